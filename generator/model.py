@@ -1,0 +1,472 @@
+"""The data model of a city strategy: frozen, strict pydantic models, no I/O.
+
+In: plain mappings as the loader produced them (validate.py feeds them in).
+Out: typed, immutable objects that every later stage (derive, render) reads.
+
+YAML key = model field = template variable. The data vocabulary is German because the
+editors are German; everything else in the code is English. Glossary (German ↔ English):
+
+    Strategie            strategy (the whole document, `Strategy`)
+    Stadt                city
+    Vision               vision for 2030
+    Prinzip              principle
+    Fortschreibung       edition (a council-approved version of the strategy)
+    Leitthema            theme (top level, `Theme`)
+    Handlungsfeld        field of action (`FieldOfAction`)
+    Maßnahme/massnahme   measure (`Measure`)
+    operatives Ziel      operational goal
+    Akteur               actor: department, municipal company, partner, body
+    Stadtteil            district
+    SDG                  UN Sustainable Development Goal
+    Charta-Leitlinie     guideline of the German Smart City Charta
+    Status               status (vocabulary defined in strategie.yml)
+    Bewertung            rating (four criteria; scale and weights defined in strategie.yml)
+    Kriterium            rating criterion (Wichtigkeit, Dringlichkeit, …)
+    Fortschritt          progress in percent
+    Zeitraum             time frame (years)
+    Raumbezug            spatial level (Quartier, Stadtteil, Gesamtstadt)
+    Meilenstein          milestone
+    Indikator            indicator
+    Quelle               public source a measure is based on
+    Stand                "as of" date
+
+Cross-references (ids pointing at other files) are checked in validate.py, not here: a model
+only knows its own file.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+)
+from pydantic_core import PydanticCustomError
+
+# --- Identifier patterns. URLs derive from ids, never from titles. ---------------------------
+
+#: Measure ids: the theme's abbreviation, a hyphen, a two- or three-digit number ("VER-03").
+MEASURE_ID_PATTERN = r"^[A-Z]{2,5}-[0-9]{2,3}$"
+#: Ids of themes, fields of action, actors, districts, statuses, criteria: lowercase words
+#: joined by single hyphens ("buergerbeteiligung", "in-umsetzung").
+SLUG_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+#: The abbreviation of a theme, used as the prefix of its measure ids.
+ABBREVIATION_PATTERN = r"^[A-Z]{2,5}$"
+#: Charta guideline ids ("leitlinie-1") follow SLUG_PATTERN too.
+
+MeasureId = Annotated[str, Field(pattern=MEASURE_ID_PATTERN)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
+
+# --- Text types -------------------------------------------------------------------------------
+
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript\s*:|\{\{|\{%|--8<--", re.IGNORECASE)
+
+
+def _reject_markup(value: str) -> str:
+    """Plain text must not smuggle HTML, script or template syntax into the site."""
+    if _MARKUP.search(value):
+        raise PydanticCustomError("text_markup", "markup in plain text")
+    if not value.strip():
+        raise PydanticCustomError("text_blank", "blank text")
+    return value
+
+
+def _reject_rich_markup(value: str) -> str:
+    """Rich text is Markdown without raw HTML; the renderer sanitises as a second line."""
+    return _reject_markup(value)
+
+
+#: A short line of plain text (titles, names).
+Title = Annotated[str, Field(min_length=1, max_length=160), AfterValidator(_reject_markup)]
+#: A paragraph of plain text.
+PlainText = Annotated[str, Field(min_length=1, max_length=1200), AfterValidator(_reject_markup)]
+#: Restricted Markdown: paragraphs, lists, emphasis, links; no HTML, no images from outside.
+RichText = Annotated[str, Field(min_length=1, max_length=8000), AfterValidator(_reject_rich_markup)]
+
+_URL = re.compile(r"^(https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[^\s<>\"]*)?|mailto:[^\s<>\"@]+@[^\s<>\"]+)$")
+
+
+def _check_url(value: str) -> str:
+    if not _URL.match(value):
+        raise PydanticCustomError("url_scheme", "only https and mailto links")
+    return value
+
+
+Url = Annotated[str, Field(max_length=500), AfterValidator(_check_url)]
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _parse_date(value: Any) -> Any:
+    """Dates are written as ISO text (2020-06-25); the loader never converts them itself."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise PydanticCustomError("date_format", "date must be YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("date_impossible", "no such day") from None
+
+
+IsoDate = Annotated[date, BeforeValidator(_parse_date)]
+Year = Annotated[int, Field(ge=1990, le=2100)]
+
+
+class SourcePosition:
+    """Where an entity stands in the data (file, line, column). Never affects equality."""
+
+    __slots__ = ("column", "file", "line")
+
+    def __init__(self, file: str, line: int, column: int = 1) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SourcePosition)
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class Record(BaseModel):
+    """Base of all models: strict, closed (unknown keys are errors), immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    _position: SourcePosition | None = PrivateAttr(default=None)
+
+    @property
+    def position(self) -> SourcePosition | None:
+        return self._position
+
+
+# --- strategie.yml ----------------------------------------------------------------------------
+
+
+class City(Record):
+    name: Title
+    bundesland: Title
+    #: Amtlicher Gemeindeschlüssel, 8 digits, used for open-data geocoding.
+    gemeindeschluessel: Annotated[str, Field(pattern=r"^[0-9]{8}$")]
+    website: Url
+
+
+class Vision(Record):
+    id: Slug
+    titel: Title
+    beschreibung: PlainText
+
+
+class Principle(Record):
+    id: Slug
+    titel: Title
+    beschreibung: PlainText
+
+
+class Edition(Record):
+    """A Fortschreibung: a version of the strategy approved by the council."""
+
+    id: Annotated[str, Field(pattern=r"^[0-9]{4}[a-z0-9-]*$")]
+    titel: Title
+    datum: IsoDate
+    beschluss: PlainText
+    drucksache: Title | None = None
+    zusammenfassung: PlainText
+
+
+class Status(Record):
+    id: Slug
+    bezeichnung: Title
+    definition: PlainText
+    #: Whether measures in this status still count as open work.
+    aktiv: bool
+
+
+class ScaleLevel(Record):
+    wert: int
+    bezeichnung: Title
+
+
+class Criterion(Record):
+    id: Slug
+    bezeichnung: Title
+    frage: PlainText
+    gewicht: Annotated[float, Field(gt=0, le=10)] | Annotated[int, Field(gt=0, le=10)]
+
+
+class RatingScheme(Record):
+    """The rating scale and criteria; priority = weighted mean of the criteria values."""
+
+    minimum: int
+    maximum: int
+    stufen: Annotated[list[ScaleLevel], Field(min_length=2)]
+    kriterien: Annotated[list[Criterion], Field(min_length=1)]
+    erlaeuterung: PlainText
+
+
+class Licence(Record):
+    id: Title
+    name: Title
+    url: Url
+    namensnennung: PlainText
+
+
+class Contact(Record):
+    stelle: Title
+    email: Url | None = None
+    website: Url | None = None
+
+
+class Repository(Record):
+    """Where the data lives, for "edit this page" links to the YAML source."""
+
+    url: Url
+    branch: Title
+
+
+class StrategyDocument(Record):
+    """The content of strategie.yml."""
+
+    stadt: City
+    titel: Title
+    untertitel: Title
+    kurzbeschreibung: PlainText
+    beschreibung: RichText
+    hinweis: PlainText
+    horizont: Year
+    motto: Title | None = None
+    visionen: Annotated[list[Vision], Field(min_length=1)]
+    strategische_ziele: list[PlainText] = []
+    prinzipien: list[Principle] = []
+    fortschreibungen: Annotated[list[Edition], Field(min_length=1)]
+    status: Annotated[list[Status], Field(min_length=1)]
+    fortschritt: PlainText
+    bewertung: RatingScheme
+    lizenz: Licence
+    kontakt: Contact
+    repository: Repository | None = None
+
+
+# --- leitthemen/<id>.yml ----------------------------------------------------------------------
+
+
+class FieldOfAction(Record):
+    """A Handlungsfeld within a Leitthema."""
+
+    id: Slug
+    titel: Title
+    kurzbeschreibung: PlainText
+    beschreibung: RichText | None = None
+    operative_ziele: list[PlainText] = []
+
+
+class Theme(Record):
+    """A Leitthema with its Handlungsfelder (one file per Leitthema)."""
+
+    id: Slug
+    nummer: Annotated[int, Field(ge=1, le=99)]
+    kuerzel: Annotated[str, Field(pattern=ABBREVIATION_PATTERN)]
+    titel: Title
+    kurzbeschreibung: PlainText
+    beschreibung: RichText
+    strategische_ziele: list[PlainText] = []
+    #: May be empty for a cross-cutting theme whose measures belong to the theme directly
+    #: (Gelsenkirchen's "Open Innovation Lab im ARENA PARK").
+    handlungsfelder: list[FieldOfAction] = []
+
+
+# --- massnahmen/<leitthema>/<id>.yml ----------------------------------------------------------
+
+
+class TimeFrame(Record):
+    beginn: Year
+    #: Missing end: an ongoing task ("fortlaufend").
+    ende: Year | None = None
+
+
+class SpatialReference(Record):
+    ebene: Literal["quartier", "stadtteil", "gesamtstadt"]
+    stadtteile: list[Slug] = []
+
+
+class Rating(Record):
+    """The four (or, per strategie.yml, n) criteria values of a measure."""
+
+    quelle: Literal["beispiel", "offiziell"]
+    stand: IsoDate
+    werte: dict[Slug, int]
+
+
+class NotRated(Record):
+    quelle: Literal["nicht bewertet"]
+    grund: PlainText | None = None
+
+
+def _rating_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return "nicht-bewertet" if value.get("quelle") == "nicht bewertet" else "bewertet"
+    if isinstance(value, Rating):
+        return "bewertet"
+    if isinstance(value, NotRated):
+        return "nicht-bewertet"
+    return None
+
+
+RatingEntry = Annotated[
+    Annotated[Rating, Tag("bewertet")] | Annotated[NotRated, Tag("nicht-bewertet")],
+    Discriminator(_rating_kind),
+]
+
+
+class Funding(Record):
+    quelle: Title
+    programm: Title | None = None
+    betrag_eur: Annotated[int, Field(ge=0)] | None = None
+    von: Year | None = None
+    bis: Year | None = None
+
+
+class Milestone(Record):
+    titel: Title
+    datum: IsoDate
+    erreicht: bool
+
+
+class Indicator(Record):
+    titel: Title
+    einheit: Title
+    basiswert: float | int | None = None
+    basisjahr: Year | None = None
+    zielwert: float | int | None = None
+    zieljahr: Year | None = None
+    aktueller_wert: float | int | None = None
+    stand: IsoDate | None = None
+
+
+class Link(Record):
+    titel: Title
+    url: Url
+
+
+class Source(Record):
+    """A public source a measure's content is based on, and what kind of source it is."""
+
+    titel: Title
+    url: Url
+    art: Literal["strategie", "projektseite", "pressemitteilung", "presse", "foerdergeber", "sonstige"]
+
+
+class Measure(Record):
+    """A Maßnahme (one file per measure)."""
+
+    id: MeasureId
+    titel: Title
+    kurzbeschreibung: PlainText
+    beschreibung: RichText
+    #: Must equal the folder the file is in (massnahmen/<leitthema>/).
+    leitthema: Slug
+    #: Required when the Leitthema has Handlungsfelder, absent when it has none.
+    handlungsfeld: Slug | None = None
+    operative_ziele: list[PlainText] = []
+    status: Slug
+    status_seit: IsoDate
+    fortschritt: Annotated[int, Field(ge=0, le=100)] | None = None
+    zeitraum: TimeFrame
+    raumbezug: SpatialReference
+    verantwortlich: Slug
+    partner: list[Slug] = []
+    bewertung: RatingEntry
+    sdgs: list[Annotated[int, Field(ge=1, le=17)]] = []
+    charta: list[Slug] = []
+    finanzierung: list[Funding] = []
+    meilensteine: list[Milestone] = []
+    indikatoren: list[Indicator] = []
+    beteiligung: PlainText | None = None
+    wirkung: PlainText | None = None
+    verwandte_massnahmen: list[MeasureId] = []
+    links: list[Link] = []
+    quellen: list[Source] = []
+    #: True for a measure written to illustrate a field of action, not taken from a source.
+    beispielmassnahme: bool = False
+    aktualisiert: IsoDate
+
+
+# --- verzeichnisse/*.yml ----------------------------------------------------------------------
+
+
+class Actor(Record):
+    id: Slug
+    name: Title
+    kurzname: Title | None = None
+    art: Literal["verwaltung", "beteiligung", "partner", "gremium"]
+    beschreibung: PlainText | None = None
+    website: Url | None = None
+
+
+class ActorRegistry(Record):
+    akteure: Annotated[list[Actor], Field(min_length=1)]
+
+
+class District(Record):
+    id: Slug
+    name: Title
+    stadtbezirk: Title | None = None
+
+
+class DistrictRegistry(Record):
+    stadtteile: Annotated[list[District], Field(min_length=1)]
+
+
+class Goal(Record):
+    """One of the 17 UN Sustainable Development Goals."""
+
+    nummer: Annotated[int, Field(ge=1, le=17)]
+    titel: Title
+    beschreibung: PlainText
+
+
+class GoalRegistry(Record):
+    sdgs: Annotated[list[Goal], Field(min_length=1)]
+
+
+class CharterGuideline(Record):
+    id: Slug
+    nummer: Annotated[int, Field(ge=1, le=99)]
+    titel: Title
+    beschreibung: PlainText
+
+
+class CharterRegistry(Record):
+    leitlinien: Annotated[list[CharterGuideline], Field(min_length=1)]
+
+
+# --- The whole strategy, after validation ------------------------------------------------------
+
+
+class Strategy(Record):
+    """Everything, validated and cross-checked. Lists are sorted (themes by number,
+    measures by id); render code may rely on that order."""
+
+    strategie: StrategyDocument
+    leitthemen: list[Theme]
+    massnahmen: list[Measure]
+    akteure: list[Actor]
+    stadtteile: list[District]
+    sdgs: list[Goal]
+    leitlinien: list[CharterGuideline]
+    #: Path of each measure's YAML file relative to the repository root, by measure id.
+    dateien: dict[str, str]

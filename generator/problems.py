@@ -1,0 +1,278 @@
+"""Problems found in the data: what, where, how bad — and the German message catalogue.
+
+In: a message code and its parameters, plus a position. Out: `Problem` values that the CLI
+formats as `file:line:col: Fehler: …` (and as GitHub annotations in Actions).
+
+Every message an editor can see is in MESSAGES, keyed by a stable code. Tests pin each code
+with at least one broken input (tests/problems/). Parameters are quoted by the caller with
+`quote()` so that values stand out and stay on one line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    ERROR = "Fehler"
+    WARNING = "Warnung"
+
+
+#: code → (severity, German template). Templates use str.format with named parameters.
+MESSAGES: dict[str, tuple[Severity, str]] = {
+    # --- reading files (load.py) ---
+    "file_unreadable": (Severity.ERROR, "Die Datei kann nicht gelesen werden ({reason})."),
+    "file_encoding": (
+        Severity.ERROR,
+        "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte {byte}). Speichern Sie sie "
+        "im Editor mit der Kodierung „UTF-8“.",
+    ),
+    "file_too_large": (
+        Severity.ERROR,
+        "Die Datei ist mit {size} Bytes zu groß (höchstens {limit}). Teilen Sie den Inhalt "
+        "auf mehrere Dateien auf.",
+    ),
+    "file_empty": (Severity.ERROR, "Die Datei ist leer. Erwartet wird {expected}."),
+    "yaml_tab": (
+        Severity.ERROR,
+        "Tabulatorzeichen sind in YAML zum Einrücken nicht erlaubt. Ersetzen Sie es durch "
+        "Leerzeichen (zwei je Ebene).",
+    ),
+    "yaml_syntax": (
+        Severity.ERROR,
+        "Die YAML-Syntax ist hier fehlerhaft: {detail}. Prüfen Sie Einrückung, Doppelpunkte "
+        "und Anführungszeichen in dieser und der vorigen Zeile.",
+    ),
+    "yaml_multiple_documents": (
+        Severity.ERROR,
+        "Die Datei enthält mehr als ein YAML-Dokument (Trennlinie „---“). Erlaubt ist genau "
+        "eines; legen Sie für weitere Inhalte eine eigene Datei an.",
+    ),
+    "yaml_duplicate_key": (
+        Severity.ERROR,
+        "Der Schlüssel {key} kommt doppelt vor (zuerst in Zeile {first_line}). Jeder "
+        "Schlüssel darf je Abschnitt nur einmal stehen; löschen oder benennen Sie einen um.",
+    ),
+    "yaml_anchor": (
+        Severity.ERROR,
+        "Anker und Verweise ({token}) sind nicht erlaubt. Schreiben Sie den Wert an jeder "
+        "Stelle vollständig aus.",
+    ),
+    "yaml_merge_key": (
+        Severity.ERROR,
+        "Der Zusammenführungs-Schlüssel „<<“ ist nicht erlaubt. Schreiben Sie die Werte "
+        "vollständig aus.",
+    ),
+    "yaml_tag": (
+        Severity.ERROR,
+        "Typangaben wie {tag} sind nicht erlaubt. Entfernen Sie sie; Text setzen Sie in "
+        "Anführungszeichen.",
+    ),
+    "yaml_ambiguous_bool": (
+        Severity.ERROR,
+        "Der Wert {value} ist mehrdeutig: Manche Programme lesen ihn als Ja/Nein-Wert. "
+        "Schreiben Sie true oder false – oder, wenn Text gemeint ist, {quoted}.",
+    ),
+    "yaml_ambiguous_number": (
+        Severity.ERROR,
+        "Der Wert {value} ist mehrdeutig: Manche Programme lesen ihn als Zahl in einer "
+        "anderen Schreibweise ({reading}). Setzen Sie ihn in Anführungszeichen: {quoted}.",
+    ),
+    "yaml_too_deep": (
+        Severity.ERROR,
+        "Die Daten sind hier tiefer als {limit} Ebenen verschachtelt. Vereinfachen Sie "
+        "die Struktur.",
+    ),
+    "yaml_key_not_text": (
+        Severity.ERROR,
+        "Schlüssel müssen Text sein, hier steht {key}. Setzen Sie ihn in Anführungszeichen "
+        "oder prüfen Sie die Einrückung.",
+    ),
+    # --- shape of a file (validate.py, from pydantic error types) ---
+    "missing_key": (Severity.ERROR, "Pflichtfeld {key} fehlt in {entity}.{example}"),
+    "unknown_key": (Severity.ERROR, "Unbekanntes Feld {key} in {entity}.{suggestion}"),
+    "wrong_type": (Severity.ERROR, "{field}: erwartet wird {expected}, gefunden {found}.{hint}"),
+    "not_in_choices": (
+        Severity.ERROR,
+        "{field}: {value} ist nicht erlaubt. Erlaubt: {choices}.{suggestion}",
+    ),
+    "pattern_mismatch": (Severity.ERROR, "{field}: {value} hat nicht die Form {form}."),
+    "number_range": (Severity.ERROR, "{field}: {value} liegt außerhalb von {minimum} bis {maximum}."),
+    "text_too_long": (
+        Severity.ERROR,
+        "{field} ist mit {length} Zeichen zu lang (höchstens {limit}). Kürzen Sie den Text.",
+    ),
+    "text_empty": (Severity.ERROR, "{field} ist leer. Tragen Sie einen Text ein oder löschen Sie das Feld, falls es optional ist."),
+    "list_too_short": (Severity.ERROR, "{field} braucht mindestens {minimum} Eintrag/Einträge."),
+    "text_markup": (
+        Severity.ERROR,
+        "{field} enthält HTML, Skript- oder Vorlagen-Syntax ({found}). Schreiben Sie reinen "
+        "Text; Hervorhebungen und Links gehen in Beschreibungen mit Markdown.",
+    ),
+    "url_scheme": (
+        Severity.ERROR,
+        "{field}: {value} ist keine erlaubte Adresse. Erlaubt sind nur Links mit https:// "
+        "und mailto:.",
+    ),
+    "date_format": (
+        Severity.ERROR,
+        "{field}: {value} ist kein Datum in der Form JJJJ-MM-TT (zum Beispiel 2020-06-25).",
+    ),
+    "date_impossible": (Severity.ERROR, "{field}: den Tag {value} gibt es nicht."),
+    "rating_kind": (
+        Severity.ERROR,
+        "bewertung: erwartet wird ein Abschnitt mit quelle, stand und werte – oder "
+        "„quelle: nicht bewertet“. Beispiel:\n{example}",
+    ),
+    # --- cross-checks (validate.py) ---
+    "duplicate_id": (
+        Severity.ERROR,
+        "Die Kennung {id} ist doppelt vergeben (auch in {other}). Kennungen müssen eindeutig "
+        "sein; wählen Sie eine freie.",
+    ),
+    "unknown_reference": (
+        Severity.ERROR,
+        "{field}: {kind} {value} gibt es nicht.{suggestion} Bekannt sind: {known}.",
+    ),
+    "measure_file_name": (
+        Severity.ERROR,
+        "Der Dateiname passt nicht zur Kennung {id}. Benennen Sie die Datei in {expected} um.",
+    ),
+    "measure_folder": (
+        Severity.ERROR,
+        "Die Maßnahme liegt im Ordner {folder}, gehört aber laut leitthema zu {theme}. "
+        "Verschieben Sie die Datei nach {expected}.",
+    ),
+    "measure_prefix": (
+        Severity.ERROR,
+        "Die Kennung {id} passt nicht zum Leitthema {theme}: Kennungen dort beginnen mit "
+        "{prefix}.",
+    ),
+    "field_of_action_theme": (
+        Severity.ERROR,
+        "handlungsfeld: {value} gehört zum Leitthema {other_theme}, nicht zu {theme}.",
+    ),
+    "field_of_action_missing": (
+        Severity.ERROR,
+        "Das Leitthema {theme} hat Handlungsfelder; geben Sie mit handlungsfeld an, zu welchem "
+        "die Maßnahme gehört. Möglich: {known}.",
+    ),
+    "field_of_action_not_allowed": (
+        Severity.ERROR,
+        "Das Leitthema {theme} hat keine Handlungsfelder; löschen Sie die Zeile handlungsfeld.",
+    ),
+    "rating_criteria": (
+        Severity.ERROR,
+        "bewertung.werte: {detail} Erwartet werden genau die Kriterien aus strategie.yml: "
+        "{known}.",
+    ),
+    "rating_range": (
+        Severity.ERROR,
+        "bewertung.werte.{criterion}: {value} liegt außerhalb der Skala {minimum} bis {maximum}.",
+    ),
+    "scale_inconsistent": (
+        Severity.ERROR,
+        "bewertung.stufen: die Stufen müssen genau die Werte {minimum} bis {maximum} je einmal "
+        "beschreiben.",
+    ),
+    "time_frame_order": (
+        Severity.ERROR,
+        "zeitraum: das Ende {end} liegt vor dem Beginn {start}.",
+    ),
+    "funding_order": (Severity.ERROR, "finanzierung: „bis“ {end} liegt vor „von“ {start}."),
+    "date_in_future": (
+        Severity.ERROR,
+        "{field}: {value} liegt nach dem Stand der Daten ({today}).",
+    ),
+    "status_progress": (
+        Severity.WARNING,
+        "fortschritt ist {progress} %, der Status aber {status}. Passen Sie eines von beiden an.",
+    ),
+    "self_reference": (
+        Severity.ERROR,
+        "verwandte_massnahmen: die Maßnahme verweist auf sich selbst. Löschen Sie {id} aus der "
+        "Liste.",
+    ),
+    "duplicate_entry": (
+        Severity.ERROR,
+        "{field}: {value} steht mehrfach in der Liste. Jeder Eintrag darf nur einmal stehen.",
+    ),
+    "districts_level": (
+        Severity.WARNING,
+        "raumbezug: bei der Ebene {level} sollten stadtteile angegeben sein.",
+    ),
+    "no_measures": (
+        Severity.WARNING,
+        "Das Handlungsfeld {id} hat noch keine Maßnahme.",
+    ),
+    "missing_file": (
+        Severity.ERROR,
+        "Die Datei fehlt. Jede Strategie braucht {path}.",
+    ),
+    "stray_file": (
+        Severity.WARNING,
+        "Diese Datei wird nicht gelesen: {reason}.",
+    ),
+    "schema_comment": (
+        Severity.WARNING,
+        "Die erste Zeile sollte auf das Schema verweisen, damit Editoren Fehler sofort zeigen: "
+        "{expected}",
+    ),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding, with its position. Ordered by file, line, column for printing."""
+
+    file: str
+    line: int
+    column: int
+    code: str = field(compare=True)
+    message: str = field(compare=True)
+    severity: Severity = field(compare=False, default=Severity.ERROR)
+
+    def format(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
+
+    def github_annotation(self) -> str:
+        level = "error" if self.severity is Severity.ERROR else "warning"
+        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{level} file={self.file},line={self.line},col={self.column}::{text}"
+
+
+def problem(code: str, file: str, line: int, column: int, **params: object) -> Problem:
+    """Build a Problem from the catalogue; unknown codes and missing parameters are bugs."""
+    severity, template = MESSAGES[code]
+    return Problem(file, line, column, code, template.format(**params), severity)
+
+
+def quote(value: object) -> str:
+    """Quote a value from the data for a message: „…“, on one line, shortened if long."""
+    text = value if isinstance(value, str) else repr(value)
+    text = " ".join(str(text).split())
+    if len(text) > 60:
+        text = text[:57] + "…"
+    return f"„{text}“"
+
+
+def suggest(value: str, candidates: Iterable[str]) -> str:
+    """A „Meinten Sie …?“ hint with the closest candidate, or an empty string."""
+    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return f" Meinten Sie {quote(matches[0])}?" if matches else ""
+
+
+def has_errors(problems: Iterable[Problem], *, strict: bool) -> bool:
+    """Whether the run fails: any error, or under --strict any warning as well."""
+    return any(strict or p.severity is Severity.ERROR for p in problems)
+
+
+class DataProblems(Exception):  # noqa: N818 - it carries problems, it is not a bug
+    """Raised by a stage that cannot go on because the data has problems."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = sorted(problems)
