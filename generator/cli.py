@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from generator.problems import Problem, Severity, has_errors
 
@@ -20,8 +21,19 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
+class _GermanFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
 class _GermanParser(argparse.ArgumentParser):
-    """argparse with German usage errors and exit code 2."""
+    """argparse with German headings, German usage errors and exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _GermanFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Befehle und Angaben"
+        self._optionals.title = "Optionen"
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -95,6 +107,17 @@ def _build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=None, metavar="ORDNER", help="Zielordner (Standard: site/)"
     )
 
+    schemas = commands.add_parser(
+        "schemas",
+        help="JSON-Schemas der Datendateien nach strategy/schemas/ schreiben",
+        description=(
+            "Erzeugt die JSON-Schemas aus dem Datenmodell neu. Nötig nach einer Änderung am "
+            "Modell; Editoren nutzen sie für Vervollständigung und Fehleranzeige."
+        ),
+        add_help=False,
+    )
+    _add_common(schemas)
+
     serve = commands.add_parser(
         "serve",
         help="Vorschau mit automatischer Aktualisierung starten",
@@ -144,6 +167,21 @@ def _run_check(project: Path, strict: bool) -> int:
     return EXIT_OK
 
 
+def _write_schemas(project: Path) -> int:
+    from generator.schemas import render_schemas
+
+    target = project / "strategy" / "schemas"
+    target.mkdir(exist_ok=True)
+    changed = 0
+    for name, text in render_schemas().items():
+        path = target / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8", newline="\n")
+            changed += 1
+    print(f"Schemas in {target.relative_to(project)}: {changed} geändert.")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _build_parser().parse_args(argv)
     project: Path = arguments.projekt.resolve()
@@ -156,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if arguments.command == "check":
         return _run_check(project, arguments.strict)
+    if arguments.command == "schemas":
+        return _write_schemas(project)
     if arguments.command == "build":
         from generator.build import build_site
 

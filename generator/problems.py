@@ -100,7 +100,8 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "{field}: {value} ist nicht erlaubt. Erlaubt: {choices}.{suggestion}",
     ),
     "pattern_mismatch": (Severity.ERROR, "{field}: {value} hat nicht die Form {form}."),
-    "number_range": (Severity.ERROR, "{field}: {value} liegt außerhalb von {minimum} bis {maximum}."),
+    "number_range": (Severity.ERROR, "{field}: {value} ist nicht erlaubt, der Wert muss {rule} sein."),
+    "invalid_value": (Severity.ERROR, "{field}: der Wert {value} ist hier nicht gültig."),
     "text_too_long": (
         Severity.ERROR,
         "{field} ist mit {length} Zeichen zu lang (höchstens {limit}). Kürzen Sie den Text.",
@@ -185,7 +186,8 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "funding_order": (Severity.ERROR, "finanzierung: „bis“ {end} liegt vor „von“ {start}."),
     "date_in_future": (
         Severity.ERROR,
-        "{field}: {value} liegt nach dem Stand der Daten ({today}).",
+        "{field}: {value} liegt nach dem Stand der Maßnahme (aktualisiert: {stand}). "
+        "Korrigieren Sie das Datum oder aktualisieren Sie „aktualisiert“.",
     ),
     "status_progress": (
         Severity.WARNING,
