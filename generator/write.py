@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 #: The folder (a direct or indirect child of the project's docs/) that generated pages go to.
 GENERATED_FOLDER = PurePosixPath("docs/generiert")
+#: An empty file kept in Git (the folder is otherwise ignored): MkDocs refuses to start when
+#: its docs_dir does not exist, even though the hook would fill it.
+KEEP_FILE = PurePosixPath(".gitkeep")
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,8 @@ def _remove_stale(root: Path, wanted: set[PurePosixPath]) -> list[PurePosixPath]
         relative = PurePosixPath(here.relative_to(root).as_posix())
         for name in sorted(files):
             path = relative / name
+            if path == KEEP_FILE:
+                continue
             if path not in wanted or (here / name).is_symlink():
                 # A symbolic link is never ours: a wanted page replaces it with a file.
                 (here / name).unlink()

@@ -110,7 +110,7 @@ def test_symlink_is_replaced_not_followed(project: Path, target: Path) -> None:
 def test_no_temporary_files_remain(target: Path) -> None:
     """Atomic writes leave no temporary files behind."""
     write_pages({P("a/b.md"): "b\n", P("c.md"): "c\n"}, target)
-    assert not [p for p in target.rglob(".*")]
+    assert not list(target.rglob(".*"))
 
 
 @pytest.mark.parametrize("where", ["docs", "strategy/generiert", "../elsewhere/docs/x"])
@@ -126,3 +126,12 @@ def test_refuses_page_paths_that_escape(target: Path, bad: str) -> None:
     with pytest.raises(ValueError):
         write_pages({P(bad): "x\n"}, target)
     assert not target.exists() or not any(target.iterdir())
+
+
+def test_keep_file_survives(target: Path) -> None:
+    """The .gitkeep that keeps docs/generiert/ in Git is never swept away as stale."""
+    target.mkdir(parents=True)
+    (target / ".gitkeep").write_bytes(b"")
+    write_pages({P("index.md"): "x\n"}, target)
+    write_pages({}, target)
+    assert sorted(p.name for p in target.iterdir()) == [".gitkeep"]
