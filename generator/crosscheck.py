@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from generator import model
 from generator.load import LoadedFile
 from generator.problems import Problem, problem, quote, suggest
+from generator.shape import field_label
 
 if TYPE_CHECKING:
     from generator.validate import Collected
@@ -106,16 +107,17 @@ def cross_check(collected: Collected) -> tuple[model.Strategy | None, list[Probl
     context = _MeasureContext(
         themes={theme.id: theme for theme, _ in themes},
         statuses={status.id: status for status in document.status} if document else {},
+        status_ids=[s.id for s in document.status] if document else collected.raw_ids.get("status"),
         rating=document.bewertung if document else None,
-        actors=[a.id for a in actors] if "akteure.yml" in registries else None,
-        districts=[d.id for d in districts] if "stadtteile.yml" in registries else None,
-        goals=[str(g.nummer) for g in goals] if "sdgs.yml" in registries else None,
-        guidelines=[g.id for g in guidelines] if "charta.yml" in registries else None,
-        measure_ids=[m.id for m, _ in measures],
+        actors=_ids(registries, collected, "akteure.yml", [a.id for a in actors]),
+        districts=_ids(registries, collected, "stadtteile.yml", [d.id for d in districts]),
+        goals=_ids(registries, collected, "sdgs.yml", [str(g.nummer) for g in goals]),
+        guidelines=_ids(registries, collected, "charta.yml", [g.id for g in guidelines]),
+        measure_ids=sorted(set(collected.raw_ids.get("massnahmen", []))),
     )
     for measure, loaded in measures:
         _check_measure(check, measure, loaded, context)
-    _check_empty_fields(check, themes, [m for m, _ in measures])
+    _check_empty_fields(check, themes, collected.raw_fields_used)
 
     complete = document is not None and len(registries) == 4
     if not complete or document is None:
@@ -131,6 +133,15 @@ def cross_check(collected: Collected) -> tuple[model.Strategy | None, list[Probl
         dateien={measure.id: loaded.path for measure, loaded in measures},
     )
     return strategy, check.problems
+
+
+def _ids(
+    registries: dict[str, Any], collected: Collected, name: str, valid: list[str]
+) -> list[str] | None:
+    """Known ids of a registry: from the valid file, else as written in the broken one."""
+    if name in registries:
+        return valid
+    return collected.raw_ids.get(name)
 
 
 def _check_document(check: _Checker, document: model.StrategyDocument, loaded: LoadedFile) -> None:
@@ -172,6 +183,7 @@ class _MeasureContext:
     def __init__(self, **values: Any) -> None:
         self.themes: dict[str, model.Theme] = values["themes"]
         self.statuses: dict[str, model.Status] = values["statuses"]
+        self.status_ids: list[str] | None = values["status_ids"]
         self.rating: model.RatingScheme | None = values["rating"]
         self.actors: list[str] | None = values["actors"]
         self.districts: list[str] | None = values["districts"]
@@ -200,8 +212,8 @@ def _check_measure(
         )
     _check_theme_reference(check, measure, loaded, context)
 
-    if context.statuses:
-        check.reference(measure.status, list(context.statuses), _at(loaded, ("status",)), "status", "den Status")
+    if context.status_ids is not None:
+        check.reference(measure.status, context.status_ids, _at(loaded, ("status",)), "status", "den Status")
     references: list[tuple[str, list[str] | None, list[Any], str]] = [
         ("partner", context.actors, measure.partner, "den Akteur"),
         ("stadtteile", context.districts, measure.raumbezug.stadtteile, "den Stadtteil"),
@@ -218,7 +230,8 @@ def _check_measure(
         if known is None:
             continue
         for index, value in enumerate(values):
-            check.reference(value, known, _at(loaded, (*location, index)), f"{key}[{index + 1}]", kind)
+            where = _at(loaded, (*location, index))
+            check.reference(value, known, where, field_label((*location, index)), kind)
     if measure.id in measure.verwandte_massnahmen:
         index = measure.verwandte_massnahmen.index(measure.id)
         check.add("self_reference", _at(loaded, ("verwandte_massnahmen", index)), id=quote(measure.id))
@@ -306,14 +319,12 @@ def _check_dates(check: _Checker, measure: model.Measure, loaded: LoadedFile) ->
         dated.append((("bewertung", "stand"), measure.bewertung.stand))
     for path, value in dated:
         if value > stand:
-            label = ".".join(str(p + 1) if isinstance(p, int) else p for p in path)
-            check.add("date_in_future", _at(loaded, path), field=label, value=quote(value.isoformat()), stand=stand.isoformat())
+            check.add("date_in_future", _at(loaded, path), field=field_label(path), value=quote(value.isoformat()), stand=stand.isoformat())
 
 
 def _check_empty_fields(
-    check: _Checker, themes: list[tuple[model.Theme, LoadedFile]], measures: list[model.Measure]
+    check: _Checker, themes: list[tuple[model.Theme, LoadedFile]], used: set[str]
 ) -> None:
-    used = {m.handlungsfeld for m in measures}
     for theme, loaded in themes:
         for index, field_of_action in enumerate(theme.handlungsfelder):
             if field_of_action.id not in used:

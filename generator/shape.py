@@ -59,8 +59,8 @@ _EXAMPLES = {
 }
 
 _RATING_EXAMPLE = (
-    "  bewertung:\n    quelle: beispiel\n    stand: 2020-06-25\n    werte:\n"
-    "      wichtigkeit: 4\n      dringlichkeit: 3\n      zielgenauigkeit: 4\n      umsetzbarkeit: 2"
+    "bewertung:\n  quelle: beispiel\n  stand: 2020-06-25\n  werte:\n"
+    "    wichtigkeit: 4\n    dringlichkeit: 3\n    zielgenauigkeit: 4\n    umsetzbarkeit: 2"
 )
 
 _MARKUP_SNIPPET = re.compile(r"<[^>]{0,30}>?|javascript\s*:|\{\{|\{%|--8<--", re.IGNORECASE)
@@ -113,7 +113,7 @@ def _is_last_field(loc: tuple[str | int, ...], index: int) -> bool:
     return all(not isinstance(s, str) or s == "[key]" for s in loc[index + 1 :])
 
 
-def _label(path: tuple[str | int, ...]) -> str:
+def field_label(path: tuple[str | int, ...]) -> str:
     """An editor-readable field name: `meilensteine[2].datum` (list positions count from 1)."""
     text = ""
     for segment in path:
@@ -135,7 +135,7 @@ def _translate(
     kind = detail["type"]
     located = _locate(loaded.data, tuple(detail["loc"]))
     path = located.path
-    field = _label(path)
+    field = field_label(path)
     value = located.value
     here = _position(loaded, path, key=located.key_error)
     ctx = detail.get("ctx", {})
@@ -146,9 +146,9 @@ def _translate(
     if kind == "missing":
         parent = path[:-1]
         key = str(path[-1]) if path else "?"
-        where = entity if not parent else f"Abschnitt {quote(_label(parent))} ({entity})"
+        where = entity if not parent else f"Abschnitt {quote(field_label(parent))} ({entity})"
         example = _EXAMPLES.get(key)
-        hint = f" Beispiel: {example!r}".replace("\\n", "↵ ") if example else ""
+        hint = " Beispiel:\n" + _indent(example) if example else ""
         at = _position(loaded, parent)
         return make("missing_key", at, key=quote(key), entity=where, example=hint)
     if kind == "extra_forbidden":
@@ -204,8 +204,12 @@ def _translate(
     if kind in {"url_scheme", "date_format", "date_impossible"}:
         return make(kind, field=field, value=quote(value))
     if kind in {"union_tag_not_found", "union_tag_invalid"}:
-        return make("rating_kind", example=_RATING_EXAMPLE)
+        return make("rating_kind", example=_indent(_RATING_EXAMPLE))
     return make("invalid_value", field=field, value=quote(value))
+
+
+def _indent(example: str) -> str:
+    return "\n".join("  " + line for line in example.splitlines())
 
 
 def _describe(value: Any) -> str:

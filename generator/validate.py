@@ -40,6 +40,10 @@ class Collected:
     registries: dict[str, tuple[BaseModel, LoadedFile]] = field(default_factory=dict)
     #: Registry files that exist, valid or not (a broken file is not also "missing").
     registry_files: set[str] = field(default_factory=set)
+    #: Ids as written in files that failed their shape check, so that references to them
+    #: are still checked and an error in one file does not cause false errors elsewhere.
+    raw_ids: dict[str, list[str]] = field(default_factory=dict)
+    raw_fields_used: set[str] = field(default_factory=set)
 
 
 def schema_name(relative: PurePosixPath) -> str | None:
@@ -99,8 +103,14 @@ def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> lis
     expected_comment = schema_comment(relative)
     if loaded.first_line.strip() != expected_comment:
         problems.append(problem("schema_comment", loaded.path, 1, 1, expected=expected_comment))
+    if kind == "massnahme":
+        _remember_raw(collected, "massnahmen", [loaded.data], "id")
+        if isinstance(loaded.data, dict) and isinstance(loaded.data.get("handlungsfeld"), str):
+            collected.raw_fields_used.add(loaded.data["handlungsfeld"])
     if kind == "strategie":
         document, found = validate_shape(loaded, model.StrategyDocument, "strategie.yml")
+        if document is None and isinstance(loaded.data, dict):
+            _remember_raw(collected, "status", loaded.data.get("status"), "id")
         _attach(document, loaded)
         collected.document, collected.document_file = document, loaded
     elif kind == "leitthema":
@@ -122,7 +132,20 @@ def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> lis
         if registry is not None:
             _attach_entries(registry, loaded)
             collected.registries[relative.name] = (registry, loaded)
+        elif isinstance(loaded.data, dict):
+            key = next(iter(model_class.model_fields))
+            id_key = "nummer" if relative.name == "sdgs.yml" else "id"
+            _remember_raw(collected, relative.name, loaded.data.get(key), id_key)
     return problems + found
+
+
+def _remember_raw(collected: Collected, name: str, entries: Any, id_key: str) -> None:
+    if not isinstance(entries, list):
+        return
+    ids = collected.raw_ids.setdefault(name, [])
+    for entry in entries:
+        if isinstance(entry, dict) and isinstance(entry.get(id_key), str | int):
+            ids.append(str(entry[id_key]))
 
 
 def _id_of(loaded: LoadedFile) -> str:
