@@ -660,8 +660,11 @@ def _syntax_problem(error: MarkedYAMLError, display_path: str) -> Problem:
         groups = [group.strip("'\"") for group in match.groups()]
         token = _TOKENS.get(groups[0], f"„{groups[0]}“") if groups else ""
         detail = german.format(*groups, token=token)
-        if at_context and error.context_mark is not None:
-            mark = error.context_mark
+        opened = error.context_mark
+        if at_context and opened is not None:
+            mark = opened
+        elif "flow" in context and opened is not None and mark and opened.line != mark.line:
+            detail += f"; die Klammer wurde in Zeile {opened.line + 1} geöffnet"
         break
     where = _position(mark)
     return problem("yaml_syntax", display_path, where.line, where.column, detail=detail)
