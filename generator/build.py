@@ -65,7 +65,7 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
     if edition is None:
         print(
             f"Bau abgebrochen: {summary} in den Daten (Warnungen zählen beim Bauen als Fehler). "
-            f"Die bisherige {kind} in {_shown(target)} bleibt unverändert.",
+            f"Die bisherige {kind} in {_shown(target, folder=True)} bleibt unverändert.",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
@@ -85,7 +85,7 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
             sys.stderr.write(output)
             print(
                 f"Bau fehlgeschlagen: MkDocs meldet Probleme (siehe oben). Die bisherige {kind} "
-                f"in {_shown(target)} bleibt unverändert.",
+                f"in {_shown(target, folder=True)} bleibt unverändert.",
                 file=sys.stderr,
             )
             return EXIT_PROBLEMS
@@ -103,7 +103,7 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
     index = _shown(target / "index.html")
     if archive is None:
         print(f"Öffnen: {index} – die Suche braucht dort einen Webserver, zum Beispiel")
-        print(f"  python3 -m http.server --directory {_shown(target)} 8000")
+        print(f"  python3 -m http.server --directory {_shown(target, folder=True)} 8000")
         print("und dann http://127.0.0.1:8000/ im Browser. Für eine Vorschau: strategie serve")
     else:
         size = f"{archive.stat().st_size / 1_000_000:.1f}".replace(".", ",")
@@ -274,9 +274,10 @@ def _files_sorted(folder: Path) -> Iterator[Path]:
             yield Path(current) / name
 
 
-def _shown(path: Path) -> str:
+def _shown(path: Path, *, folder: bool = False) -> str:
     """A path as the user would type it: relative to the working folder where possible."""
     try:
-        return path.relative_to(Path.cwd()).as_posix() + ("/" if path.is_dir() else "")
+        shown = path.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return shown + "/" if folder else shown
