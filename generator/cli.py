@@ -80,7 +80,9 @@ def _build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="Daten prüfen und alle Probleme mit Datei und Zeile melden",
-        description="Prüft alle Dateien in strategy/ und meldet jedes Problem mit Datei:Zeile:Spalte.",
+        description=(
+            "Prüft alle Dateien in strategy/ und meldet jedes Problem mit Datei:Zeile:Spalte."
+        ),
         add_help=False,
     )
     _add_common(check)

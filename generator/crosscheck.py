@@ -40,7 +40,8 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def add(self, code: str, where: tuple[str, int, int], **params: object) -> None:
-        self.problems.append(problem(code, *where, **params))
+        file, line, column = where
+        self.problems.append(problem(code, file, line, column, **params))
 
     def unique(self, entries: Sequence[tuple[str, tuple[str, int, int]]]) -> None:
         """Report every id that occurs twice, at the second place, naming the first."""
@@ -48,7 +49,9 @@ class _Checker:
         for identifier, where in entries:
             if identifier in first:
                 other = first[identifier]
-                self.add("duplicate_id", where, id=quote(identifier), other=f"{other[0]}:{other[1]}")
+                self.add(
+                    "duplicate_id", where, id=quote(identifier), other=f"{other[0]}:{other[1]}"
+                )
             else:
                 first[identifier] = where
 
@@ -75,7 +78,9 @@ class _Checker:
         seen: set[Any] = set()
         for index, value in enumerate(values):
             if value in seen:
-                self.add("duplicate_entry", _at(loaded, (key, index)), field=key, value=quote(value))
+                self.add(
+                    "duplicate_entry", _at(loaded, (key, index)), field=key, value=quote(value)
+                )
             seen.add(value)
 
 
@@ -97,7 +102,10 @@ def cross_check(collected: Collected) -> tuple[model.Strategy | None, list[Probl
         entries = getattr(registry, key)
         id_field = "nummer" if name == "sdgs.yml" else "id"
         check.unique(
-            [(str(getattr(e, id_field)), _at(loaded, (key, i, id_field))) for i, e in enumerate(entries)]
+            [
+                (str(getattr(e, id_field)), _at(loaded, (key, i, id_field)))
+                for i, e in enumerate(entries)
+            ]
         )
 
     themes = sorted(collected.themes, key=lambda pair: (pair[0].nummer, pair[0].id))
@@ -150,10 +158,15 @@ def _check_document(check: _Checker, document: model.StrategyDocument, loaded: L
         check.unique([(e.id, _at(loaded, (key, i, "id"))) for i, e in enumerate(entries)])
     scheme = document.bewertung
     check.unique(
-        [(c.id, _at(loaded, ("bewertung", "kriterien", i, "id"))) for i, c in enumerate(scheme.kriterien)]
+        [
+            (c.id, _at(loaded, ("bewertung", "kriterien", i, "id")))
+            for i, c in enumerate(scheme.kriterien)
+        ]
     )
     levels = sorted(level.wert for level in scheme.stufen)
-    if scheme.minimum >= scheme.maximum or levels != list(range(scheme.minimum, scheme.maximum + 1)):
+    if scheme.minimum >= scheme.maximum or levels != list(
+        range(scheme.minimum, scheme.maximum + 1)
+    ):
         check.add(
             "scale_inconsistent",
             _at(loaded, ("bewertung", "stufen")),
@@ -176,7 +189,12 @@ def _check_themes(check: _Checker, themes: list[tuple[model.Theme, LoadedFile]])
     for theme, loaded in themes:
         expected = f"{theme.id}.yml"
         if PurePosixPath(loaded.path).name != expected:
-            check.add("measure_file_name", _at(loaded, ("id",)), id=quote(theme.id), expected=quote(expected))
+            check.add(
+                "measure_file_name",
+                _at(loaded, ("id",)),
+                id=quote(theme.id),
+                expected=quote(expected),
+            )
 
 
 class _MeasureContext:
@@ -201,7 +219,12 @@ def _check_measure(
     path = PurePosixPath(loaded.path)
     expected_name = f"{measure.id.lower()}.yml"
     if path.name != expected_name:
-        check.add("measure_file_name", _at(loaded, ("id",)), id=quote(measure.id), expected=quote(expected_name))
+        check.add(
+            "measure_file_name",
+            _at(loaded, ("id",)),
+            id=quote(measure.id),
+            expected=quote(expected_name),
+        )
     if path.parent.name != measure.leitthema:
         check.add(
             "measure_folder",
@@ -213,7 +236,9 @@ def _check_measure(
     _check_theme_reference(check, measure, loaded, context)
 
     if context.status_ids is not None:
-        check.reference(measure.status, context.status_ids, _at(loaded, ("status",)), "status", "den Status")
+        check.reference(
+            measure.status, context.status_ids, _at(loaded, ("status",)), "status", "den Status"
+        )
     references: list[tuple[str, list[str] | None, list[Any], str]] = [
         ("partner", context.actors, measure.partner, "den Akteur"),
         ("stadtteile", context.districts, measure.raumbezug.stadtteile, "den Stadtteil"),
@@ -222,9 +247,17 @@ def _check_measure(
         ("verwandte_massnahmen", context.measure_ids, measure.verwandte_massnahmen, "die Maßnahme"),
     ]
     if context.actors is not None:
-        check.reference(measure.verantwortlich, context.actors, _at(loaded, ("verantwortlich",)), "verantwortlich", "den Akteur")
+        check.reference(
+            measure.verantwortlich,
+            context.actors,
+            _at(loaded, ("verantwortlich",)),
+            "verantwortlich",
+            "den Akteur",
+        )
     for key, known, values, kind in references:
-        location: tuple[str | int, ...] = ("raumbezug", "stadtteile") if key == "stadtteile" else (key,)
+        location: tuple[str | int, ...] = (
+            ("raumbezug", "stadtteile") if key == "stadtteile" else (key,)
+        )
         if key != "stadtteile":
             check.no_repeats(values, loaded, key)
         if known is None:
@@ -234,7 +267,9 @@ def _check_measure(
             check.reference(value, known, where, field_label((*location, index)), kind)
     if measure.id in measure.verwandte_massnahmen:
         index = measure.verwandte_massnahmen.index(measure.id)
-        check.add("self_reference", _at(loaded, ("verwandte_massnahmen", index)), id=quote(measure.id))
+        check.add(
+            "self_reference", _at(loaded, ("verwandte_massnahmen", index)), id=quote(measure.id)
+        )
 
     _check_rating(check, measure, loaded, context.rating)
     _check_dates(check, measure, loaded)
@@ -247,7 +282,11 @@ def _check_measure(
             status=quote(status.bezeichnung),
         )
     if measure.raumbezug.ebene != "gesamtstadt" and not measure.raumbezug.stadtteile:
-        check.add("districts_level", _at(loaded, ("raumbezug", "ebene")), level=quote(measure.raumbezug.ebene))
+        check.add(
+            "districts_level",
+            _at(loaded, ("raumbezug", "ebene")),
+            level=quote(measure.raumbezug.ebene),
+        )
 
 
 def _check_theme_reference(
@@ -255,15 +294,32 @@ def _check_theme_reference(
 ) -> None:
     theme = context.themes.get(measure.leitthema)
     if theme is None:
-        check.reference(measure.leitthema, list(context.themes), _at(loaded, ("leitthema",)), "leitthema", "das Leitthema")
+        check.reference(
+            measure.leitthema,
+            list(context.themes),
+            _at(loaded, ("leitthema",)),
+            "leitthema",
+            "das Leitthema",
+        )
         return
     prefix = f"{theme.kuerzel}-"
     if not measure.id.startswith(prefix):
-        check.add("measure_prefix", _at(loaded, ("id",)), id=quote(measure.id), theme=quote(theme.id), prefix=quote(prefix))
+        check.add(
+            "measure_prefix",
+            _at(loaded, ("id",)),
+            id=quote(measure.id),
+            theme=quote(theme.id),
+            prefix=quote(prefix),
+        )
     fields = [f.id for f in theme.handlungsfelder]
     if measure.handlungsfeld is None:
         if fields:
-            check.add("field_of_action_missing", _at(loaded, ()), theme=quote(theme.id), known=_known(fields))
+            check.add(
+                "field_of_action_missing",
+                _at(loaded, ()),
+                theme=quote(theme.id),
+                known=_known(fields),
+            )
         return
     where = _at(loaded, ("handlungsfeld",))
     if not fields:
@@ -271,9 +327,17 @@ def _check_theme_reference(
     elif measure.handlungsfeld not in fields:
         other = context.field_theme.get(measure.handlungsfeld)
         if other is not None:
-            check.add("field_of_action_theme", where, value=quote(measure.handlungsfeld), other_theme=quote(other), theme=quote(theme.id))
+            check.add(
+                "field_of_action_theme",
+                where,
+                value=quote(measure.handlungsfeld),
+                other_theme=quote(other),
+                theme=quote(theme.id),
+            )
         else:
-            check.reference(measure.handlungsfeld, fields, where, "handlungsfeld", "das Handlungsfeld")
+            check.reference(
+                measure.handlungsfeld, fields, where, "handlungsfeld", "das Handlungsfeld"
+            )
 
 
 def _check_rating(
@@ -287,10 +351,20 @@ def _check_rating(
     unknown = [c for c in rating.werte if c not in criteria]
     where = _at(loaded, ("bewertung", "werte"))
     if missing:
-        check.add("rating_criteria", where, detail=f"es fehlt {', '.join(map(quote, missing))}.", known=_known(criteria))
+        check.add(
+            "rating_criteria",
+            where,
+            detail=f"es fehlt {', '.join(map(quote, missing))}.",
+            known=_known(criteria),
+        )
     for name in unknown:
         detail = f"{quote(name)} ist kein Kriterium.{suggest(name, criteria)}"
-        check.add("rating_criteria", _at(loaded, ("bewertung", "werte", name)), detail=detail, known=_known(criteria))
+        check.add(
+            "rating_criteria",
+            _at(loaded, ("bewertung", "werte", name)),
+            detail=detail,
+            known=_known(criteria),
+        )
     for name, value in rating.werte.items():
         if name in criteria and not scheme.minimum <= value <= scheme.maximum:
             check.add(
@@ -306,20 +380,38 @@ def _check_rating(
 def _check_dates(check: _Checker, measure: model.Measure, loaded: LoadedFile) -> None:
     frame = measure.zeitraum
     if frame.ende is not None and frame.ende < frame.beginn:
-        check.add("time_frame_order", _at(loaded, ("zeitraum", "ende")), end=frame.ende, start=frame.beginn)
+        check.add(
+            "time_frame_order",
+            _at(loaded, ("zeitraum", "ende")),
+            end=frame.ende,
+            start=frame.beginn,
+        )
     for index, funding in enumerate(measure.finanzierung):
         if funding.von is not None and funding.bis is not None and funding.bis < funding.von:
-            check.add("funding_order", _at(loaded, ("finanzierung", index, "bis")), end=funding.bis, start=funding.von)
+            check.add(
+                "funding_order",
+                _at(loaded, ("finanzierung", index, "bis")),
+                end=funding.bis,
+                start=funding.von,
+            )
     stand = measure.aktualisiert
     dated: list[tuple[tuple[str | int, ...], Any]] = [(("status_seit",), measure.status_seit)]
     dated += [
-        (("meilensteine", i, "datum"), m.datum) for i, m in enumerate(measure.meilensteine) if m.erreicht
+        (("meilensteine", i, "datum"), m.datum)
+        for i, m in enumerate(measure.meilensteine)
+        if m.erreicht
     ]
     if isinstance(measure.bewertung, model.Rating):
         dated.append((("bewertung", "stand"), measure.bewertung.stand))
     for path, value in dated:
         if value > stand:
-            check.add("date_in_future", _at(loaded, path), field=field_label(path), value=quote(value.isoformat()), stand=stand.isoformat())
+            check.add(
+                "date_in_future",
+                _at(loaded, path),
+                field=field_label(path),
+                value=quote(value.isoformat()),
+                stand=stand.isoformat(),
+            )
 
 
 def _check_empty_fields(
@@ -328,4 +420,8 @@ def _check_empty_fields(
     for theme, loaded in themes:
         for index, field_of_action in enumerate(theme.handlungsfelder):
             if field_of_action.id not in used:
-                check.add("no_measures", _at(loaded, ("handlungsfelder", index, "id")), id=quote(field_of_action.id))
+                check.add(
+                    "no_measures",
+                    _at(loaded, ("handlungsfelder", index, "id")),
+                    id=quote(field_of_action.id),
+                )

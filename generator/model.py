@@ -92,7 +92,9 @@ PlainText = Annotated[str, Field(min_length=1, max_length=1200), AfterValidator(
 #: Restricted Markdown: paragraphs, lists, emphasis, links; no HTML, no images from outside.
 RichText = Annotated[str, Field(min_length=1, max_length=8000), AfterValidator(_reject_rich_markup)]
 
-_URL = re.compile(r"^(https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[^\s<>\"]*)?|mailto:[^\s<>\"@]+@[^\s<>\"]+)$")
+_URL = re.compile(
+    r"^(https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[^\s<>\"]*)?|mailto:[^\s<>\"@]+@[^\s<>\"]+)$"
+)
 
 
 def _check_url(value: str) -> str:
@@ -367,7 +369,9 @@ class Source(Record):
 
     titel: Title
     url: Url
-    art: Literal["strategie", "projektseite", "pressemitteilung", "presse", "foerdergeber", "sonstige"]
+    art: Literal[
+        "strategie", "projektseite", "pressemitteilung", "presse", "foerdergeber", "sonstige"
+    ]
 
 
 class Measure(Record):

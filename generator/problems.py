@@ -100,13 +100,20 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "{field}: {value} ist nicht erlaubt. Erlaubt: {choices}.{suggestion}",
     ),
     "pattern_mismatch": (Severity.ERROR, "{field}: {value} hat nicht die Form {form}."),
-    "number_range": (Severity.ERROR, "{field}: {value} ist nicht erlaubt, der Wert muss {rule} sein."),
+    "number_range": (
+        Severity.ERROR,
+        "{field}: {value} ist nicht erlaubt, der Wert muss {rule} sein.",
+    ),
     "invalid_value": (Severity.ERROR, "{field}: der Wert {value} ist hier nicht gültig."),
     "text_too_long": (
         Severity.ERROR,
         "{field} ist mit {length} Zeichen zu lang (höchstens {limit}). Kürzen Sie den Text.",
     ),
-    "text_empty": (Severity.ERROR, "{field} ist leer. Tragen Sie einen Text ein oder löschen Sie das Feld, falls es optional ist."),
+    "text_empty": (
+        Severity.ERROR,
+        "{field} ist leer. Tragen Sie einen Text ein oder löschen Sie das Feld, falls es "
+        "optional ist.",
+    ),
     "list_too_short": (Severity.ERROR, "{field} braucht mindestens {minimum} Eintrag/Einträge."),
     "text_markup": (
         Severity.ERROR,
@@ -149,8 +156,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     ),
     "measure_prefix": (
         Severity.ERROR,
-        "Die Kennung {id} passt nicht zum Leitthema {theme}: Kennungen dort beginnen mit "
-        "{prefix}.",
+        "Die Kennung {id} passt nicht zum Leitthema {theme}: Kennungen dort beginnen mit {prefix}.",
     ),
     "field_of_action_theme": (
         Severity.ERROR,
@@ -167,8 +173,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     ),
     "rating_criteria": (
         Severity.ERROR,
-        "bewertung.werte: {detail} Erwartet werden genau die Kriterien aus strategie.yml: "
-        "{known}.",
+        "bewertung.werte: {detail} Erwartet werden genau die Kriterien aus strategie.yml: {known}.",
     ),
     "rating_range": (
         Severity.ERROR,
@@ -272,7 +277,7 @@ def has_errors(problems: Iterable[Problem], *, strict: bool) -> bool:
     return any(strict or p.severity is Severity.ERROR for p in problems)
 
 
-class DataProblems(Exception):  # noqa: N818 - it carries problems, it is not a bug
+class DataProblems(Exception):
     """Raised by a stage that cannot go on because the data has problems."""
 
     def __init__(self, problems: list[Problem]) -> None:

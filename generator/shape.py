@@ -40,7 +40,9 @@ _EXPECTED = {
 #: What the id patterns look like, for editors.
 _PATTERN_FORMS = {
     model.MEASURE_ID_PATTERN: "„KÜRZEL-Nummer“, zum Beispiel „VER-03“",
-    model.SLUG_PATTERN: "„kleine Buchstaben, Ziffern und Bindestriche“, zum Beispiel „in-umsetzung“",
+    model.SLUG_PATTERN: (
+        "„kleine Buchstaben, Ziffern und Bindestriche“, zum Beispiel „in-umsetzung“"
+    ),
     model.ABBREVIATION_PATTERN: "„2 bis 5 Großbuchstaben“, zum Beispiel „VER“",
     r"^[0-9]{8}$": "„8 Ziffern“ (Amtlicher Gemeindeschlüssel, in Anführungszeichen)",
     r"^[0-9]{4}[a-z0-9-]*$": "„Jahreszahl, optional mit Zusatz“, zum Beispiel „2024“",
@@ -95,10 +97,7 @@ def _locate(data: Any, loc: tuple[str | int, ...]) -> _Located:
         if segment == "[key]":
             key_error = True
             continue
-        if isinstance(current, dict) and isinstance(segment, str) and segment in current:
-            path.append(segment)
-            current = current[segment]
-        elif isinstance(current, list) and isinstance(segment, int) and 0 <= segment < len(current):
+        if _has(current, segment):
             path.append(segment)
             current = current[segment]
         elif isinstance(current, dict) and isinstance(segment, str) and _is_last_field(loc, index):
@@ -109,6 +108,14 @@ def _locate(data: Any, loc: tuple[str | int, ...]) -> _Located:
     return _Located(tuple(path), current, exists, key_error)
 
 
+def _has(container: Any, segment: str | int) -> bool:
+    if isinstance(container, dict):
+        return isinstance(segment, str) and segment in container
+    return (
+        isinstance(container, list) and isinstance(segment, int) and 0 <= segment < len(container)
+    )
+
+
 def _is_last_field(loc: tuple[str | int, ...], index: int) -> bool:
     return all(not isinstance(s, str) or s == "[key]" for s in loc[index + 1 :])
 
@@ -117,7 +124,9 @@ def field_label(path: tuple[str | int, ...]) -> str:
     """An editor-readable field name: `meilensteine[2].datum` (list positions count from 1)."""
     text = ""
     for segment in path:
-        text += f"[{segment + 1}]" if isinstance(segment, int) else (f".{segment}" if text else segment)
+        text += (
+            f"[{segment + 1}]" if isinstance(segment, int) else (f".{segment}" if text else segment)
+        )
     return text or "Datei"
 
 
@@ -180,7 +189,13 @@ def _translate(
         pattern = str(ctx.get("pattern", ""))
         form = _PATTERN_FORMS.get(pattern, quote(pattern))
         if located.key_error:
-            return make("pattern_mismatch", _position(loaded, path, key=True), field=field + " (Schlüssel)", value=quote(path[-1] if path else value), form=form)
+            return make(
+                "pattern_mismatch",
+                _position(loaded, path, key=True),
+                field=field + " (Schlüssel)",
+                value=quote(path[-1] if path else value),
+                form=form,
+            )
         return make("pattern_mismatch", field=field, value=quote(value), form=form)
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         rule = {

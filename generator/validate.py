@@ -21,7 +21,7 @@ from generator.problems import Problem, Severity, problem
 from generator.shape import validate_shape
 
 #: Registry files: file name → (model class, entity name for messages, schema name).
-REGISTRIES: dict[str, tuple[type[BaseModel], str]] = {
+REGISTRIES: dict[str, tuple[type[model.Record], str]] = {
     "akteure.yml": (model.ActorRegistry, "akteure"),
     "stadtteile.yml": (model.DistrictRegistry, "stadtteile"),
     "sdgs.yml": (model.GoalRegistry, "sdgs"),
@@ -155,16 +155,18 @@ def _id_of(loaded: LoadedFile) -> str:
     return f"„{PurePosixPath(loaded.path).stem}“"
 
 
-def _attach(entity: BaseModel | None, loaded: LoadedFile, path: tuple[str | int, ...] = ()) -> None:
+def _attach(
+    entity: model.Record | None, loaded: LoadedFile, path: tuple[str | int, ...] = ()
+) -> None:
     """Record where an entity stands; positions never take part in equality."""
     if entity is None:
         return
     at = loaded.positions.get(path)
     line, column = (at.line, at.column) if at else (1, 1)
-    entity._position = model.SourcePosition(loaded.path, line, column)  # noqa: SLF001
+    entity._position = model.SourcePosition(loaded.path, line, column)
 
 
-def _attach_entries(registry: BaseModel, loaded: LoadedFile) -> None:
+def _attach_entries(registry: model.Record, loaded: LoadedFile) -> None:
     for key in type(registry).model_fields:
         for index, entry in enumerate(getattr(registry, key)):
             _attach(entry, loaded, (key, index))
@@ -174,7 +176,9 @@ def _missing_files(collected: Collected, display_root: str) -> list[Problem]:
     missing = []
     if collected.document_file is None:
         missing.append("strategie.yml")
-    missing += [f"verzeichnisse/{name}" for name in REGISTRIES if name not in collected.registry_files]
+    missing += [
+        f"verzeichnisse/{name}" for name in REGISTRIES if name not in collected.registry_files
+    ]
     return [
         problem("missing_file", f"{display_root}/{name}", 1, 1, path=f"{display_root}/{name}")
         for name in missing

@@ -34,7 +34,12 @@ def test_check_reports_all_problems(project: Path, capsys: pytest.CaptureFixture
     """Broken data: exit 1, every problem as file:line:col, then a German summary."""
     measure = project / "strategy" / "massnahmen" / "verwaltung" / "ver-01.yml"
     text = measure.read_text(encoding="utf-8")
-    measure.write_text(text.replace("status: in-umsetzung", "status: laufend").replace("fortschritt: 40", "fortschritt: 400"), encoding="utf-8")
+    measure.write_text(
+        text.replace("status: in-umsetzung", "status: laufend").replace(
+            "fortschritt: 40", "fortschritt: 400"
+        ),
+        encoding="utf-8",
+    )
     assert main(["--projekt", str(project), "check"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
@@ -48,7 +53,10 @@ def test_check_reports_all_problems(project: Path, capsys: pytest.CaptureFixture
 def test_warnings_fail_only_under_strict(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A warning passes `check` but fails `check --strict`."""
     measure = project / "strategy" / "massnahmen" / "labor" / "lab-01.yml"
-    measure.write_text(measure.read_text(encoding="utf-8").replace("ebene: gesamtstadt", "ebene: quartier"), encoding="utf-8")
+    measure.write_text(
+        measure.read_text(encoding="utf-8").replace("ebene: gesamtstadt", "ebene: quartier"),
+        encoding="utf-8",
+    )
     assert main(["--projekt", str(project), "check"]) == 0
     capsys.readouterr()
     assert main(["--projekt", str(project), "check", "--strict"]) == 1
@@ -58,15 +66,21 @@ def test_warnings_fail_only_under_strict(project: Path, capsys: pytest.CaptureFi
     )
 
 
-def test_github_annotations(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_annotations(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """In GitHub Actions each problem is also printed as an ::error annotation."""
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     measure = project / "strategy" / "massnahmen" / "verwaltung" / "ver-02.yml"
-    measure.write_text(measure.read_text(encoding="utf-8").replace("status: abgeschlossen", "status: fertig"), encoding="utf-8")
+    measure.write_text(
+        measure.read_text(encoding="utf-8").replace("status: abgeschlossen", "status: fertig"),
+        encoding="utf-8",
+    )
     assert main(["--projekt", str(project), "check"]) == 1
     out, _ = capsys.readouterr()
     assert out.startswith(
-        "::error file=strategy/massnahmen/verwaltung/ver-02.yml,line=8,col=9::status: den Status „fertig“ gibt es nicht."
+        "::error file=strategy/massnahmen/verwaltung/ver-02.yml,line=8,col=9::"
+        "status: den Status „fertig“ gibt es nicht."
     )
 
 

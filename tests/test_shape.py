@@ -20,7 +20,12 @@ def _loaded(text: str) -> Any:
 def test_unknown_error_type_gets_german_fallback() -> None:
     """An error type without its own message still reads German and points at the value."""
     loaded = _loaded("titel: x\nzahl: 3\n")
-    detail: ErrorDetails = {"type": "brand_new_type", "loc": ("zahl",), "msg": "English", "input": 3}
+    detail: ErrorDetails = {
+        "type": "brand_new_type",
+        "loc": ("zahl",),
+        "msg": "English",
+        "input": 3,
+    }
     found = _translate(loaded, Measure, "Maßnahme „X“", detail)
     assert found.format() == (
         "strategy/test.yml:2:7: Fehler: zahl: der Wert „3“ ist hier nicht gültig."
@@ -41,4 +46,6 @@ def test_all_errors_of_a_file_are_reported() -> None:
     messages = [p.message for p in problems]
     assert any(m.startswith("id: „x“ hat nicht die Form") for m in messages)
     assert any(m.startswith("titel: erwartet wird Text") for m in messages)
-    assert sum(m.startswith("Pflichtfeld") for m in messages) == 10  # the twelve required keys minus id and titel
+    assert (
+        sum(m.startswith("Pflichtfeld") for m in messages) == 10
+    )  # 12 required keys minus id, titel
