@@ -1,0 +1,128 @@
+"""Computed views of a validated strategy: priorities, status counts, groupings (pure).
+
+In: a `Strategy` (validated, lists sorted as model.Strategy documents). Out: frozen values
+that render.py turns into pages. Nothing here formats text or knows about pages.
+
+Priority of a measure = weighted mean of its rating values, weights from strategie.yml:
+
+    priority = Σ (gewicht_k × wert_k) / Σ gewicht_k   over the criteria k of the scheme
+
+Measures "nicht bewertet" have no priority (None) and are never ranked among rated ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from generator.model import Measure, NotRated, Rating, RatingScheme, Status, Strategy
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    """How many measures are in one status."""
+
+    status: Status
+    count: int
+
+
+@dataclass(frozen=True)
+class StatusSummary:
+    """Measures per status in vocabulary order (zero counts included) and the total."""
+
+    counts: tuple[StatusCount, ...]
+    total: int
+
+    @property
+    def nonzero(self) -> tuple[StatusCount, ...]:
+        return tuple(entry for entry in self.counts if entry.count)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything rendering needs that is computed rather than entered."""
+
+    priorities: Mapping[str, float | None]
+    measures_by_theme: Mapping[str, tuple[Measure, ...]]
+    measures_by_field: Mapping[str, tuple[Measure, ...]]
+    status_total: StatusSummary
+    status_by_theme: Mapping[str, StatusSummary]
+    status_by_field: Mapping[str, StatusSummary]
+    measures_by_goal: Mapping[int, tuple[Measure, ...]]
+    measures_by_guideline: Mapping[str, tuple[Measure, ...]]
+    measures_by_responsible: Mapping[str, tuple[Measure, ...]]
+    measures_by_partner: Mapping[str, tuple[Measure, ...]]
+    #: The newest `aktualisiert` of all measures: the "Stand" of every number on the site.
+    as_of: date | None
+
+
+def priority_score(rating: Rating | NotRated, scheme: RatingScheme) -> float | None:
+    """Weighted mean of the rating values; None for a measure that is not rated."""
+    if isinstance(rating, NotRated):
+        return None
+    weighted = sum(criterion.gewicht * rating.werte[criterion.id] for criterion in scheme.kriterien)
+    weights = sum(criterion.gewicht for criterion in scheme.kriterien)
+    return float(weighted / weights)
+
+
+def rank_by_priority(measures: Iterable[Measure], scheme: RatingScheme) -> list[Measure]:
+    """Rated measures, highest priority first; ties broken by id. Unrated ones are left out."""
+    scored = [(priority_score(m.bewertung, scheme), m) for m in measures]
+    rated = [(score, m) for score, m in scored if score is not None]
+    return [m for _, m in sorted(rated, key=lambda pair: (-pair[0], pair[1].id))]
+
+
+def count_statuses(measures: Iterable[Measure], statuses: Sequence[Status]) -> StatusSummary:
+    """Count measures per status, in the order of the status vocabulary."""
+    listed = list(measures)
+    counts = tuple(
+        StatusCount(status, sum(1 for m in listed if m.status == status.id)) for status in statuses
+    )
+    return StatusSummary(counts, len(listed))
+
+
+def latest_update(measures: Iterable[Measure]) -> date | None:
+    """The newest `aktualisiert` date, or None when there are no measures."""
+    return max((m.aktualisiert for m in measures), default=None)
+
+
+def derive_overview(strategy: Strategy) -> Overview:
+    """Compute priorities, groupings and status counts for the whole strategy."""
+    measures = strategy.massnahmen
+    statuses = strategy.strategie.status
+    scheme = strategy.strategie.bewertung
+    by_theme = {
+        theme.id: tuple(m for m in measures if m.leitthema == theme.id)
+        for theme in strategy.leitthemen
+    }
+    by_field = {
+        field.id: tuple(m for m in measures if m.handlungsfeld == field.id)
+        for theme in strategy.leitthemen
+        for field in theme.handlungsfelder
+    }
+    return Overview(
+        priorities={m.id: priority_score(m.bewertung, scheme) for m in measures},
+        measures_by_theme=by_theme,
+        measures_by_field=by_field,
+        status_total=count_statuses(measures, statuses),
+        status_by_theme={key: count_statuses(group, statuses) for key, group in by_theme.items()},
+        status_by_field={key: count_statuses(group, statuses) for key, group in by_field.items()},
+        measures_by_goal={
+            goal.nummer: tuple(m for m in measures if goal.nummer in m.sdgs)
+            for goal in strategy.sdgs
+        },
+        measures_by_guideline={
+            guideline.id: tuple(m for m in measures if guideline.id in m.charta)
+            for guideline in strategy.leitlinien
+        },
+        measures_by_responsible={
+            actor.id: tuple(m for m in measures if m.verantwortlich == actor.id)
+            for actor in strategy.akteure
+        },
+        measures_by_partner={
+            actor.id: tuple(m for m in measures if actor.id in m.partner)
+            for actor in strategy.akteure
+        },
+        as_of=latest_update(measures),
+    )

@@ -1,0 +1,257 @@
+"""Render stage: a validated strategy → Markdown pages and the MkDocs navigation (pure).
+
+In: a `Strategy`. Out: `RenderedSite` — page texts by path relative to MkDocs' docs_dir, and
+the `nav` structure. No I/O, no MkDocs import; the same strategy always gives the same output.
+
+Escaping is enforced, not hoped for: the Jinja environment autoescapes, and its `finalize`
+rejects any plain string that reaches the output without one of the escaping filters
+below (each marks its result as `Markup`). A forgotten filter is an error, not a hole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePosixPath
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator import escape, urls
+from generator.measure_pages import build_catalogue, build_measure
+from generator.model import Strategy
+from generator.pages import (
+    Page,
+    build_field,
+    build_method,
+    build_start,
+    build_strategy,
+    build_theme,
+    build_theme_index,
+)
+from generator.registry_pages import (
+    build_actor,
+    build_actor_index,
+    build_goal,
+    build_goal_index,
+    build_guideline,
+    build_guideline_index,
+    involved_actors,
+    used_goals,
+    used_guidelines,
+)
+from generator.views import SiteIndex, goal_title, guideline_title
+
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """The generated pages and the navigation that the engine writes and builds."""
+
+    #: Markdown pages relative to MkDocs' docs_dir.
+    pages: dict[PurePosixPath, str]
+    #: MkDocs `nav`: single-key dicts of title → path or → nested list; the first entry of a
+    #: section is its index page. Titles are HTML (`<`, `>` and entity-like `&` escaped),
+    #: because MkDocs and Material insert nav titles into pages unescaped.
+    navigation: list[dict[str, Any]]
+
+
+def render_site(strategy: Strategy) -> RenderedSite:
+    """Render every page of the site and its navigation."""
+    site = SiteIndex(strategy)
+    env = make_env()
+    pages: dict[PurePosixPath, str] = {}
+    for page in collect_pages(site):
+        if page.path in pages:
+            raise ValueError(f"two pages would be written to {page.path}")
+        pages[page.path] = _normalise(env.get_template(page.template).render(page=page))
+    return RenderedSite(pages, build_navigation(site))
+
+
+def collect_pages(site: SiteIndex) -> list[Page]:
+    """Every page view of the site, in navigation order."""
+    strategy = site.strategy
+    pages: list[Page] = [build_start(site), build_strategy(site), build_method(site)]
+    pages.append(build_theme_index(site))
+    for theme in strategy.leitthemen:
+        pages.append(build_theme(site, theme))
+        pages.extend(build_field(site, field) for field in theme.handlungsfelder)
+    pages.extend(build_measure(site, measure) for measure in strategy.massnahmen)
+    pages.append(build_catalogue(site))
+    pages.append(build_goal_index(site))
+    pages.extend(build_goal(site, goal) for goal in used_goals(site))
+    pages.append(build_guideline_index(site))
+    pages.extend(build_guideline(site, guideline) for guideline in used_guidelines(site))
+    pages.append(build_actor_index(site))
+    pages.extend(build_actor(site, actor) for actor in involved_actors(site))
+    return pages
+
+
+def build_navigation(site: SiteIndex) -> list[dict[str, Any]]:
+    """The nested navigation: Leitthema → Handlungsfeld → Maßnahme, registries by entry."""
+    overview = site.overview
+
+    def entry(title: str, path: PurePosixPath) -> dict[str, Any]:
+        return {nav_title(title): str(path)}
+
+    def section(title: str, children: list[dict[str, Any]]) -> dict[str, Any]:
+        return {nav_title(title): children}
+
+    def measure_entries(measures: Any) -> list[dict[str, Any]]:
+        return [entry(f"{m.id}: {m.titel}", urls.measure_page(m.id)) for m in measures]
+
+    themes: list[dict[str, Any]] = [entry("Leitthemen", urls.THEMES)]
+    for theme in site.strategy.leitthemen:
+        children = [entry(theme.titel, urls.theme_page(theme.id))]
+        for field in theme.handlungsfelder:
+            field_children = [entry(field.titel, urls.field_page(field.id))]
+            field_children += measure_entries(overview.measures_by_field[field.id])
+            children.append(section(field.titel, field_children))
+        without_field = [m for m in overview.measures_by_theme[theme.id] if not m.handlungsfeld]
+        children += measure_entries(without_field)
+        themes.append(section(theme.titel, children))
+    return [
+        entry("Start", urls.START),
+        section(
+            "Strategie",
+            [entry("Die Strategie", urls.STRATEGY), entry("Methode", urls.METHOD)],
+        ),
+        section("Leitthemen", themes),
+        entry("Maßnahmenkatalog", urls.CATALOGUE),
+        section(
+            "SDGs",
+            [entry("Nachhaltigkeitsziele (SDGs)", urls.GOALS)]
+            + [entry(goal_title(g), urls.goal_page(g.nummer)) for g in used_goals(site)],
+        ),
+        section(
+            "Charta",
+            [entry("Smart City Charta", urls.GUIDELINES)]
+            + [entry(guideline_title(g), urls.guideline_page(g.id)) for g in used_guidelines(site)],
+        ),
+        section(
+            "Akteure",
+            [entry("Akteure", urls.ACTORS)]
+            + [entry(a.name, urls.actor_page(a.id)) for a in involved_actors(site)],
+        ),
+    ]
+
+
+_ENTITY_AMPERSAND = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def nav_title(text: str) -> str:
+    """A navigation title as the HTML that MkDocs and Material insert unescaped."""
+    cleaned = _ENTITY_AMPERSAND.sub("&amp;", escape.clean_text(text))
+    return cleaned.replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --- Jinja environment --------------------------------------------------------------------------
+
+
+def make_env() -> Environment:
+    """The one Jinja environment: strict, escaping enforced, every filter registered here."""
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=True,
+        finalize=_require_escaped,
+    )
+    filters: dict[str, Callable[..., Markup]] = {
+        "md": _markup(escape.markdown_text),
+        "html": _markup(escape.html_text),
+        "md_url": _markup(escape.markdown_url),
+        "html_url": _markup(escape.html_url),
+        "comment": _markup(escape.html_comment_text),
+        "rich": _markup(escape.render_rich_text),
+        "href": _markup(_checked_href),
+        "html_href": _markup(lambda link: urls.html_href(_checked_href(link))),
+        "date_de": _markup(format_date),
+        "number_de": _markup(format_number),
+        "priority": _markup(format_priority),
+        "percent": _markup(format_percent),
+        "sortable": _markup(lambda score: f"{float(score):.2f}"),
+        "css_percent": _markup(lambda share: f"{float(share):.1f}%"),
+        "euro": _markup(lambda amount: f"{format_number(amount)} €"),
+    }
+    env.filters.update(filters)
+    return env
+
+
+def _markup(function: Callable[[Any], str]) -> Callable[[Any], Markup]:
+    def wrapped(value: Any) -> Markup:
+        return Markup(function(value))  # the function escapes for its context
+
+    return wrapped
+
+
+def _require_escaped(value: Any) -> Any:
+    """Jinja finalize: only escaped text and integers may reach a page."""
+    if isinstance(value, Markup) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise TypeError(
+        f"unescaped {type(value).__name__} in a template: pass it through an escaping or "
+        f"formatting filter ({value!r:.60})"
+    )
+
+
+_RELATIVE_HREF = re.compile(r"^(\.\./)*[a-z0-9][a-z0-9/.-]*\.md$")
+
+
+def _checked_href(link: str) -> str:
+    """A link between generated pages: relative, lowercase, ending in .md."""
+    if not _RELATIVE_HREF.match(link):
+        raise ValueError(f"not a relative page link: {link!r}")
+    return link
+
+
+def format_date(value: date) -> str:
+    """A date in German long form: 25. Juni 2020."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def format_number(value: float) -> str:
+    """A number in German notation: 1.300.000 and 48,5 (at most two decimals)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans(",.", ".,"))
+
+
+def format_priority(value: float) -> str:
+    """A priority score with one decimal: 3,8."""
+    return f"{value:.1f}".replace(".", ",")
+
+
+def format_percent(value: float) -> str:
+    """A share in percent, as German text: 33,3 %."""
+    return f"{format_number(round(value, 1))} %"
+
+
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def _normalise(text: str) -> str:
+    """One blank line at most, no trailing spaces, exactly one final newline."""
+    text = _TRAILING_SPACE.sub("\n", text.replace("\r\n", "\n"))
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n") + "\n"

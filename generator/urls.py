@@ -1,0 +1,68 @@
+"""The site's page paths, derived from ids (never from titles), and links between pages.
+
+Paths are relative to the MkDocs docs_dir. Pages that head a navigation section are named
+index.md: Material's `navigation.indexes` only attaches a page to its section when its file
+is called index.md, so a Leitthema and a Handlungsfeld each get a folder of their own.
+With `use_directory_urls: false` every page becomes the same path with `.html`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import PurePosixPath
+
+START = PurePosixPath("index.md")
+STRATEGY = PurePosixPath("strategie/index.md")
+METHOD = PurePosixPath("strategie/methode.md")
+THEMES = PurePosixPath("leitthemen/index.md")
+CATALOGUE = PurePosixPath("katalog.md")
+GOALS = PurePosixPath("sdg/index.md")
+GUIDELINES = PurePosixPath("charta/index.md")
+ACTORS = PurePosixPath("akteure/index.md")
+
+#: What a page path may consist of: ids are slugs or measure ids, so this always holds.
+_SAFE_PATH = re.compile(r"^[a-z0-9][a-z0-9./-]*\.md$")
+
+
+def theme_page(theme_id: str) -> PurePosixPath:
+    return PurePosixPath("leitthemen", theme_id, "index.md")
+
+
+def field_page(field_id: str) -> PurePosixPath:
+    return PurePosixPath("handlungsfelder", field_id, "index.md")
+
+
+def measure_page(measure_id: str) -> PurePosixPath:
+    return PurePosixPath("massnahmen", f"{measure_id.lower()}.md")
+
+
+def goal_page(number: int) -> PurePosixPath:
+    return PurePosixPath("sdg", f"{number}.md")
+
+
+def guideline_page(guideline_id: str) -> PurePosixPath:
+    return PurePosixPath("charta", f"{guideline_id}.md")
+
+
+def actor_page(actor_id: str) -> PurePosixPath:
+    return PurePosixPath("akteure", f"{actor_id}.md")
+
+
+def relative_link(source: PurePosixPath, target: PurePosixPath) -> str:
+    """The relative Markdown link from one page to another (MkDocs checks and converts it)."""
+    link = posixpath.relpath(str(target), str(source.parent))
+    if not _SAFE_PATH.match(str(target)):
+        raise ValueError(f"page path outside the URL scheme: {target}")
+    return link
+
+
+def html_href(markdown_link: str) -> str:
+    """The built page a Markdown link points to, for links inside raw HTML blocks.
+
+    MkDocs rewrites `.md` links only in Markdown, not in raw HTML; with
+    `use_directory_urls: false` the built file has the same path ending in `.html`.
+    """
+    if not markdown_link.endswith(".md"):
+        raise ValueError(f"not a link to a page: {markdown_link}")
+    return markdown_link[: -len(".md")] + ".html"
