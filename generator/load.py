@@ -25,6 +25,7 @@ from typing import Protocol
 from yaml.error import MarkedYAMLError
 from yaml.events import (
     AliasEvent,
+    CollectionEndEvent,
     CollectionStartEvent,
     DocumentStartEvent,
     Event,
@@ -147,7 +148,7 @@ def _tab_positions(lines: list[str]) -> list[tuple[int, int]]:
             if char in " \t":
                 index += 1
                 continue
-            if char == "#" and (index == 0 or line[index - 1] in " \t"):
+            if char == "#" and (not in_plain or line[index - 1] in " \t"):
                 break
             if in_plain:
                 after = line[index + 1 : index + 2]
@@ -229,13 +230,15 @@ _YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
 _SEXAGESIMAL = re.compile(r"[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 _FLOAT11 = re.compile(r"(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?")
 _DIGITS_LIMIT = 4000  # Python refuses to convert longer decimal strings (int_max_str_digits)
+_SHOWN_DIGITS = 30  # longer numbers are named in messages, not spelled out
 
 
+@dataclass(frozen=True)
 class _Ambiguous:
-    """A plain scalar other YAML tools would read differently: (code, reading)."""
+    """A plain scalar other YAML tools would read differently: the problem code and how."""
 
-    def __init__(self, code: str, reading: str = "") -> None:
-        self.code, self.reading = code, reading
+    code: str
+    reading: str = ""
 
 
 def resolve_plain(text: str) -> object:
@@ -263,47 +266,39 @@ def _yaml11_number(text: str) -> str | None:
     """How YAML 1.1 (or a lenient 1.2 tool) reads this text as a number, in German; else None."""
     sign, body = ("-", text[1:]) if text[:1] == "-" else ("", text.removeprefix("+"))
     lower = body.lower()
-    if lower == ".inf":
-        return "minus unendlich" if sign else "unendlich"
+    digits = lower.replace("_", "")
     if lower == ".nan":
         return "keine Zahl (NaN)"
-    prefixed = {"0x": (16, "Hexadezimalzahl"), "0o": (8, "Oktalzahl"), "0b": (2, "Binärzahl")}
-    allowed = {16: "0123456789abcdef_", 8: "01234567_", 2: "01_"}
-    if lower[:2] in prefixed and len(body) > 2:
-        base, name = prefixed[lower[:2]]
-        digits = lower[2:]
-        if all(char in allowed[base] for char in digits):
-            return _reading(name, sign, digits.replace("_", ""), base)
+    if lower == ".inf":
+        return "minus unendlich" if sign else "unendlich"
+    short = len(digits) <= _SHOWN_DIGITS  # also keeps int() within Python's digit limit
+
+    def named(name: str, value: object) -> str:
+        return f"{name} {sign}{value}" if short else name
+
+    prefixes = {"0x": (16, "Hexadezimalzahl"), "0o": (8, "Oktalzahl"), "0b": (2, "Binärzahl")}
+    if lower[:2] in prefixes and re.fullmatch("[0-9a-f]+", digits[2:]):
+        base, name = prefixes[lower[:2]]
+        if all(int(char, 16) < base for char in digits[2:]):
+            return named(name, short and int(digits[2:], base))
     if re.fullmatch(r"0[0-9_]+", body):
-        digits = body.replace("_", "")
-        if all(char in "01234567" for char in digits):
-            return _reading("Oktalzahl", sign, digits, 8)
-        return _reading("Zahl", sign, digits, 10)
+        octal = all(char in "01234567" for char in digits)
+        return named("Oktalzahl" if octal else "Zahl", short and int(digits, 8 if octal else 10))
     if re.fullmatch(r"[1-9][0-9_]*", body):  # only with "_": plain digits resolved as int before
-        return _reading("Zahl", sign, body.replace("_", ""), 10)
+        return named("Zahl", short and int(digits))
     if _SEXAGESIMAL.fullmatch(body):
-        return f"Uhrzeit/Sexagesimalzahl {_sexagesimal(sign, body)}"
+        return named("Uhrzeit/Sexagesimalzahl", short and _sexagesimal(digits))
     if _FLOAT11.fullmatch(body) and "_" in body and any(char.isdigit() for char in body):
-        number = float(body.replace("_", "") or "0")
-        return f"Zahl {sign}{_german(number)}"
+        return named("Zahl", short and _german(float(digits)))
     return None
 
 
-def _reading(name: str, sign: str, digits: str, base: int) -> str:
-    if not digits or (base == 10 and len(digits) > _DIGITS_LIMIT):
-        return name
-    return f"{name} {sign}{int(digits, base)}"
-
-
-def _sexagesimal(sign: str, body: str) -> str:
-    head, _, fraction = body.replace("_", "").partition(".")
-    parts = head.split(":")
-    if len(parts[0]) > _DIGITS_LIMIT:
-        return ""
+def _sexagesimal(digits: str) -> str:
+    head, _, fraction = digits.partition(".")
     value = 0
-    for part in parts:
+    for part in head.split(":"):
         value = value * 60 + int(part)
-    return f"{sign}{_german(float(f'{value}.{fraction}'))}" if fraction else f"{sign}{value}"
+    return _german(float(f"{value}.{fraction}")) if fraction else str(value)
 
 
 def _german(number: float) -> str:
@@ -380,7 +375,7 @@ class _Builder:
                 raise _Stop
         elif isinstance(event, NodeEvent):
             self.node(event)
-        elif type(event).__name__ in ("SequenceEndEvent", "MappingEndEvent"):
+        elif isinstance(event, CollectionEndEvent):
             self.stack.pop()
 
     def node(self, event: NodeEvent) -> None:
@@ -443,17 +438,11 @@ class _Builder:
         value = resolve_plain(text)
         if not isinstance(value, _Ambiguous):
             return value
-        if value.code == "yaml_ambiguous_bool":
-            self.report(value.code, event.start_mark, value=quote(text), quoted=quote(f'"{text}"'))
-        else:
-            reading = value.reading
-            self.report(
-                value.code,
-                event.start_mark,
-                value=quote(text),
-                reading=reading,
-                quoted=quote(f'"{text}"'),
-            )
+        # The bool message has no {reading}; str.format ignores the unused parameter.
+        self.report(
+            value.code, event.start_mark, value=quote(text), reading=value.reading,
+            quoted=quote(f'"{text}"'),
+        )  # fmt: skip
         return text
 
     def key(self, top: _Frame, event: NodeEvent) -> None:
@@ -513,134 +502,56 @@ _TOKENS = {
     ",": "ein Komma",
 }
 _QUOTE_IT = "; Text, der damit beginnt, bitte in Anführungszeichen setzen"
-#: (context pattern, problem pattern, German detail, point at the context mark instead)
+#: (context pattern, problem pattern, German detail, point at the context mark instead).
+#: Matched by PyYAML's English wording, which the editor never sees; first match wins.
+# fmt: off
 _SYNTAX: list[tuple[str, str, str, bool]] = [
-    (
-        "",
-        r"mapping values are not allowed here",
-        "ein Doppelpunkt an unerwarteter Stelle (Text mit „: “ bitte in Anführungszeichen setzen)",
-        False,
-    ),
-    (
-        "",
-        r"could not find expected ':'",
-        "nach dem Schlüssel fehlt der Doppelpunkt „:“ – oder die Zeile ist falsch eingerückt",
-        True,
-    ),
-    (
-        "quoted scalar",
-        r"found unexpected end of stream",
-        "ein Anführungszeichen wird geöffnet, aber nicht wieder geschlossen",
-        True,
-    ),
-    (
-        "quoted scalar",
-        r"found unexpected document separator",
-        "ein Anführungszeichen wird vor der Trennlinie „---“ nicht geschlossen",
-        True,
-    ),
-    (
-        "",
-        r"found undefined tag handle '(.*)'",
-        "die Typangabe „{0}“ ist unbekannt" + _QUOTE_IT,
-        False,
-    ),
+    ("", r"mapping values are not allowed here",
+     "ein Doppelpunkt an unerwarteter Stelle (Text mit „: “ bitte in Anführungszeichen setzen)",
+     False),
+    ("", r"could not find expected ':'",
+     "nach dem Schlüssel fehlt der Doppelpunkt „:“ – oder die Zeile ist falsch eingerückt", True),
+    ("quoted scalar", r"found unexpected end of stream",
+     "ein Anführungszeichen wird geöffnet, aber nicht wieder geschlossen", True),
+    ("quoted scalar", r"found unexpected document separator",
+     "ein Anführungszeichen wird vor der Trennlinie „---“ nicht geschlossen", True),
+    ("", r"found undefined tag handle '(.*)'", "die Typangabe „{0}“ ist unbekannt" + _QUOTE_IT,
+     False),
     ("", r"did not find expected key", "die Einrückung passt nicht zu den Zeilen davor", False),
-    (
-        "",
-        r"expected <block end>, but found '(.*)'",
-        "die Einrückung passt nicht zu den Zeilen davor (hier steht {token})",
-        False,
-    ),
-    (
-        "",
-        r"expected '<document start>', but found '(.*)'",
-        "nach dem Inhalt folgt noch "
-        "{token}; meist fehlt ein Doppelpunkt oder die Einrückung ist falsch",
-        False,
-    ),
-    (
-        "",
-        r"expected ',' or '\]', but got '<stream end>'",
-        "die eckige Klammer „[“ wird nicht geschlossen",
-        True,
-    ),
-    (
-        "",
-        r"expected ',' or '\]', but got '(.*)'",
-        "in der Liste in eckigen Klammern fehlt ein "
-        "Komma oder die schließende Klammer „]“ (hier steht {token})",
-        False,
-    ),
-    (
-        "",
-        r"expected ',' or '}', but got '<stream end>'",
-        "die geschweifte Klammer „{{“ wird nicht geschlossen",
-        True,
-    ),
-    (
-        "",
-        r"expected ',' or '}', but got '(.*)'",
-        "im Abschnitt in geschweiften Klammern fehlt "
-        "ein Komma oder die schließende Klammer „}}“ (hier steht {token})",
-        False,
-    ),
-    (
-        "",
-        r"expected the node content, but found '(.*)'",
-        "hier fehlt ein Wert (hier steht {token})",
-        False,
-    ),
-    (
-        "",
-        r"found character (.*) that cannot start any token",
-        "das Zeichen „{0}“ darf nicht am Anfang eines Werts stehen" + _QUOTE_IT,
-        False,
-    ),
-    (
-        "",
-        r"sequence entries are not allowed here",
-        "ein Listenpunkt „-“ an unerwarteter Stelle (prüfen Sie die Einrückung)",
-        False,
-    ),
-    (
-        "",
-        r"mapping keys are not allowed here",
-        "ein Fragezeichen „?“ an unerwarteter Stelle" + _QUOTE_IT,
-        False,
-    ),
-    (
-        "",
-        r"found unknown escape character (.*)",
-        "in Text mit doppelten Anführungszeichen ist "
-        "„\\{0}“ keine gültige Escape-Sequenz (einen Rückstrich schreiben Sie dort als „\\\\“, "
-        "oder nehmen Sie einfache Anführungszeichen)",
-        False,
-    ),
-    (
-        "",
-        r"expected escape sequence",
-        "eine unvollständige Escape-Sequenz mit „\\x“, „\\u“ "
-        "oder „\\U“ in Text mit doppelten Anführungszeichen",
-        False,
-    ),
-    (
-        "block scalar",
-        "",
-        "nach „|“ oder „>“ darf in derselben Zeile nur ein Kommentar stehen; "
-        "der Text beginnt eingerückt in der nächsten Zeile",
-        False,
-    ),
+    ("", r"expected <block end>, but found '(.*)'",
+     "die Einrückung passt nicht zu den Zeilen davor (hier steht {token})", False),
+    ("", r"expected '<document start>', but found '(.*)'", "nach dem Inhalt folgt noch "
+     "{token}; meist fehlt ein Doppelpunkt oder die Einrückung ist falsch", False),
+    ("", r"expected ',' or '\]', but got '<stream end>'",
+     "die eckige Klammer „[“ wird nicht geschlossen", True),
+    ("", r"expected ',' or '\]', but got '(.*)'", "in der Liste in eckigen Klammern fehlt ein "
+     "Komma oder die schließende Klammer „]“ (hier steht {token})", False),
+    ("", r"expected ',' or '}', but got '<stream end>'",
+     "die geschweifte Klammer „{{“ wird nicht geschlossen", True),
+    ("", r"expected ',' or '}', but got '(.*)'", "im Abschnitt in geschweiften Klammern fehlt "
+     "ein Komma oder die schließende Klammer „}}“ (hier steht {token})", False),
+    ("", r"expected the node content, but found '(.*)'",
+     "hier fehlt ein Wert (hier steht {token})", False),
+    ("", r"found character (.*) that cannot start any token",
+     "das Zeichen „{0}“ darf nicht am Anfang eines Werts stehen" + _QUOTE_IT, False),
+    ("", r"sequence entries are not allowed here",
+     "ein Listenpunkt „-“ an unerwarteter Stelle (prüfen Sie die Einrückung)", False),
+    ("", r"mapping keys are not allowed here",
+     "ein Fragezeichen „?“ an unerwarteter Stelle" + _QUOTE_IT, False),
+    ("", r"found unknown escape character (.*)", "in Text mit doppelten Anführungszeichen ist "
+     "„\\{0}“ keine gültige Escape-Sequenz (einen Rückstrich schreiben Sie dort als „\\\\“, "
+     "oder nehmen Sie einfache Anführungszeichen)", False),
+    ("", r"expected escape sequence", "eine unvollständige Escape-Sequenz mit „\\x“, „\\u“ "
+     "oder „\\U“ in Text mit doppelten Anführungszeichen", False),
+    ("block scalar", "", "nach „|“ oder „>“ darf in derselben Zeile nur ein Kommentar stehen; "
+     "der Text beginnt eingerückt in der nächsten Zeile", False),
     ("an? (anchor|alias)", "", "nach „&“ oder „*“ fehlt ein Name" + _QUOTE_IT, False),
     ("directive", "", "eine fehlerhafte Direktive mit „%“" + _QUOTE_IT, False),
-    (
-        "",
-        r"directive|YAML document|tag handle",
-        "eine fehlerhafte Direktive mit „%“" + _QUOTE_IT,
-        False,
-    ),
+    ("", r"directive|YAML document|tag handle", "eine fehlerhafte Direktive mit „%“" + _QUOTE_IT,
+     False),
     ("tag", "", "eine fehlerhafte Typangabe mit „!“" + _QUOTE_IT, False),
 ]
+# fmt: on
 _UNREADABLE = "die Struktur ist an dieser Stelle nicht lesbar"
 
 

@@ -247,6 +247,19 @@ def test_many_problems_are_collected() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["a: |x\n", "a: &\n", "a: *\n", "%YAML 2.0\n---\na: 1\n", "a: !<x\n", "a: \"\\x4\"\n",
+     "a: \"x\n---\n\"\n", "a: {b: 1\n", "a: {b: 1, c\nd: e\n", "- a\n? b\n", "a: - b\n",
+     "a: b\n...\nc\n", "a: b\n'c'\n", "a: |0\n", "a: [b]]\n", "a: %x\n", "a: `x`\n"],
+)  # fmt: skip
+def test_syntax_errors_get_a_specific_german_detail(text: str) -> None:
+    """Each kind of PyYAML syntax error gets its own German explanation, not the fallback."""
+    problems = load_bytes(text.encode(), "strategy/x.yml")[1]
+    assert [p.code for p in problems] == ["yaml_syntax"]
+    assert "nicht lesbar" not in problems[0].message
+
+
 # --- limits -----------------------------------------------------------------------------------
 
 
