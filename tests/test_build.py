@@ -2,8 +2,8 @@
 
 Most tests build a throw-away project in a temporary folder: the real configuration, theme
 and generator code, with the data stages (validate, render) replaced by small fakes, so
-that the engine is tested on its own. `test_real_render_*` build the fixture strategy
-tests/data/minimal/ with the real render stage.
+that the engine is tested on its own. `test_real_render_*` build the bundled strategy/ with
+the real stages.
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def make_project(root: Path, *, fake: bool = True) -> Path:
         (root / "generator" / "render.py").write_text(FAKE_RENDER, encoding="utf-8")
         (root / "strategy").mkdir()
     else:
-        shutil.copytree(REPO / "tests" / "data" / "minimal", root / "strategy")
+        shutil.copytree(REPO / "strategy", root / "strategy")
     return root
 
 
@@ -344,7 +344,7 @@ def test_shared_config_avoids_third_parties_and_unsafe_extensions() -> None:
     extensions = [e if isinstance(e, str) else next(iter(e)) for e in base["markdown_extensions"]]
     assert not [e for e in extensions if "snippets" in e]
     search = base["plugins"]["search"]
-    assert search["lang"] == "de" and search["pipeline"] == ["stopWordFilter"]
+    assert search["lang"] == "de" and search["pipeline"] == []
     assert base["hooks"] == ["generator/mkdocs_hook.py"]
 
 
@@ -747,23 +747,12 @@ def test_search_finds_ids_numbers_and_whole_words(fake_builds: dict[str, Any]) -
     assert found["Open"][0] == "leitthemen/verwaltung/ver-03.html"
 
 
-# --- the real render stage on the fixture strategy ------------------------------------------
-
-
-def _real_render_ready() -> str | None:
-    if not (REPO / "generator" / "render.py").is_file():
-        return "waits for generator/render.py (render stage, issue 3 parts 1-3)"
-    if not (REPO / "tests" / "data" / "minimal" / "strategie.yml").is_file():
-        return "waits for the fixture strategy tests/data/minimal/"
-    return None
+# --- the real render stage on the bundled strategy --------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The fixture strategy built online and offline with the real render stage."""
-    waiting = _real_render_ready()
-    if waiting:
-        pytest.skip(waiting)
+    """The bundled strategy/ built online and offline with the real data stages."""
     root = make_project(tmp_path_factory.mktemp("real") / "projekt", fake=False)
     for arguments in (("build",), ("build", "--offline")):
         result = strategie(root, *arguments)
@@ -772,7 +761,7 @@ def real_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def test_real_render_builds_without_third_party_requests(real_build: Path) -> None:
-    """The fixture strategy builds strictly, online and offline, with no third-party request."""
+    """The bundled strategy builds strictly, online and offline, with no third-party request."""
     assert (real_build / "site" / "index.html").is_file()
     assert third_party_requests(real_build / "site") == []
     assert third_party_requests(real_build / "site-offline") == []
@@ -780,7 +769,7 @@ def test_real_render_builds_without_third_party_requests(real_build: Path) -> No
 
 
 def test_real_render_measure_ids_are_searchable(real_build: Path) -> None:
-    """Each measure of the fixture is the first search result for its own id."""
+    """Each measure is the first search result for its own id."""
     site = real_build / "site"
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     titles = {doc["title"] for doc in index["docs"]}
