@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -116,6 +117,10 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
 def serve_site(project: Path, address: str = "127.0.0.1:8000") -> int:
     """Run `mkdocs serve` with live reload until interrupted; exit code of MkDocs."""
     project = project.resolve()
+    busy = _address_taken(address)
+    if busy:
+        print(f"strategie serve: {busy}", file=sys.stderr)
+        return 2
     (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
     environment = _environment()
     # Instant navigation needs a site_url whose path matches the served one (see mkdocs.yml).
@@ -126,6 +131,24 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000") -> int:
         return subprocess.run(command, cwd=project, env=environment, check=False).returncode
     except KeyboardInterrupt:
         return 0
+
+
+def _address_taken(address: str) -> str | None:
+    """A German reason why the preview cannot listen on `address`, or None."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        return f"Die Adresse {address} hat nicht die Form HOST:PORT, zum Beispiel 127.0.0.1:8000."
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            # As MkDocs' server does; a port left in TIME_WAIT by an earlier run is free.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host.strip("[]"), int(port)))
+    except OSError:
+        return (
+            f"Die Adresse {address} ist belegt oder nicht verfügbar (läuft die Vorschau schon?). "
+            "Wählen Sie mit --adresse einen anderen Port, zum Beispiel 127.0.0.1:8001."
+        )
+    return None
 
 
 def source_date_epoch(project: Path) -> tuple[int, str | None]:

@@ -137,7 +137,7 @@ def make_project(root: Path, *, fake: bool = True) -> Path:
 
 def environment(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")}
-    env.update({"SOURCE_DATE_EPOCH": EPOCH, "PYTHONDONTWRITEBYTECODE": "1"}, **extra)
+    env.update({"SOURCE_DATE_EPOCH": EPOCH}, **extra)
     return env
 
 
@@ -626,7 +626,7 @@ def _free_port() -> int:
 
 
 def test_serve_builds_once_and_rebuilds_on_data_change(tmp_path: Path) -> None:
-    """strategie serve builds once and stays quiet; a data change rebuilds, then it settles."""
+    """strategie serve builds once and stays quiet; data or code changes rebuild, then settle."""
     root = make_project(tmp_path / "projekt")
     log = tmp_path / "serve.log"
     address = f"127.0.0.1:{_free_port()}"
@@ -665,6 +665,17 @@ def test_serve_builds_once_and_rebuilds_on_data_change(tmp_path: Path) -> None:
         time.sleep(3)
         assert builds() == after_change, log.read_text()
         assert "Geänderter Titel" in (root / "docs" / "generiert" / "index.md").read_text()
+        # An edit of the generator's code takes effect in the running preview.
+        render = root / "generator" / "render.py"
+        render.write_text(
+            render.read_text().replace("# {strategy.titel}", "# Code: {strategy.titel}")
+        )
+        time.sleep(6)
+        after_code = builds()
+        assert after_change < after_code <= after_change + 3, log.read_text()
+        time.sleep(3)
+        assert builds() == after_code, log.read_text()
+        assert "# Code: Geänderter Titel" in (root / "docs" / "generiert" / "index.md").read_text()
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -778,3 +789,19 @@ def test_real_render_measure_ids_are_searchable(real_build: Path) -> None:
     found = search(site, *ids)
     for measure in ids:
         assert measure.lower() in found[measure][0], (measure, found[measure][:3])
+
+
+def test_serve_refuses_busy_address(tmp_path: Path) -> None:
+    """A port already in use ends with a German hint (exit 2) instead of a traceback."""
+    root = make_project(tmp_path / "projekt")
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        result = strategie(root, "serve", "--adresse", f"127.0.0.1:{port}")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"strategie serve: Die Adresse 127.0.0.1:{port} ist belegt oder nicht verfügbar (läuft "
+        "die Vorschau schon?). Wählen Sie mit --adresse einen anderen Port, zum Beispiel "
+        "127.0.0.1:8001.\n"
+    )
