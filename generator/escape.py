@@ -16,7 +16,8 @@ Why entities as well as backslashes: Python-Markdown only honours a backslash be
 characters in its core escape list; before any other character the backslash stays visible.
 Characters that only optional extensions treat specially (``|`` tables, ``~`` tilde,
 ``^`` caret, ``=`` mark, ``$`` arithmatex, ``:word:`` emoji) are written as numeric character
-references, which every configuration passes through unchanged. Braces are escaped so that
+references, which every configuration passes through unchanged; so are brackets and
+parentheses, because ``\\(`` and ``\\[`` start formulas in arithmatex. Braces are escaped so that
 neither attribute lists (``{: …}``) nor template syntax (``{{``, ``{%``) survive, and ``<``
 so that snippet syntax (``--8<--``) and raw HTML are inert.
 """
@@ -35,8 +36,18 @@ import nh3
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff]")
 _WHITESPACE = re.compile(r"\s+")
 
-_MARKDOWN_BACKSLASH = frozenset("\\`*_{}[]()#+!")
+_MARKDOWN_BACKSLASH = frozenset("\\`*_#+!")
 _MARKDOWN_ENTITIES = {
+    # Brackets and parentheses as references, not "\(", "\[": those open inline and display
+    # maths in pymdownx.arithmatex.
+    # Braces as references: a backslash before "{" would still leave "{%" or "{{" in the
+    # page for any template engine that runs later (mkdocs-macros).
+    "{": "&#123;",
+    "}": "&#125;",
+    "(": "&#40;",
+    ")": "&#41;",
+    "[": "&#91;",
+    "]": "&#93;",
     "<": "&lt;",
     ">": "&gt;",
     "|": "&#124;",

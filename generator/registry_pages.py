@@ -40,6 +40,7 @@ class GoalPage(Page):
     rows: tuple[MeasureRow, ...]
     as_of: date | None
     index_link: Link
+    method_link: Link
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class GuidelinePage(Page):
     rows: tuple[MeasureRow, ...]
     as_of: date | None
     index_link: Link
+    method_link: Link
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class ActorPage(Page):
     partner_rows: tuple[MeasureRow, ...]
     as_of: date | None
     index_link: Link
+    method_link: Link
 
 
 # --- SDGs ------------------------------------------------------------------------------------
@@ -120,6 +123,7 @@ def build_goal(site: SiteIndex, goal: Goal) -> GoalPage:
         rows=site.measure_rows(at, measures),
         as_of=newest(m.aktualisiert for m in measures),
         index_link=site.link(at, urls.GOALS, "Alle Nachhaltigkeitsziele"),
+        method_link=site.link(at, urls.METHOD, "Methode"),
     )
 
 
@@ -162,6 +166,7 @@ def build_guideline(site: SiteIndex, guideline: CharterGuideline) -> GuidelinePa
         rows=site.measure_rows(at, measures),
         as_of=newest(m.aktualisiert for m in measures),
         index_link=site.link(at, urls.GUIDELINES, "Alle Leitlinien der Smart City Charta"),
+        method_link=site.link(at, urls.METHOD, "Methode"),
     )
 
 
@@ -226,4 +231,5 @@ def build_actor(site: SiteIndex, actor: Actor) -> ActorPage:
         partner_rows=site.measure_rows(at, partner),
         as_of=newest(m.aktualisiert for m in (*responsible, *partner)),
         index_link=site.link(at, urls.ACTORS, "Alle Akteure"),
+        method_link=site.link(at, urls.METHOD, "Methode"),
     )
