@@ -120,6 +120,61 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_common(schemas)
 
+    export = commands.add_parser(
+        "export",
+        help="Maßnahmen als Excel-Arbeitsmappe zum Bearbeiten ausgeben",
+        description=(
+            "Schreibt eine Arbeitsmappe mit einer Zeile je Maßnahme. Geänderte Werte lassen "
+            "sich mit „strategie import xlsx“ zurück in die YAML-Dateien übernehmen."
+        ),
+        add_help=False,
+    )
+    _add_common(export)
+    export_formats = export.add_subparsers(
+        dest="format", metavar="FORMAT", parser_class=_GermanParser
+    )
+    export_formats.required = True
+    export_xlsx = export_formats.add_parser(
+        "xlsx",
+        help="Excel-Arbeitsmappe (.xlsx) schreiben",
+        description="Schreibt die Arbeitsmappe zum Bearbeiten der Maßnahmen.",
+        add_help=False,
+    )
+    _add_common(export_xlsx)
+    export_xlsx.add_argument(
+        "--out",
+        type=Path,
+        default=Path("massnahmen.xlsx"),
+        metavar="DATEI",
+        help="Zieldatei (Standard: massnahmen.xlsx im aktuellen Ordner)",
+    )
+
+    import_ = commands.add_parser(
+        "import",
+        help="Geänderte Werte aus einer Excel-Arbeitsmappe übernehmen",
+        description=(
+            "Übernimmt geänderte Zellen in die YAML-Dateien, prüft das Ergebnis und schreibt "
+            "nur, wenn keine Zeile fehlerhaft ist."
+        ),
+        add_help=False,
+    )
+    _add_common(import_)
+    import_formats = import_.add_subparsers(
+        dest="format", metavar="FORMAT", parser_class=_GermanParser
+    )
+    import_formats.required = True
+    import_xlsx = import_formats.add_parser(
+        "xlsx",
+        help="Excel-Arbeitsmappe (.xlsx) aus „strategie export xlsx“ übernehmen",
+        description=(
+            "Übernimmt geänderte Zellen der bearbeitbaren Spalten; Kommentare und Formatierung "
+            "der YAML-Dateien bleiben erhalten."
+        ),
+        add_help=False,
+    )
+    _add_common(import_xlsx)
+    import_xlsx.add_argument("datei", type=Path, metavar="DATEI", help="die Arbeitsmappe")
+
     serve = commands.add_parser(
         "serve",
         help="Vorschau mit automatischer Aktualisierung starten",
@@ -129,6 +184,35 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_common(serve)
     serve.add_argument(
         "--adresse", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau"
+    )
+
+    diff = commands.add_parser(
+        "diff",
+        help="inhaltliche Änderungen zwischen zwei Git-Ständen in Worten zeigen",
+        description=(
+            "Vergleicht die Daten in strategy/ zwischen zwei Git-Ständen und nennt jede "
+            "Änderung in Worten: neue, entfernte, umbenannte Maßnahmen und geänderte Felder. "
+            "Ohne Angaben: letzter Commit (HEAD) gegen das Arbeitsverzeichnis; mit einer "
+            "Angabe: dieser Stand gegen das Arbeitsverzeichnis."
+        ),
+        add_help=False,
+    )
+    _add_common(diff)
+    diff.add_argument(
+        "stand_a", nargs="?", default="HEAD", metavar="STAND_A", help="früherer Stand (HEAD)"
+    )
+    diff.add_argument(
+        "stand_b",
+        nargs="?",
+        default=None,
+        metavar="STAND_B",
+        help="späterer Stand (Standard: das Arbeitsverzeichnis)",
+    )
+    diff.add_argument(
+        "--format",
+        choices=["text", "markdown"],
+        default="text",
+        help="text (Standard) oder markdown (für einen Kommentar im Pull Request)",
     )
     return parser
 
@@ -184,6 +268,98 @@ def _write_schemas(project: Path) -> int:
     return EXIT_OK
 
 
+def _run_diff(project: Path, old_name: str, new_name: str | None, output: str) -> int:
+    from generator.diff import diff_strategies
+    from generator.diff_format import format_markdown, format_text
+    from generator.revisions import RevisionError, load_strategy_at
+    from generator.validate import load_strategy
+
+    sides = []
+    for name in (old_name, new_name):
+        try:
+            strategy, problems = (
+                load_strategy_at(project, name) if name else load_strategy(project / "strategy")
+            )
+        except RevisionError as error:
+            print(f"strategie diff: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        shown = name or "Arbeitsverzeichnis"
+        if strategy is None:
+            for found in sorted(problems):
+                print(found.format(), file=sys.stderr)
+            print(
+                f"strategie diff: Die Daten im Stand „{shown}“ sind fehlerhaft "
+                f"({summarise(problems)}). Verglichen werden kann nur, was sich prüfen lässt; "
+                "beheben Sie die Fehler (strategie check) oder wählen Sie einen anderen Stand.",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEMS
+        sides.append((shown, strategy))
+    (old_shown, old), (new_shown, new) = sides
+    formatter = format_markdown if output == "markdown" else format_text
+    print(formatter(diff_strategies(old, new), old_shown, new_shown), end="")
+    return EXIT_OK
+
+
+def _export_xlsx(project: Path, target: Path) -> int:
+    from generator.spreadsheet import write_workbook
+    from generator.validate import load_strategy
+
+    strategy, problems = load_strategy(project / "strategy")
+    if strategy is None:
+        print_problems(problems)
+        print(f"Export abgebrochen: {summarise(problems)}.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    write_workbook(strategy, target)
+    print(
+        f"Arbeitsmappe mit {len(strategy.massnahmen)} Maßnahmen geschrieben: {target}. "
+        "Gelb markierte Spalten lassen sich ändern; übernehmen mit: strategie import xlsx "
+        f"{target}"
+    )
+    return EXIT_OK
+
+
+def _import_xlsx(project: Path, workbook: Path) -> int:
+    from generator.spreadsheet import WorkbookUnreadable
+    from generator.xlsx_import import apply_import, plan_import, summarise_changes
+
+    try:
+        plan = plan_import(project / "strategy", workbook)
+    except WorkbookUnreadable as error:
+        print(f"Import abgebrochen: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if plan.data_problems:
+        print_problems(plan.data_problems)
+        print(
+            "Import abgebrochen: Die Daten haben schon vor dem Import Fehler; beheben Sie "
+            "diese zuerst.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    if plan.errors:
+        for row_error in sorted(plan.errors):
+            print(row_error.format(workbook.name), file=sys.stderr)
+        print(
+            f"Import abgebrochen: {len(plan.errors)} Fehler in der Arbeitsmappe; keine Datei "
+            "wurde geändert.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    if not plan.changes:
+        print("Keine Änderungen: Die Arbeitsmappe stimmt mit den YAML-Dateien überein.")
+        return EXIT_OK
+    apply_import(plan)
+    files = len(plan.texts)
+    print(
+        f"Übernommen: {len(plan.changes)} Änderung{'en' if len(plan.changes) != 1 else ''} "
+        f"in {files} Datei{'en' if files != 1 else ''}:"
+    )
+    for line in summarise_changes(plan.changes):
+        print(f"  {line}")
+    print_problems(plan.warnings)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _build_parser().parse_args(argv)
     project: Path = arguments.projekt.resolve()
@@ -202,10 +378,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from generator.build import build_site
 
         return build_site(project, out=arguments.out, offline=arguments.offline)
+    if arguments.command == "export":
+        return _export_xlsx(project, arguments.out)
+    if arguments.command == "import":
+        return _import_xlsx(project, arguments.datei)
     if arguments.command == "serve":
         from generator.build import serve_site
 
         return serve_site(project, address=arguments.adresse)
+    if arguments.command == "diff":
+        return _run_diff(project, arguments.stand_a, arguments.stand_b, arguments.format)
     raise AssertionError(f"unhandled command {arguments.command}")
 
 
