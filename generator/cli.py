@@ -321,7 +321,7 @@ def _export_xlsx(project: Path, target: Path) -> int:
 
 def _import_xlsx(project: Path, workbook: Path) -> int:
     from generator.spreadsheet import WorkbookUnreadable
-    from generator.xlsx_import import apply_import, plan_import, summarise_changes
+    from generator.xlsx_import import apply_import, plan_import
 
     try:
         plan = plan_import(project / "strategy", workbook)
@@ -349,13 +349,17 @@ def _import_xlsx(project: Path, workbook: Path) -> int:
         print("Keine Änderungen: Die Arbeitsmappe stimmt mit den YAML-Dateien überein.")
         return EXIT_OK
     apply_import(plan)
-    files = len(plan.texts)
+    files = sorted({change.file for change in plan.changes})
     print(
         f"Übernommen: {len(plan.changes)} Änderung{'en' if len(plan.changes) != 1 else ''} "
-        f"in {files} Datei{'en' if files != 1 else ''}:"
+        f"in {len(files)} Datei{'en' if len(files) != 1 else ''}: {', '.join(files)}"
     )
-    for line in summarise_changes(plan.changes):
-        print(f"  {line}")
+    if plan.before is not None and plan.after is not None:
+        from generator.diff import diff_strategies
+        from generator.diff_format import format_text
+
+        changes = diff_strategies(plan.before, plan.after)
+        print(format_text(changes, "vor dem Import", "nach dem Import"), end="")
     print_problems(plan.warnings)
     return EXIT_OK
 

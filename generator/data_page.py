@@ -48,8 +48,7 @@ MEASURE_FIELDS = {
     "charta": "Kennungen der Leitlinien der Smart City Charta",
     "finanzierung": "Förderungen und Mittel: quelle, programm, betrag_eur, von, bis",
     "meilensteine": "titel, datum und erreicht (true/false)",
-    "indikatoren": "titel, einheit, basiswert/basisjahr, zielwert/zieljahr, aktueller_wert, "
-    "stand",
+    "indikatoren": "titel, einheit, basiswert/basisjahr, zielwert/zieljahr, aktueller_wert, stand",
     "beteiligung": "wie die Öffentlichkeit beteiligt wird",
     "wirkung": "angestrebte Wirkung",
     "verwandte_massnahmen": "Kennungen verwandter Maßnahmen",

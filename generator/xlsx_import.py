@@ -96,6 +96,9 @@ class ImportPlan:
     texts: dict[Path, str] = field(default_factory=dict)
     #: Warnings the changed data has and the data before did not have.
     warnings: list[Problem] = field(default_factory=list)
+    #: The strategy before and after the import (for the semantic change summary).
+    before: Strategy | None = None
+    after: Strategy | None = None
 
     @property
     def ok(self) -> bool:
@@ -111,7 +114,7 @@ def plan_import(strategy_dir: Path, workbook: Path) -> ImportPlan:
     if strategy is None:
         return ImportPlan(data_problems=[p for p in before if p.severity is Severity.ERROR])
     content = read_workbook(workbook)
-    plan = ImportPlan()
+    plan = ImportPlan(before=strategy)
     columns = {column.key: column for column in measure_columns(strategy)}
     header = _read_header(content.rows[0] if content.rows else (), columns, plan)
     if "id" not in header:
@@ -429,7 +432,7 @@ def _validate(
         shutil.copytree(strategy_dir, copy)
         for path, text in plan.texts.items():
             (copy / path.relative_to(strategy_dir)).write_bytes(text.encode("utf-8"))
-        _, after = load_strategy(copy)
+        plan.after, after = load_strategy(copy)
     # Lines shift when a key is added or removed, so problems are compared without them.
     known = {(p.file, p.code, p.message) for p in before}
     for found in after:
@@ -459,16 +462,3 @@ def apply_import(plan: ImportPlan) -> None:
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
-
-
-def summarise_changes(changes: Sequence[FieldChange]) -> list[str]:
-    """One German line per changed field, grouped by file in workbook order."""
-
-    def shown(value: Cell) -> str:
-        return quote(_shown(value)) if value is not None else "(leer)"
-
-    return [
-        f"{change.measure} ({change.file}): {change.column} {shown(change.old)} → "
-        f"{shown(change.new)}"
-        for change in changes
-    ]
