@@ -17,6 +17,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from collections.abc import Iterator
@@ -213,6 +214,7 @@ NEVER_REQUESTED = {
     "http://www.mozilla.org/MPL/": "licence comment",
     "http://code.google.com/p/urim/": "licence comment",
     "http://snowball.tartarus.org/": "licence comment",
+    "http://tristen.ca/tablesort/demo/": "tablesort's banner comment",
 }
 
 _URL = re.compile(r"""(?:https?:)?//[^\s"'`<>()\\]+""")
@@ -629,56 +631,73 @@ def test_serve_builds_once_and_rebuilds_on_data_change(tmp_path: Path) -> None:
     """strategie serve builds once and stays quiet; data or code changes rebuild, then settle."""
     root = make_project(tmp_path / "projekt")
     log = tmp_path / "serve.log"
+    generated = root / "docs" / "generiert" / "index.md"
     address = f"127.0.0.1:{_free_port()}"
+    command = [sys.executable, "-m", "generator", "--projekt", str(root), "serve"]
     with open(log, "w") as output:
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "generator",
-                "--projekt",
-                str(root),
-                "serve",
-                "--adresse",
-                address,
-            ],
+            [*command, "--adresse", address],
             cwd=root,
             env=environment(PYTHONPATH=str(root)),
             stdout=output,
             stderr=subprocess.STDOUT,
         )
-    try:
 
-        def builds() -> int:
-            return log.read_text().count("Documentation built in")
+    def builds() -> int:
+        return log.read_text().count("Documentation built in")
 
-        deadline = time.monotonic() + 60
-        while "Serving on" not in log.read_text() and time.monotonic() < deadline:
+    def wait_for(condition: Any, what: str, limit: float = 120) -> None:
+        deadline = time.monotonic() + limit
+        while not condition():
             assert server.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, f"{what}:\n{log.read_text()}"
             time.sleep(0.2)
-        time.sleep(4)
-        assert builds() == 1, log.read_text()
+
+    def settled() -> int:
+        """Wait for 4 s without a build starting or running (a rebuild loop never gets there)."""
+        last, quiet_since = log.read_text(), time.monotonic()
+        deadline = time.monotonic() + 120
+        while time.monotonic() - quiet_since < 4:
+            assert time.monotonic() < deadline, f"no quiet moment:\n{log.read_text()}"
+            time.sleep(0.2)
+            now = log.read_text()
+            if now != last or now.count("Building documentation") != builds():
+                last, quiet_since = now, time.monotonic()
+        return builds()
+
+    try:
+        wait_for(lambda: "Serving on" in log.read_text(), "the preview did not start")
+        assert settled() == 1, log.read_text()
         (root / "strategy" / "titel.txt").write_text("Geänderter Titel\n")
-        time.sleep(5)
-        after_change = builds()
-        assert 2 <= after_change <= 3, log.read_text()
-        time.sleep(3)
-        assert builds() == after_change, log.read_text()
-        assert "Geänderter Titel" in (root / "docs" / "generiert" / "index.md").read_text()
+        wait_for(lambda: "Geänderter Titel" in generated.read_text(), "no rebuild after data")
+        # One rebuild for the change, at most one more for the pages it wrote meanwhile.
+        after_data = settled()
+        assert 2 <= after_data <= 3, log.read_text()
         # An edit of the generator's code takes effect in the running preview.
         render = root / "generator" / "render.py"
-        render.write_text(
-            render.read_text().replace("# {strategy.titel}", "# Code: {strategy.titel}")
-        )
-        time.sleep(6)
-        after_code = builds()
-        assert after_change < after_code <= after_change + 3, log.read_text()
-        time.sleep(3)
-        assert builds() == after_code, log.read_text()
-        assert "# Code: Geänderter Titel" in (root / "docs" / "generiert" / "index.md").read_text()
+        code = render.read_text().replace("# {strategy.titel}", "# Code: {strategy.titel}")
+        render.write_text(code)
+        wait_for(lambda: "# Code: Geänderter Titel" in generated.read_text(), "code not reloaded")
+        assert after_data < settled() <= after_data + 3, log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_refuses_busy_address(tmp_path: Path) -> None:
+    """A port already in use ends with a German hint (exit 2) instead of a traceback."""
+    root = make_project(tmp_path / "projekt")
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        result = strategie(root, "serve", "--adresse", f"127.0.0.1:{port}")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"strategie serve: Die Adresse 127.0.0.1:{port} ist belegt oder nicht verfügbar (läuft "
+        "die Vorschau schon?). Wählen Sie mit --adresse einen anderen Port, zum Beispiel "
+        "127.0.0.1:8001.\n"
+    )
 
 
 # --- search ----------------------------------------------------------------------------------
@@ -721,16 +740,18 @@ def search(site: Path, *queries: str) -> dict[str, list[str]]:
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js is needed to run Material's search worker (apt-get install nodejs)")
-    harness = site.parent / "search-harness.js"
-    harness.write_text(SEARCH_HARNESS, encoding="utf-8")
     worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    result = subprocess.run(
-        [node, str(harness), str(worker), str(site / "search" / "search_index.json"), *queries],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    with tempfile.TemporaryDirectory() as scratch:
+        harness = Path(scratch) / "search-harness.js"
+        harness.write_text(SEARCH_HARNESS, encoding="utf-8")
+        index = site / "search" / "search_index.json"
+        result = subprocess.run(
+            [node, str(harness), str(worker), str(index), *queries],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
     found: dict[str, list[str]] = json.loads(result.stdout)
     return found
 
@@ -789,19 +810,3 @@ def test_real_render_measure_ids_are_searchable(real_build: Path) -> None:
     found = search(site, *ids)
     for measure in ids:
         assert measure.lower() in found[measure][0], (measure, found[measure][:3])
-
-
-def test_serve_refuses_busy_address(tmp_path: Path) -> None:
-    """A port already in use ends with a German hint (exit 2) instead of a traceback."""
-    root = make_project(tmp_path / "projekt")
-    with socket.socket() as holder:
-        holder.bind(("127.0.0.1", 0))
-        holder.listen()
-        port = holder.getsockname()[1]
-        result = strategie(root, "serve", "--adresse", f"127.0.0.1:{port}")
-    assert result.returncode == 2
-    assert result.stderr == (
-        f"strategie serve: Die Adresse 127.0.0.1:{port} ist belegt oder nicht verfügbar (läuft "
-        "die Vorschau schon?). Wählen Sie mit --adresse einen anderen Port, zum Beispiel "
-        "127.0.0.1:8001.\n"
-    )
