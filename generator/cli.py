@@ -214,6 +214,61 @@ def _build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text (Standard) oder markdown (für einen Kommentar im Pull Request)",
     )
+
+    new = commands.add_parser(
+        "neu",
+        help="neue Maßnahme oder neues Handlungsfeld anlegen",
+        description=(
+            "Legt eine neue Maßnahme (mit der nächsten freien Kennung) oder ein neues "
+            "Handlungsfeld an und prüft das Ergebnis. Fehlende Angaben werden im Terminal "
+            "erfragt. Vorhandene Dateien werden nie überschrieben."
+        ),
+        add_help=False,
+    )
+    _add_common(new)
+    kinds = new.add_subparsers(dest="art", metavar="ART", parser_class=_GermanParser)
+    kinds.required = True
+    measure = kinds.add_parser(
+        "massnahme",
+        help="neue Maßnahme als Datei strategy/massnahmen/<leitthema>/<kennung>.yml",
+        description="Legt eine neue Maßnahme an; jedes Feld ist in der Datei erklärt.",
+        add_help=False,
+    )
+    _add_common(measure)
+    measure.add_argument("--leitthema", metavar="KENNUNG", help="Leitthema, z. B. verwaltung")
+    measure.add_argument(
+        "--handlungsfeld", metavar="KENNUNG", help="Handlungsfeld, z. B. e-government"
+    )
+    measure.add_argument("--titel", metavar="TEXT", help="Titel der Maßnahme")
+    measure.add_argument(
+        "--verantwortlich",
+        metavar="KENNUNG",
+        help="verantwortlicher Akteur (Standard: die Stabsstelle)",
+    )
+    field = kinds.add_parser(
+        "handlungsfeld",
+        help="neues Handlungsfeld am Ende der Liste in strategy/leitthemen/<leitthema>.yml",
+        description="Ergänzt die Datei des Leitthemas um ein Handlungsfeld; der Rest bleibt.",
+        add_help=False,
+    )
+    _add_common(field)
+    field.add_argument("--leitthema", metavar="KENNUNG", help="Leitthema, z. B. verwaltung")
+    field.add_argument("--titel", metavar="TEXT", help="Titel des Handlungsfelds")
+    field.add_argument("--id", metavar="KENNUNG", help="Kennung (Standard: aus dem Titel gebildet)")
+
+    reference = commands.add_parser(
+        "feldreferenz",
+        help="Feldreferenz in CONTRIBUTING.md aus dem Datenmodell neu schreiben",
+        description=(
+            "Schreibt den Abschnitt zwischen den Markierungen „feldreferenz:start“ und "
+            "„feldreferenz:end“ in CONTRIBUTING.md aus dem Datenmodell neu."
+        ),
+        add_help=False,
+    )
+    _add_common(reference)
+    reference.add_argument(
+        "--pruefen", action="store_true", help="nur prüfen, ob der Abschnitt aktuell ist"
+    )
     return parser
 
 
@@ -364,6 +419,142 @@ def _import_xlsx(project: Path, workbook: Path) -> int:
     return EXIT_OK
 
 
+def _ask(question: str, choices: list[tuple[str, str]], default: str | None = None) -> str:
+    """Ask in the terminal until the answer is a choice (number or id) or free text."""
+    for number, (identifier, title) in enumerate(choices, 1):
+        print(f"  {number}) {identifier} – {title}")
+    hint = f" [{default}]" if default else ""
+    while True:
+        try:
+            answer = input(f"{question}{hint}: ").strip()
+        except EOFError:
+            raise SystemExit(EXIT_USAGE) from None
+        answer = answer or (default or "")
+        if not choices and answer:
+            return answer
+        ids = [identifier for identifier, _ in choices]
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            return ids[int(answer) - 1]
+        if answer in ids:
+            return answer
+        print("Bitte eine Nummer oder Kennung aus der Liste eingeben.")
+
+
+def _run_new(project: Path, arguments: argparse.Namespace) -> int:
+    from datetime import date
+
+    from generator import scaffold
+    from generator.validate import load_strategy
+
+    strategy, problems = load_strategy(project / "strategy")
+    if strategy is None:
+        print_problems(problems)
+        print(
+            "strategie neu: Die Daten enthalten Fehler; beheben Sie sie zuerst "
+            f"({summarise(problems)}).",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    command = f"strategie neu {arguments.art}"
+    interactive = sys.stdin.isatty()
+    theme, title = arguments.leitthema, arguments.titel
+    missing = [name for name, value in (("--leitthema", theme), ("--titel", title)) if not value]
+    if missing and not interactive:
+        print(
+            f"{command}: Es fehlt {', '.join(missing)}. Geben Sie die Angaben an oder starten "
+            "Sie den Befehl in einem Terminal, dann wird danach gefragt.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        if not theme:
+            theme = _ask("Leitthema", scaffold.theme_choices(strategy))
+        if arguments.art == "massnahme":
+            field = arguments.handlungsfeld
+            choices = scaffold.field_choices(strategy, theme)
+            if field is None and len(choices) == 1:
+                field = choices[0][0]
+            elif field is None and choices:
+                if not interactive:
+                    known = ", ".join(identifier for identifier, _ in choices)
+                    print(
+                        f"{command}: Es fehlt --handlungsfeld (möglich: {known}).", file=sys.stderr
+                    )
+                    return EXIT_USAGE
+                field = _ask("Handlungsfeld", choices)
+            title = title or _ask("Titel der Maßnahme", [])
+            responsible = arguments.verantwortlich
+            if responsible is None and interactive:
+                default = scaffold.default_responsible(strategy)
+                responsible = _ask("Verantwortlich (Kennung, Eingabe = Standard)", [], default)
+            planned = scaffold.plan_measure(
+                strategy,
+                project / "strategy",
+                theme_id=theme,
+                field_id=field,
+                title=title,
+                responsible=responsible,
+                today=date.today(),
+            )
+        else:
+            title = title or _ask("Titel des Handlungsfelds", [])
+            planned = scaffold.plan_field_of_action(
+                strategy, project / "strategy", theme_id=theme, title=title, identifier=arguments.id
+            )
+    except scaffold.ScaffoldError as error:
+        for found in error.problems:
+            print(found.format(), file=sys.stderr)
+        print(f"{command}: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    target = project / planned.path
+    if arguments.art == "massnahme":
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("x", encoding="utf-8", newline="\n") as stream:
+                stream.write(planned.text)
+        except FileExistsError:
+            print(f"{command}: {planned.path} gibt es schon; nichts geändert.", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(f"Angelegt: {planned.path} (Maßnahme {planned.id}).")
+    else:
+        target.write_text(planned.text, encoding="utf-8", newline="\n")
+        print(f"Ergänzt: {planned.path} (Handlungsfeld {planned.id}).")
+        print(
+            f"Legen Sie nun die erste Maßnahme an: strategie neu massnahme --leitthema {theme} "
+            f"--handlungsfeld {planned.id} – bis dahin meldet die Prüfung eine Warnung."
+        )
+    return _run_check(project, strict=False)
+
+
+def _write_field_reference(project: Path, check_only: bool) -> int:
+    from generator.fieldref import END_MARKER, START_MARKER, update_document
+
+    path = project / "CONTRIBUTING.md"
+    try:
+        text = path.read_text(encoding="utf-8")
+        updated = update_document(text)
+    except (OSError, ValueError):
+        print(
+            f"strategie feldreferenz: {path.name} fehlt oder enthält die Markierungen "
+            f"{START_MARKER} und {END_MARKER} nicht.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if updated == text:
+        print(f"Die Feldreferenz in {path.name} ist aktuell.")
+        return EXIT_OK
+    if check_only:
+        print(
+            f"Die Feldreferenz in {path.name} ist veraltet. Erneuern Sie sie mit "
+            "„strategie feldreferenz“.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    path.write_text(updated, encoding="utf-8", newline="\n")
+    print(f"Die Feldreferenz in {path.name} wurde erneuert.")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _build_parser().parse_args(argv)
     project: Path = arguments.projekt.resolve()
@@ -392,6 +583,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return serve_site(project, address=arguments.adresse)
     if arguments.command == "diff":
         return _run_diff(project, arguments.stand_a, arguments.stand_b, arguments.format)
+    if arguments.command == "neu":
+        return _run_new(project, arguments)
+    if arguments.command == "feldreferenz":
+        return _write_field_reference(project, arguments.pruefen)
     raise AssertionError(f"unhandled command {arguments.command}")
 
 

@@ -1,0 +1,473 @@
+"""The field reference for editors: every field of every data file, generated from the models.
+
+In: the model classes (model.py) and the German texts below. Out: Markdown — one table per
+file type and per nested section, with each field's name, whether it is required, its kind
+in German, the allowed values or form, and what it means. CONTRIBUTING.md carries it between
+two markers (`strategie feldreferenz` rewrites that part; a test fails when it is stale) and
+the site can publish `render_field_reference()` as a page.
+
+All German descriptions of fields live here, keyed by model and field, so that model.py stays
+free of editor prose; a test fails when a model field has no description. `strategie neu`
+uses the same texts for the comments in the files it writes.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator
+from pydantic.fields import FieldInfo
+
+from generator import model
+
+START_MARKER = "<!-- feldreferenz:start -->"
+END_MARKER = "<!-- feldreferenz:end -->"
+
+#: The file types in the order editors need them: (heading, where the file lives, model).
+FILE_TYPES: tuple[tuple[str, str, type[model.Record]], ...] = (
+    ("Maßnahme", "strategy/massnahmen/<leitthema>/<kennung>.yml", model.Measure),
+    ("Leitthema", "strategy/leitthemen/<kennung>.yml", model.Theme),
+    ("Strategie", "strategy/strategie.yml", model.StrategyDocument),
+    ("Akteure", "strategy/verzeichnisse/akteure.yml", model.ActorRegistry),
+    ("Stadtteile", "strategy/verzeichnisse/stadtteile.yml", model.DistrictRegistry),
+    ("SDGs", "strategy/verzeichnisse/sdgs.yml", model.GoalRegistry),
+    ("Charta-Leitlinien", "strategy/verzeichnisse/charta.yml", model.CharterRegistry),
+)
+
+#: German names of the nested sections.
+SECTION_NAMES: dict[type[model.Record], str] = {
+    model.City: "Stadt",
+    model.Vision: "Vision",
+    model.Principle: "Prinzip",
+    model.Edition: "Fortschreibung",
+    model.Status: "Status",
+    model.ScaleLevel: "Stufe der Bewertungsskala",
+    model.Criterion: "Bewertungskriterium",
+    model.RatingScheme: "Bewertungsschema",
+    model.Licence: "Lizenz",
+    model.Contact: "Kontakt",
+    model.Repository: "Repository",
+    model.FieldOfAction: "Handlungsfeld",
+    model.TimeFrame: "Zeitraum",
+    model.SpatialReference: "Raumbezug",
+    model.Rating: "Bewertung (bewertet)",
+    model.NotRated: "Bewertung (nicht bewertet)",
+    model.Funding: "Finanzierung",
+    model.Milestone: "Meilenstein",
+    model.Indicator: "Indikator",
+    model.Link: "Link",
+    model.Source: "Quelle",
+    model.Actor: "Akteur",
+    model.District: "Stadtteil",
+    model.Goal: "SDG",
+    model.CharterGuideline: "Charta-Leitlinie",
+}
+
+#: What each field means, for editors. Keyed by model, then field (YAML key).
+DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
+    model.Measure: {
+        "id": "Feste Kennung der Maßnahme; die Adresse ihrer Seite leitet sich daraus ab. "
+        "Wird nie geändert, auch nicht bei neuem Titel. Der Dateiname ist die Kennung in "
+        "Kleinbuchstaben.",
+        "titel": "Kurzer, verständlicher Name der Maßnahme.",
+        "kurzbeschreibung": "Ein bis zwei Sätze: was die Maßnahme erreichen soll. Erscheint in "
+        "Listen und Suchergebnissen.",
+        "beschreibung": "Ausführliche Beschreibung: Ausgangslage, Vorgehen, Beteiligte. "
+        "Absätze durch Leerzeilen trennen.",
+        "leitthema": "Kennung des Leitthemas; muss der Ordner sein, in dem die Datei liegt.",
+        "handlungsfeld": "Kennung des Handlungsfelds im Leitthema. Pflicht, wenn das Leitthema "
+        "Handlungsfelder hat; sonst weglassen.",
+        "operative_ziele": "Konkrete Ziele, zu denen die Maßnahme beiträgt (meist aus dem "
+        "Handlungsfeld übernommen).",
+        "status": "Umsetzungsstand, eine Kennung aus der Statusliste in strategie.yml "
+        "(z. B. geplant, in-umsetzung, abgeschlossen).",
+        "status_seit": "Seit wann der Status gilt.",
+        "fortschritt": "Geschätzter Fortschritt in Prozent (0 bis 100); Bedeutung siehe "
+        "„fortschritt“ in strategie.yml. Weglassen, wenn niemand ihn einschätzen kann.",
+        "zeitraum": "Geplanter Zeitraum der Umsetzung in Jahren.",
+        "raumbezug": "Wo die Maßnahme wirkt: im Quartier, im Stadtteil oder in der ganzen Stadt.",
+        "verantwortlich": "Kennung der verantwortlichen Stelle aus verzeichnisse/akteure.yml.",
+        "partner": "Kennungen weiterer beteiligter Akteure aus verzeichnisse/akteure.yml.",
+        "bewertung": "Einschätzung nach den Kriterien aus strategie.yml – oder ausdrücklich "
+        "„quelle: nicht bewertet“.",
+        "sdgs": "Nummern der UN-Nachhaltigkeitsziele (1 bis 17), zu denen die Maßnahme beiträgt.",
+        "charta": "Kennungen der Leitlinien der Smart City Charta aus verzeichnisse/charta.yml.",
+        "finanzierung": "Woher das Geld kommt: Haushalt, Förderprogramme.",
+        "meilensteine": "Wichtige Zwischenschritte mit Datum und ob sie erreicht sind.",
+        "indikatoren": "Messgrößen, an denen sich der Erfolg zeigt, mit Ausgangs- und Zielwert.",
+        "beteiligung": "Wie Bürgerinnen und Bürger oder Fachleute beteiligt werden.",
+        "wirkung": "Welche Wirkung die Maßnahme für die Menschen in der Stadt haben soll.",
+        "verwandte_massnahmen": "Kennungen von Maßnahmen, die inhaltlich zusammenhängen.",
+        "links": "Weiterführende Seiten im Internet.",
+        "quellen": "Öffentliche Quellen, auf denen die Angaben beruhen.",
+        "beispielmassnahme": "true, wenn die Maßnahme nur zur Veranschaulichung erfunden ist; "
+        "die Website kennzeichnet sie dann.",
+        "aktualisiert": "Wann die Angaben zuletzt geprüft wurden („Stand“); kein Datum in der "
+        "Datei darf danach liegen.",
+    },
+    model.TimeFrame: {
+        "beginn": "Jahr, in dem die Umsetzung beginnt (oder begann).",
+        "ende": "Jahr, in dem sie enden soll. Weglassen bei einer dauerhaften Aufgabe.",
+    },
+    model.SpatialReference: {
+        "ebene": "quartier, stadtteil oder gesamtstadt.",
+        "stadtteile": "Kennungen der Stadtteile aus verzeichnisse/stadtteile.yml; bei "
+        "quartier und stadtteil angeben.",
+    },
+    model.Rating: {
+        "quelle": "beispiel (Beispielwerte, so gekennzeichnet) oder offiziell (beschlossene "
+        "Werte).",
+        "stand": "Wann bewertet wurde.",
+        "werte": "Je Kriterium aus strategie.yml ein Wert auf der Skala, z. B. „wichtigkeit: 4“.",
+    },
+    model.NotRated: {
+        "quelle": "Immer „nicht bewertet“.",
+        "grund": "Warum (noch) nicht bewertet wurde.",
+    },
+    model.Funding: {
+        "quelle": "Wer das Geld gibt, z. B. „Bund“, „Land NRW“, „Haushalt der Stadt“.",
+        "programm": "Name des Förderprogramms.",
+        "betrag_eur": "Betrag in Euro, ohne Punkte und Komma.",
+        "von": "Erstes Jahr der Finanzierung.",
+        "bis": "Letztes Jahr der Finanzierung.",
+    },
+    model.Milestone: {
+        "titel": "Was erreicht werden soll.",
+        "datum": "Wann (geplant oder erreicht).",
+        "erreicht": "true, wenn erreicht; sonst false.",
+    },
+    model.Indicator: {
+        "titel": "Was gemessen wird.",
+        "einheit": "Einheit der Werte, z. B. „Anzahl“, „Prozent“, „t CO₂“.",
+        "basiswert": "Ausgangswert.",
+        "basisjahr": "Jahr des Ausgangswerts.",
+        "zielwert": "Angestrebter Wert.",
+        "zieljahr": "Bis wann der Zielwert erreicht sein soll.",
+        "aktueller_wert": "Zuletzt gemessener Wert.",
+        "stand": "Wann der aktuelle Wert gemessen wurde.",
+    },
+    model.Link: {
+        "titel": "Linktext: wohin der Link führt.",
+        "url": "Adresse.",
+    },
+    model.Source: {
+        "titel": "Titel der Quelle.",
+        "url": "Adresse der Quelle.",
+        "art": "Art der Quelle.",
+    },
+    model.Theme: {
+        "id": "Feste Kennung des Leitthemas; gleich dem Dateinamen und dem Ordner seiner "
+        "Maßnahmen.",
+        "nummer": "Reihenfolge der Leitthemen auf der Website.",
+        "kuerzel": "Kürzel, mit dem die Kennungen seiner Maßnahmen beginnen (VER → VER-03).",
+        "titel": "Name des Leitthemas.",
+        "kurzbeschreibung": "Ein bis zwei Sätze für Übersichten.",
+        "beschreibung": "Ausführliche Beschreibung.",
+        "strategische_ziele": "Strategische Ziele des Leitthemas.",
+        "handlungsfelder": "Die Handlungsfelder des Leitthemas. Leer bei einem Querschnittsthema, "
+        "dessen Maßnahmen direkt zum Leitthema gehören.",
+    },
+    model.FieldOfAction: {
+        "id": "Feste Kennung des Handlungsfelds, in der ganzen Strategie eindeutig.",
+        "titel": "Name des Handlungsfelds.",
+        "kurzbeschreibung": "Ein bis zwei Sätze für Übersichten.",
+        "beschreibung": "Ausführliche Beschreibung.",
+        "operative_ziele": "Konkrete, überprüfbare Ziele des Handlungsfelds.",
+    },
+    model.StrategyDocument: {
+        "stadt": "Angaben zur Stadt.",
+        "titel": "Name der Strategie.",
+        "untertitel": "Untertitel der Strategie.",
+        "kurzbeschreibung": "Ein bis zwei Sätze für die Startseite.",
+        "beschreibung": "Einführung in die Strategie.",
+        "hinweis": "Hinweis zur Verbindlichkeit der Inhalte, auf jeder Seite sichtbar.",
+        "horizont": "Zieljahr der Strategie.",
+        "motto": "Leitspruch.",
+        "visionen": "Die Visionen für das Zieljahr.",
+        "strategische_ziele": "Strategische Ziele der ganzen Strategie.",
+        "prinzipien": "Grundsätze, nach denen die Strategie umgesetzt wird.",
+        "fortschreibungen": "Die vom Rat beschlossenen Fassungen, älteste zuerst.",
+        "status": "Die erlaubten Status der Maßnahmen mit ihrer Bedeutung.",
+        "fortschritt": "Was die Prozentangabe „fortschritt“ der Maßnahmen bedeutet.",
+        "bewertung": "Skala und Kriterien der Bewertung.",
+        "lizenz": "Lizenz der Inhalte und Daten.",
+        "kontakt": "Wer Fragen beantwortet.",
+        "repository": "Wo die Daten liegen, für die Links „Quelle bearbeiten“.",
+    },
+    model.City: {
+        "name": "Name der Stadt.",
+        "bundesland": "Bundesland.",
+        "gemeindeschluessel": "Amtlicher Gemeindeschlüssel, in Anführungszeichen.",
+        "website": "Website der Stadt.",
+    },
+    model.Vision: {
+        "id": "Feste Kennung der Vision.",
+        "titel": "Die Vision in einem Satz.",
+        "beschreibung": "Erläuterung.",
+    },
+    model.Principle: {
+        "id": "Feste Kennung des Prinzips.",
+        "titel": "Das Prinzip in wenigen Worten.",
+        "beschreibung": "Erläuterung.",
+    },
+    model.Edition: {
+        "id": "Kennung der Fassung, meist das Jahr; so heißt die Version der Website.",
+        "titel": "Name der Fassung.",
+        "datum": "Datum des Ratsbeschlusses.",
+        "beschluss": "Was der Rat beschlossen hat.",
+        "drucksache": "Nummer der Ratsdrucksache.",
+        "zusammenfassung": "Was sich in dieser Fassung geändert hat.",
+    },
+    model.Status: {
+        "id": "Kennung, die Maßnahmen unter „status“ angeben.",
+        "bezeichnung": "Wie der Status auf der Website heißt.",
+        "definition": "Wann eine Maßnahme diesen Status hat.",
+        "aktiv": "true, wenn Maßnahmen in diesem Status noch offene Arbeit sind.",
+    },
+    model.RatingScheme: {
+        "minimum": "Kleinster Wert der Skala.",
+        "maximum": "Größter Wert der Skala.",
+        "stufen": "Bezeichnung jeder Stufe, von minimum bis maximum.",
+        "kriterien": "Die Kriterien, nach denen jede Maßnahme bewertet wird.",
+        "erlaeuterung": "Wie bewertet und die Priorität berechnet wird.",
+    },
+    model.ScaleLevel: {
+        "wert": "Wert auf der Skala.",
+        "bezeichnung": "Bezeichnung, z. B. „hoch“.",
+    },
+    model.Criterion: {
+        "id": "Kennung, die Maßnahmen unter bewertung.werte angeben.",
+        "bezeichnung": "Name des Kriteriums.",
+        "frage": "Die Frage, die die Bewertung beantwortet.",
+        "gewicht": "Gewicht in der Priorität (gewichteter Mittelwert).",
+    },
+    model.Licence: {
+        "id": "Kurzkennung der Lizenz, z. B. dl-de/by-2-0.",
+        "name": "Name der Lizenz.",
+        "url": "Text der Lizenz.",
+        "namensnennung": "Wie Nachnutzende die Quelle nennen sollen.",
+    },
+    model.Contact: {
+        "stelle": "Zuständige Stelle.",
+        "email": "E-Mail-Adresse als mailto:-Link.",
+        "website": "Website der Stelle.",
+    },
+    model.Repository: {
+        "url": "Adresse des Repositorys.",
+        "branch": "Branch mit den veröffentlichten Daten.",
+    },
+    model.ActorRegistry: {"akteure": "Alle Akteure, auf die Maßnahmen verweisen."},
+    model.Actor: {
+        "id": "Feste Kennung, auf die Maßnahmen unter verantwortlich und partner verweisen.",
+        "name": "Vollständiger Name.",
+        "kurzname": "Kurzer Name für Tabellen.",
+        "art": "verwaltung, beteiligung (städtische Gesellschaft), partner oder gremium.",
+        "beschreibung": "Was der Akteur tut.",
+        "website": "Website.",
+    },
+    model.DistrictRegistry: {"stadtteile": "Alle Stadtteile der Stadt."},
+    model.District: {
+        "id": "Feste Kennung, auf die Maßnahmen unter raumbezug.stadtteile verweisen.",
+        "name": "Name des Stadtteils.",
+        "stadtbezirk": "Stadtbezirk, zu dem er gehört.",
+    },
+    model.GoalRegistry: {"sdgs": "Die 17 Nachhaltigkeitsziele der Vereinten Nationen."},
+    model.Goal: {
+        "nummer": "Nummer des Ziels (1 bis 17); Maßnahmen verweisen darauf unter sdgs.",
+        "titel": "Deutscher Titel.",
+        "beschreibung": "Kurzbeschreibung.",
+    },
+    model.CharterRegistry: {"leitlinien": "Die Leitlinien der Smart City Charta."},
+    model.CharterGuideline: {
+        "id": "Feste Kennung, auf die Maßnahmen unter charta verweisen.",
+        "nummer": "Nummer der Leitlinie.",
+        "titel": "Titel der Leitlinie.",
+        "beschreibung": "Kurzbeschreibung.",
+    },
+}
+
+#: How the id patterns look, for editors.
+_PATTERN_FORMS = {
+    model.MEASURE_ID_PATTERN: "Kürzel des Leitthemas, Bindestrich, 2–3 Ziffern, z. B. `VER-03`",
+    model.SLUG_PATTERN: "kleine Buchstaben, Ziffern, einzelne Bindestriche, z. B. `e-government`",
+    model.ABBREVIATION_PATTERN: "2–5 Großbuchstaben, z. B. `VER`",
+    r"^[0-9]{8}$": '8 Ziffern in Anführungszeichen, z. B. `"05513000"`',
+    r"^[0-9]{4}[a-z0-9-]*$": "Jahreszahl, optional mit Zusatz, z. B. `2024`",
+}
+
+
+@dataclass(frozen=True)
+class FieldKind:
+    """A field's kind in German („Text, eine Zeile“) and its rule („höchstens 160 Zeichen“)."""
+
+    kind: str
+    rule: str = ""
+    section: type[model.Record] | None = None
+
+
+def _flat_metadata(items: typing.Iterable[Any]) -> list[Any]:
+    flat: list[Any] = []
+    for item in items:
+        flat.extend(_flat_metadata(item.metadata) if isinstance(item, FieldInfo) else [item])
+    return flat
+
+
+def _attribute(metadata: list[Any], name: str) -> Any:
+    return next((getattr(m, name) for m in metadata if getattr(m, name, None) is not None), None)
+
+
+def _validators(metadata: list[Any]) -> set[str]:
+    return {m.func.__name__ for m in metadata if isinstance(m, AfterValidator | BeforeValidator)}
+
+
+def _range(metadata: list[Any]) -> str:
+    low = _attribute(metadata, "ge")
+    above = _attribute(metadata, "gt")
+    high = _attribute(metadata, "le")
+    if low is not None and high is not None:
+        return f"{low} bis {high}"
+    if above is not None and high is not None:
+        return f"größer als {above}, höchstens {high}"
+    if low is not None:
+        return f"mindestens {low}"
+    return ""
+
+
+def describe_kind(annotation: Any, metadata: list[Any] | None = None) -> FieldKind:
+    """The German kind and rule of a type annotation (with pydantic's field metadata)."""
+    extra = _flat_metadata(metadata or [])
+    if get_origin(annotation) is typing.Annotated:
+        base, *inner = get_args(annotation)
+        return describe_kind(base, [*extra, *inner])
+    origin = get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        members = [a for a in get_args(annotation) if a is not type(None)]
+        if len(members) == 1:
+            return describe_kind(members[0], extra)
+        kinds = [describe_kind(member) for member in members]
+        if all(kind.section is not None for kind in kinds):
+            names = " oder ".join(f"„{SECTION_NAMES[k.section]}“" for k in kinds if k.section)
+            return FieldKind("Abschnitt", f"siehe {names}")
+        return FieldKind("Zahl", kinds[0].rule)
+    if origin is list:
+        inner_kind = describe_kind(get_args(annotation)[0])
+        minimum = _attribute(extra, "min_length")
+        rule = inner_kind.rule + (f"; mindestens {minimum} Eintrag" if minimum else "")
+        return FieldKind(f"Liste: {inner_kind.kind}", rule.lstrip("; "), inner_kind.section)
+    if origin is dict:
+        key, value = (describe_kind(a) for a in get_args(annotation))
+        return FieldKind(f"Zuordnung {key.kind} → {value.kind}", key.rule)
+    if origin is Literal:
+        return FieldKind(
+            "Auswahl", "eins von: " + ", ".join(f"`{v}`" for v in get_args(annotation))
+        )
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        assert issubclass(annotation, model.Record)
+        return FieldKind("Abschnitt", f"siehe „{SECTION_NAMES[annotation]}“", annotation)
+    return _scalar_kind(annotation, extra)
+
+
+def _scalar_kind(annotation: Any, metadata: list[Any]) -> FieldKind:
+    validators = _validators(metadata)
+    if annotation is bool:
+        return FieldKind("Ja/Nein", "`true` oder `false`")
+    if annotation is int:
+        year = _attribute(metadata, "ge") == 1990
+        return FieldKind("Jahreszahl" if year else "ganze Zahl", _range(metadata))
+    if annotation is float:
+        return FieldKind("Zahl", _range(metadata))
+    if "_parse_date" in validators:
+        return FieldKind("Datum", "JJJJ-MM-TT, z. B. `2020-06-25`")
+    if "_check_url" in validators:
+        return FieldKind("Link", "nur `https://…` oder `mailto:…`")
+    pattern = _attribute(metadata, "pattern")
+    if pattern is not None:
+        return FieldKind("Kennung", _PATTERN_FORMS.get(pattern, f"Form `{pattern}`"))
+    limit = _attribute(metadata, "max_length")
+    if "_reject_rich_markup" in validators:
+        return FieldKind("Markdown-Text", f"höchstens {limit} Zeichen; kein HTML")
+    if limit is not None and limit <= 160:
+        return FieldKind("Text, eine Zeile", f"höchstens {limit} Zeichen; kein HTML")
+    if limit is not None:
+        return FieldKind("Text", f"höchstens {limit} Zeichen; kein HTML")
+    return FieldKind("Text")
+
+
+def field_description(record: type[model.Record], name: str) -> str:
+    """The German description of a field; a missing one is a bug (the tests find it)."""
+    return DESCRIPTIONS[record][name]
+
+
+def field_kind(record: type[model.Record], name: str) -> FieldKind:
+    info = record.model_fields[name]
+    return describe_kind(info.annotation, list(info.metadata))
+
+
+def sections(root: type[model.Record]) -> list[type[model.Record]]:
+    """The model and every nested section model, in order of first appearance."""
+    found = [root]
+    for record in found:
+        for name in record.model_fields:
+            for nested in _nested(field_kind(record, name), record.model_fields[name]):
+                if nested not in found:
+                    found.append(nested)
+    return found
+
+
+def _nested(kind: FieldKind, info: FieldInfo) -> list[type[model.Record]]:
+    if kind.section is not None:
+        return [kind.section]
+    return [m for m in SECTION_NAMES if _mentions(info.annotation, m)]
+
+
+def _mentions(annotation: Any, record: type[model.Record]) -> bool:
+    if annotation is record:
+        return True
+    return any(_mentions(argument, record) for argument in get_args(annotation))
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(record: type[model.Record]) -> list[str]:
+    lines = ["| Feld | Pflicht | Art | Erlaubt | Bedeutung |", "|---|---|---|---|---|"]
+    for name, info in record.model_fields.items():
+        kind = field_kind(record, name)
+        required = "ja" if info.is_required() else "nein"
+        cells = [f"`{name}`", required, kind.kind, kind.rule, field_description(record, name)]
+        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+    return lines
+
+
+def render_field_reference(level: int = 3) -> str:
+    """The whole field reference as Markdown; headings start at `level`."""
+    heading = "#" * level
+    lines = [
+        "<!-- Erzeugt aus generator/model.py und generator/fieldref.py mit "
+        "„strategie feldreferenz“; nicht von Hand ändern. -->",
+    ]
+    documented: set[type[model.Record]] = set()
+    for title, where, root in FILE_TYPES:
+        lines += ["", f"{heading} {title}: `{where}`", "", *_table(root)]
+        for section in sections(root)[1:]:
+            if section in documented:
+                continue
+            documented.add(section)
+            lines += ["", f"{heading}# {SECTION_NAMES[section]}", "", *_table(section)]
+    return "\n".join(lines) + "\n"
+
+
+_SECTION = re.compile(re.escape(START_MARKER) + r"\n.*?" + re.escape(END_MARKER), re.DOTALL)
+
+
+def update_document(text: str) -> str:
+    """The document with the part between the markers replaced by the current reference."""
+    if not _SECTION.search(text):
+        raise ValueError("markers not found")
+    replacement = f"{START_MARKER}\n{render_field_reference()}{END_MARKER}"
+    return _SECTION.sub(lambda _: replacement, text, count=1)
