@@ -228,9 +228,12 @@ def build_method(site: SiteIndex) -> MethodPage:
 
 @dataclass(frozen=True)
 class FieldSummary:
+    """A Handlungsfeld on its theme's page: counts, and its measures as table rows."""
+
     field: FieldOfAction
     link: Link
     status: StatusSummary
+    rows: tuple[MeasureRow, ...]
 
 
 @dataclass(frozen=True)
@@ -297,7 +300,12 @@ def build_theme(site: SiteIndex, theme: Theme) -> ThemePage:
         source_files=(site.theme_file(theme), site.measures_folder(theme)),
         theme=theme,
         fields=tuple(
-            FieldSummary(f, site.field_link(at, f), overview.status_by_field[f.id])
+            FieldSummary(
+                f,
+                site.field_link(at, f),
+                overview.status_by_field[f.id],
+                site.measure_rows(at, overview.measures_by_field[f.id]),
+            )
             for f in theme.handlungsfelder
         ),
         status=overview.status_by_theme[theme.id],
