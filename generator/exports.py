@@ -333,6 +333,9 @@ def csv_cell(value: Cell) -> str:
         return "true" if value else "false"
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, float):
+        # 3.0 → "3", as spreadsheets show and store it; 3.75 stays "3.75".
+        return repr(value).removesuffix(".0")
     return str(value)
 
 
