@@ -325,6 +325,13 @@ def test_online_features_are_the_shared_ones_plus_instant_navigation() -> None:
     assert "navigation.instant" in online and "navigation.instant" not in base
 
 
+def test_online_versions_use_mike_with_redirect_aliases() -> None:
+    """The hosted site shows Material's version selector; mike's aliases are redirect pages."""
+    online = load_config("mkdocs.yml")
+    assert online["extra"]["version"]["provider"] == "mike"
+    assert online["plugins"]["mike"] == {"alias_type": "redirect", "version_selector": False}
+
+
 def test_offline_config_has_no_instant_navigation_or_version_selector() -> None:
     """The offline bundle adds the offline plugin and the vendored shim, nothing online-only."""
     offline = load_config("mkdocs.offline.yml")
