@@ -4,18 +4,21 @@ In: bytes of one file (or a folder of files). Out: `LoadedFile` values — data 
 order kept), lists, str, int, float, bool and None, with the line and column of every value and
 key — and `Problem`s for everything an editor got wrong. Nothing here raises for any input.
 
+This module is the public interface and the event walk. Text checks that come before parsing
+(size, encoding, control characters, tabs) are in `yamltext`; what an unquoted value means
+(YAML 1.2 core types, YAML 1.1 ambiguities) is in `scalars`.
+
 The loader reads the event stream of PyYAML's pure-Python parser and builds the data itself,
 without PyYAML's Composer or Constructor: the Composer recurses once per nesting level (deep
 input means RecursionError) and the Constructor expands aliases (an alias bomb means exhausted
 memory). Reading events lets the loader reject anchors, tags and too deep nesting the moment
-they appear, before anything is built. Plain scalars are resolved by the YAML 1.2 core schema;
-values that YAML 1.1 tools would read differently (`no`, `01067`, `1:30`, `0x1F`) are errors.
+they appear, before anything is built. PyYAML's syntax errors are translated into German.
 """
 
 from __future__ import annotations
 
+import ast
 import errno
-import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -39,8 +42,20 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from generator.problems import Problem, problem, quote
+from generator.scalars import Ambiguous, resolve_plain
+from generator.yamltext import LINE_BREAK, MAX_BYTES, NOT_PRINTABLE, check_text, too_large
 
-MAX_BYTES = 1024 * 1024
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "LoadedFile",
+    "Position",
+    "load_bytes",
+    "load_file",
+    "load_tree",
+    "resolve_plain",
+]
+
 MAX_DEPTH = 20
 
 Path_ = tuple[str | int, ...]
@@ -59,250 +74,6 @@ class LoadedFile:
     positions: dict[Path_, Position]
     key_positions: dict[Path_, Position]
     first_line: str
-
-
-# --- text checks before parsing ---------------------------------------------------------------
-
-# PyYAML counts these as line breaks; splitting the same way keeps our positions equal to its marks.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_NOT_PRINTABLE = Reader.NON_PRINTABLE
-_NEUTRAL = "\t\n\r\x85\u2028\u2029"  # printable, but not worth showing as „U+…“
-
-
-def _decode(raw: bytes, display_path: str) -> tuple[str | None, list[Problem]]:
-    """UTF-8 text without BOM, or a `file_encoding` problem at the first bad byte."""
-    raw = raw.removeprefix(b"\xef\xbb\xbf")
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as error:
-        lines = _LINE_BREAK.split(raw[: error.start].decode("utf-8"))
-        line, column = len(lines), len(lines[-1]) + 1
-        byte = f"0x{raw[error.start]:02X}"
-        return None, [problem("file_encoding", display_path, line, column, byte=byte)]
-
-
-def _control_characters(lines: list[str], display_path: str) -> list[Problem]:
-    """Characters YAML forbids (control characters, U+FFFE/FFFF), the first on each line."""
-    found = []
-    for number, line in enumerate(lines, 1):
-        match = _NOT_PRINTABLE.search(line)
-        if match:
-            detail = _invisible_detail(match.group())
-            found.append(
-                problem("yaml_syntax", display_path, number, match.start() + 1, detail=detail)
-            )
-    return found
-
-
-def _invisible_detail(character: str) -> str:
-    return (
-        f"hier steht das unsichtbare Steuerzeichen U+{ord(character):04X}, das in YAML nicht "
-        "erlaubt ist (oft aus kopiertem Text); löschen Sie es"
-    )
-
-
-@dataclass
-class _BlockScalar:
-    """An open `|` or `>` scalar: its lines belong to it while indented at least `indent`."""
-
-    min_indent: int
-    indent: int | None  # None until the first non-empty line fixes it
-    blank_width: int = 0
-
-
-def _tab_positions(lines: list[str]) -> list[tuple[int, int]]:
-    """(line, column) of the first tab on each line where PyYAML would not accept it.
-
-    Tabs are fine inside quoted scalars, comments and the text of block scalars; PyYAML rejects
-    them everywhere else. This is a small lexer: it tracks just enough (quotes, comments, block
-    scalars, flow brackets) to tell those places apart. Where it guesses wrong it errs towards
-    accepting; the parser then stops at the tab and the loader still reports it as `yaml_tab`.
-    """
-    found: list[tuple[int, int]] = []
-    quote_open: str | None = None
-    block: _BlockScalar | None = None
-    flow = 0
-    for number, line in enumerate(lines, 1):
-        if block is not None:
-            spaces = len(line) - len(line.lstrip(" "))
-            if block.indent is None:
-                if spaces == len(line):
-                    block.blank_width = max(block.blank_width, spaces)
-                    continue
-                block.indent = max(block.min_indent, block.blank_width, spaces)
-            if spaces == len(line) or spaces >= block.indent:
-                continue
-            block = None
-        index, reported = 0, False
-        if quote_open is not None:
-            index = _close_quote(line, 0, quote_open)
-            if index < 0:
-                continue
-            quote_open = None
-        in_plain = False
-        while index < len(line):
-            char = line[index]
-            if char == "\t" and not reported:
-                found.append((number, index + 1))
-                reported = True
-            if char in " \t":
-                index += 1
-                continue
-            if char == "#" and (not in_plain or line[index - 1] in " \t"):
-                break
-            if in_plain:
-                after = line[index + 1 : index + 2]
-                ends_plain = char == ":" and (
-                    after in ("", " ", "\t") or (flow and after in ",[]{}")
-                )
-                if ends_plain or (flow and char in ",[]{}"):
-                    in_plain = False
-                if not (flow and char in ",[]{}"):
-                    index += 1
-                    continue
-            if char in "\"'":
-                index = _close_quote(line, index + 1, char)
-                if index < 0:
-                    quote_open = char
-                    break
-            elif char in "[{":
-                flow, index = flow + 1, index + 1
-            elif char in "]}":
-                flow, index = max(0, flow - 1), index + 1
-            elif (char == "," and flow) or (
-                char in "-?:" and (line[index + 1 : index + 2] in ("", " ", "\t") or flow)
-            ):
-                index += 1
-            elif char in "&*!":
-                while index < len(line) and line[index] not in " \t" + (",[]{}" if flow else ""):
-                    index += 1
-            elif char in "|>" and not flow:
-                block = _block_scalar(line, index)
-                in_plain, index = True, index + 1  # indicators and a comment may follow
-            else:
-                in_plain, index = True, index + 1
-    return found
-
-
-def _close_quote(line: str, start: int, mark: str) -> int:
-    """Index after the quote that closes a scalar opened with `mark`, or -1 if it runs on."""
-    index = start
-    while index < len(line):
-        char = line[index]
-        if mark == '"' and char == "\\":
-            index += 2
-            continue
-        if char == mark:
-            if mark == "'" and line[index + 1 : index + 2] == "'":
-                index += 2
-                continue
-            return index + 1
-        index += 1
-    return -1
-
-
-def _block_scalar(line: str, at: int) -> _BlockScalar:
-    """The block scalar whose header `|`/`>` is at index `at` of this line.
-
-    Its text must be indented deeper than the collection holding it: the key before it, or the
-    last `- ` when the scalar is a list entry.
-    """
-    column, dash = len(line) - len(line.lstrip(" ")), -1
-    while line[column : column + 1] in ("-", "?") and line[column + 1 : column + 2] in ("", " "):
-        dash = column
-        column = len(line) - len(line[column + 1 :].lstrip(" "))
-    parent = dash if column >= at else column
-    min_indent = max(parent + 1, 1)
-    digits = re.match(r"[|>][+-]?([1-9])?", line[at:])
-    explicit = digits.group(1) if digits else None
-    return _BlockScalar(min_indent, min_indent + int(explicit) - 1 if explicit else None)
-
-
-# --- scalars ----------------------------------------------------------------------------------
-
-_NULL = {"", "~", "null", "Null", "NULL"}
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_FLOAT = re.compile(
-    r"[-+]?(?:(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)"
-)
-_YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
-_SEXAGESIMAL = re.compile(r"[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
-_FLOAT11 = re.compile(r"(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?")
-_DIGITS_LIMIT = 4000  # Python refuses to convert longer decimal strings (int_max_str_digits)
-_SHOWN_DIGITS = 30  # longer numbers are named in messages, not spelled out
-
-
-@dataclass(frozen=True)
-class _Ambiguous:
-    """A plain scalar other YAML tools would read differently: the problem code and how."""
-
-    code: str
-    reading: str = ""
-
-
-def resolve_plain(text: str) -> object:
-    """The value of an unquoted scalar by the YAML 1.2 core schema, or `_Ambiguous`."""
-    if text in _NULL:
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if text.lower() in _YAML11_BOOL:
-        return _Ambiguous("yaml_ambiguous_bool")
-    if _INT.fullmatch(text):
-        if len(text) > _DIGITS_LIMIT:
-            return _Ambiguous("yaml_ambiguous_number", f"sehr große Zahl mit {len(text)} Ziffern")
-        return int(text)
-    if _FLOAT.fullmatch(text):
-        number = float(text)
-        if math.isinf(number):
-            return _Ambiguous("yaml_ambiguous_number", "unendlich – die Zahl ist zu groß")
-        return number
-    reading = _yaml11_number(text)
-    return _Ambiguous("yaml_ambiguous_number", reading) if reading else text
-
-
-def _yaml11_number(text: str) -> str | None:
-    """How YAML 1.1 (or a lenient 1.2 tool) reads this text as a number, in German; else None."""
-    sign, body = ("-", text[1:]) if text[:1] == "-" else ("", text.removeprefix("+"))
-    lower = body.lower()
-    digits = lower.replace("_", "")
-    if lower == ".nan":
-        return "keine Zahl (NaN)"
-    if lower == ".inf":
-        return "minus unendlich" if sign else "unendlich"
-    short = len(digits) <= _SHOWN_DIGITS  # also keeps int() within Python's digit limit
-
-    def named(name: str, value: object) -> str:
-        return f"{name} {sign}{value}" if short else name
-
-    prefixes = {"0x": (16, "Hexadezimalzahl"), "0o": (8, "Oktalzahl"), "0b": (2, "Binärzahl")}
-    if lower[:2] in prefixes and re.fullmatch("[0-9a-f]+", digits[2:]):
-        base, name = prefixes[lower[:2]]
-        if all(int(char, 16) < base for char in digits[2:]):
-            return named(name, short and int(digits[2:], base))
-    if re.fullmatch(r"0[0-9_]+", body):
-        octal = all(char in "01234567" for char in digits)
-        return named("Oktalzahl" if octal else "Zahl", short and int(digits, 8 if octal else 10))
-    if re.fullmatch(r"[1-9][0-9_]*", body):  # only with "_": plain digits resolved as int before
-        return named("Zahl", short and int(digits))
-    if _SEXAGESIMAL.fullmatch(body):
-        return named("Uhrzeit/Sexagesimalzahl", short and _sexagesimal(digits))
-    if _FLOAT11.fullmatch(body) and "_" in body and any(char.isdigit() for char in body):
-        return named("Zahl", short and _german(float(digits)))
-    return None
-
-
-def _sexagesimal(digits: str) -> str:
-    head, _, fraction = digits.partition(".")
-    value = 0
-    for part in head.split(":"):
-        value = value * 60 + int(part)
-    return _german(float(f"{value}.{fraction}")) if fraction else str(value)
-
-
-def _german(number: float) -> str:
-    return repr(number).removesuffix(".0").replace(".", ",")
 
 
 # --- building data from parser events ---------------------------------------------------------
@@ -429,14 +200,14 @@ class _Builder:
 
     def scalar(self, event: ScalarEvent) -> object:
         text = event.value
-        bad = _NOT_PRINTABLE.search(text)
-        if bad and bad.group() not in _NEUTRAL:
-            detail = f"eine Escape-Sequenz ergibt das unzulässige Zeichen U+{ord(bad.group()):04X}"
-            self.report("yaml_syntax", event.start_mark, detail=detail)
+        bad = NOT_PRINTABLE.search(text)
+        if bad:  # a forbidden character can only have come from an escape sequence
+            detail = f"sie ergibt das in YAML unzulässige Zeichen U+{ord(bad.group()):04X}"
+            self.report("yaml_escape", event.start_mark, detail=detail)
         if event.style or event.tag is not None:
             return text
         value = resolve_plain(text)
-        if not isinstance(value, _Ambiguous):
+        if not isinstance(value, Ambiguous):
             return value
         # The bool message has no {reading}; str.format ignores the unused parameter.
         self.report(
@@ -465,7 +236,7 @@ class _Builder:
                     "yaml_key_not_text", event.start_mark, key=quote(text) if text else "nichts"
                 )
                 return
-        elif _NOT_PRINTABLE.search(text):
+        elif NOT_PRINTABLE.search(text):
             self.scalar(event)
         line = _position(event.start_mark).line
         if text in top.first_lines:
@@ -538,11 +309,6 @@ _SYNTAX: list[tuple[str, str, str, bool]] = [
      "ein Listenpunkt „-“ an unerwarteter Stelle (prüfen Sie die Einrückung)", False),
     ("", r"mapping keys are not allowed here",
      "ein Fragezeichen „?“ an unerwarteter Stelle" + _QUOTE_IT, False),
-    ("", r"found unknown escape character (.*)", "in Text mit doppelten Anführungszeichen ist "
-     "„\\{0}“ keine gültige Escape-Sequenz (einen Rückstrich schreiben Sie dort als „\\\\“, "
-     "oder nehmen Sie einfache Anführungszeichen)", False),
-    ("", r"expected escape sequence", "eine unvollständige Escape-Sequenz mit „\\x“, „\\u“ "
-     "oder „\\U“ in Text mit doppelten Anführungszeichen", False),
     ("block scalar", "", "nach „|“ oder „>“ darf in derselben Zeile nur ein Kommentar stehen; "
      "der Text beginnt eingerückt in der nächsten Zeile", False),
     ("an? (anchor|alias)", "", "nach „&“ oder „*“ fehlt ein Name" + _QUOTE_IT, False),
@@ -553,14 +319,19 @@ _SYNTAX: list[tuple[str, str, str, bool]] = [
 ]
 # fmt: on
 _UNREADABLE = "die Struktur ist an dieser Stelle nicht lesbar"
+_ESCAPE_LETTERS = {"2": "x", "4": "u", "8": "U"}  # hex digits an escape needs → its letter
 
 
 def _syntax_problem(error: MarkedYAMLError, display_path: str) -> Problem:
-    """A PyYAML syntax error as a German `yaml_syntax` (or `yaml_tab`) problem."""
+    """A PyYAML syntax error as a German `yaml_syntax` (or `yaml_tab`, `yaml_escape`) problem."""
     context, text = error.context or "", error.problem or ""
     mark = error.problem_mark or error.context_mark
     if text == "found character '\\t' that cannot start any token" and mark is not None:
         return problem("yaml_tab", display_path, mark.line + 1, mark.column + 1)
+    escape = _escape_detail(text)
+    if escape is not None:
+        where = _position(mark)
+        return problem("yaml_escape", display_path, where.line, where.column, detail=escape)
     detail = _UNREADABLE
     for context_pattern, problem_pattern, german, at_context in _SYNTAX:
         if context_pattern and not re.search(context_pattern, context):
@@ -581,21 +352,31 @@ def _syntax_problem(error: MarkedYAMLError, display_path: str) -> Problem:
     return problem("yaml_syntax", display_path, where.line, where.column, detail=detail)
 
 
+def _escape_detail(text: str) -> str | None:
+    """German detail for PyYAML's error about an escape sequence; None for any other error."""
+    unknown = re.fullmatch(r"found unknown escape character (.+)", text)
+    if unknown:
+        character = str(ast.literal_eval(unknown.group(1)))  # a repr: 'D', "'", '\xa0'
+        if character.isprintable():
+            return f"„\\{character}“ gibt es nicht"
+        return f"einen Rückstrich vor dem Zeichen U+{ord(character):04X} gibt es nicht"
+    digits = re.match(r"expected escape sequence of (\d+) hexadecimal", text)
+    if digits:
+        count = digits.group(1)
+        return (
+            f"nach „\\{_ESCAPE_LETTERS.get(count, 'x')}“ müssen genau {count} "
+            "Hexadezimalziffern (0–9, A–F) folgen"
+        )
+    return None
+
+
 # --- files and folders ------------------------------------------------------------------------
 
 
 def load_bytes(raw: bytes, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Check and parse one file's bytes: the data with positions, or the problems found."""
-    if len(raw) > MAX_BYTES:
-        return None, [_too_large(display_path, len(raw))]
-    text, problems = _decode(raw, display_path)
+    text, problems = check_text(raw, display_path)
     if text is None:
-        return None, problems
-    lines = _LINE_BREAK.split(text)
-    problems = _control_characters(lines, display_path)
-    if not problems and "\t" in text:
-        problems = [problem("yaml_tab", display_path, *where) for where in _tab_positions(lines)]
-    if problems:
         return None, problems
     builder = _Builder(display_path)
     _parse(text, builder)
@@ -604,8 +385,9 @@ def load_bytes(raw: bytes, display_path: str) -> tuple[LoadedFile | None, list[P
         builder.problems.append(problem("file_empty", display_path, 1, 1, expected=expected))
     if builder.problems:
         return None, sorted(builder.problems)
+    first_line = LINE_BREAK.split(text, maxsplit=1)[0]
     loaded = LoadedFile(
-        display_path, builder.data, builder.positions, builder.key_positions, lines[0]
+        display_path, builder.data, builder.positions, builder.key_positions, first_line
     )
     return loaded, []
 
@@ -623,8 +405,8 @@ def _parse(text: str, builder: _Builder) -> None:
                 builder.problems.append(_syntax_problem(error, builder.path))
                 return
             except (ValueError, OverflowError):  # chr() of an escape like "\UFFFFFFFF"
-                detail = "eine Escape-Sequenz in doppelten Anführungszeichen ergibt kein Zeichen"
-                builder.report("yaml_syntax", events.get_mark(), detail=detail)
+                detail = "sie steht für kein Zeichen (der höchste Wert ist „\\U0010FFFF“)"
+                builder.report("yaml_escape", events.get_mark(), detail=detail)
                 return
             builder.feed(event)
             if isinstance(event, StreamEndEvent):
@@ -633,14 +415,6 @@ def _parse(text: str, builder: _Builder) -> None:
         return
     finally:
         events.dispose()
-
-
-def _too_large(display_path: str, size: int) -> Problem:
-    def german(number: int) -> str:
-        return f"{number:,}".replace(",", ".")
-
-    limit = f"{german(MAX_BYTES)} Bytes"
-    return problem("file_too_large", display_path, 1, 1, size=german(size), limit=limit)
 
 
 _OS_REASONS = {
@@ -665,7 +439,7 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Pr
     except OSError as error:
         return None, [problem("file_unreadable", display_path, 1, 1, reason=_os_reason(error))]
     if len(raw) > MAX_BYTES:
-        return None, [_too_large(display_path, max(size, len(raw)))]
+        return None, [too_large(display_path, max(size, len(raw)))]
     return load_bytes(raw, display_path)
 
 

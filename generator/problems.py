@@ -46,6 +46,19 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "Die YAML-Syntax ist hier fehlerhaft: {detail}. Prüfen Sie Einrückung, Doppelpunkte "
         "und Anführungszeichen in dieser und der vorigen Zeile.",
     ),
+    "yaml_control_character": (
+        Severity.ERROR,
+        "Hier steht das unsichtbare Steuerzeichen {character}, das in YAML nicht erlaubt ist "
+        "(oft aus kopiertem Text). Löschen Sie es; da man es nicht sieht, löschen Sie am "
+        "besten den Text um diese Stelle und tippen ihn neu ein.",
+    ),
+    "yaml_escape": (
+        Severity.ERROR,
+        "In Text mit doppelten Anführungszeichen steht hier eine ungültige Escape-Sequenz: "
+        "{detail}. Ist ein Rückstrich „\\“ als Text gemeint, schreiben Sie ihn doppelt "
+        "(„\\\\“) oder setzen Sie den Text in einfache Anführungszeichen; sonst löschen Sie "
+        "die Escape-Sequenz.",
+    ),
     "yaml_multiple_documents": (
         Severity.ERROR,
         "Die Datei enthält mehr als ein YAML-Dokument (Trennlinie „---“). Erlaubt ist genau "

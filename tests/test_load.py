@@ -38,7 +38,7 @@ LOADER_CODES = {
     "file_unreadable", "file_encoding", "file_too_large", "file_empty", "yaml_tab", "yaml_syntax",
     "yaml_multiple_documents", "yaml_duplicate_key", "yaml_anchor", "yaml_merge_key", "yaml_tag",
     "yaml_ambiguous_bool", "yaml_ambiguous_number", "yaml_too_deep", "yaml_key_not_text",
-    "stray_file",
+    "yaml_control_character", "yaml_escape", "stray_file",
 }  # fmt: skip
 
 
@@ -249,15 +249,46 @@ def test_many_problems_are_collected() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a: |x\n", "a: &\n", "a: *\n", "%YAML 2.0\n---\na: 1\n", "a: !<x\n", "a: \"\\x4\"\n",
-     "a: \"x\n---\n\"\n", "a: {b: 1\n", "a: {b: 1, c\nd: e\n", "- a\n? b\n", "a: - b\n",
-     "a: b\n...\nc\n", "a: b\n'c'\n", "a: |0\n", "a: [b]]\n", "a: %x\n", "a: `x`\n"],
+    ["a: |x\n", "a: &\n", "a: *\n", "%YAML 2.0\n---\na: 1\n", "a: !<x\n", "a: \"x\n---\n\"\n",
+     "a: {b: 1\n", "a: {b: 1, c\nd: e\n", "- a\n? b\n", "a: - b\n", "a: b\n...\nc\n",
+     "a: b\n'c'\n", "a: |0\n", "a: [b]]\n", "a: %x\n", "a: `x`\n"],
 )  # fmt: skip
 def test_syntax_errors_get_a_specific_german_detail(text: str) -> None:
     """Each kind of PyYAML syntax error gets its own German explanation, not the fallback."""
     problems = load_bytes(text.encode(), "strategy/x.yml")[1]
     assert [p.code for p in problems] == ["yaml_syntax"]
     assert "nicht lesbar" not in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "detail"),
+    [
+        ('a: "\\x4"\n', 7, "nach „\\x“ müssen genau 2 Hexadezimalziffern (0–9, A–F) folgen"),
+        ('a: "\\u12g4"\n', 7, "nach „\\u“ müssen genau 4 Hexadezimalziffern (0–9, A–F) folgen"),
+        ('a: "\\U0001F60"\n', 7, "nach „\\U“ müssen genau 8 Hexadezimalziffern (0–9, A–F) folgen"),
+        ("a: \"it\\'s\"\n", 8, "„\\'“ gibt es nicht"),
+        ('a: "x\\\u00a0y"\n', 7, "einen Rückstrich vor dem Zeichen U+00A0 gibt es nicht"),
+        ('"C:\\Daten": 1\n', 5, "„\\D“ gibt es nicht"),
+        ('a: "\\U00110000"\n', 7, "sie steht für kein Zeichen (der höchste Wert ist „\\U0010FFFF“"),
+        ('a: "\\e\\u0000"\n', 4, "sie ergibt das in YAML unzulässige Zeichen U+001B"),
+    ],
+)  # fmt: skip
+def test_escape_errors_name_the_sequence(text: str, column: int, detail: str) -> None:
+    """A bad escape in double quotes is a yaml_escape problem that says what is wrong with it."""
+    problems = load_bytes(text.encode(), "strategy/x.yml")[1]
+    assert [(p.code, p.line, p.column) for p in problems] == [("yaml_escape", 1, column)]
+    assert f"ungültige Escape-Sequenz: {detail}" in problems[0].message
+
+
+def test_control_characters_are_reported_per_line() -> None:
+    """Each line's first raw control character is a yaml_control_character problem, not syntax."""
+    problems = load_bytes(b"a: x\x00y\x01\nb: ok\nc: \x7f\n", "strategy/x.yml")[1]
+    assert [(p.code, p.line, p.column) for p in problems] == [
+        ("yaml_control_character", 1, 5),
+        ("yaml_control_character", 3, 4),
+    ]
+    assert "Steuerzeichen U+0000" in problems[0].message
+    assert "Steuerzeichen U+007F" in problems[1].message
 
 
 # --- limits -----------------------------------------------------------------------------------
