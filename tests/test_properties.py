@@ -11,16 +11,17 @@ from hypothesis import strategies as st
 
 from generator.load import load_bytes
 from generator.model import Measure
+from generator.scalars import resolve_plain
 from generator.shape import validate_shape
 
 
 class _QuotingDumper(yaml.SafeDumper):
-    """PyYAML writes y/n unquoted, but YAML 1.1 reads them as booleans and our loader
-    rightly rejects them; quote every such ambiguous string, as an editor must."""
+    """PyYAML leaves some strings unquoted that YAML 1.1 tools read as other types (y, n,
+    08, 0:30, 1e5); the loader rejects or resolves them, so quote them, as an editor must."""
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = '"' if value.lower() in {"y", "n"} else None
+    style = '"' if resolve_plain(value) != value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
