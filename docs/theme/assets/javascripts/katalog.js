@@ -6,7 +6,7 @@
  * generator (data-status, data-leitthema, data-sdg, data-verantwortlich, data-suche).
  *
  * Works with Material's instant navigation (document$ emits on every page change) and
- * without it (offline build, file://): then it runs once the page is loaded.
+ * without it (offline build, file://), where it runs once the page is loaded.
  */
 (function () {
   "use strict";
@@ -111,9 +111,14 @@
     apply();
   }
 
+  // Both hooks, because either may stay silent: document$ does not emit when Material's
+  // instant navigation cannot start (the hosted build opened from file://), and
+  // DOMContentLoaded does not fire for pages loaded by instant navigation. setUp runs
+  // once per page (it marks the table).
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
   } else {
     setUp();
