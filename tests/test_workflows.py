@@ -1,0 +1,203 @@
+"""The GitHub configuration: workflows lint clean and call only what exists; forms are valid."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.cli import _build_parser
+
+ROOT = Path(__file__).parent.parent
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+VENV_BIN = Path(sys.executable).parent
+#: Commands a run step may start besides the project's own (system tools of the runner).
+SYSTEM_COMMANDS = {"bash", "git", "apt-get", "gh", "echo", "cat", "export", ":", "{", "}"}
+SHELL_WORDS = {"if", "then", "else", "fi", "!"}
+
+
+def load_yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def run_scripts() -> list[tuple[str, str]]:
+    """(workflow name, script) of every `run:` step, plus the pre-commit hook entries."""
+    scripts = []
+    for path in WORKFLOWS:
+        for job in load_yaml(path)["jobs"].values():
+            scripts += [(path.name, step["run"]) for step in job["steps"] if "run" in step]
+    for repository in load_yaml(ROOT / ".pre-commit-config.yaml")["repos"]:
+        scripts += [(".pre-commit-config.yaml", hook["entry"]) for hook in repository["hooks"]]
+    return scripts
+
+
+def strategie_commands() -> set[str]:
+    parser = _build_parser()
+    actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return set(actions[0].choices)
+
+
+def test_workflows_exist() -> None:
+    """The three workflows are there: pull requests, main, and editions."""
+    assert [path.name for path in WORKFLOWS] == [
+        "fortschreibung.yml",
+        "pruefen.yml",
+        "vorschau.yml",
+    ]
+
+
+def test_actionlint_finds_nothing() -> None:
+    """actionlint (with shellcheck when it is installed) reports no finding."""
+    actionlint = shutil.which("actionlint", path=str(VENV_BIN)) or shutil.which("actionlint")
+    assert actionlint is not None, "actionlint fehlt: bash scripts/setup.sh installiert es"
+    result = subprocess.run(
+        [actionlint, "-no-color", *[str(path) for path in WORKFLOWS]],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    """The lint really runs: an unknown key and a bad expression are reported."""
+    actionlint = shutil.which("actionlint", path=str(VENV_BIN)) or shutil.which("actionlint")
+    assert actionlint is not None
+    broken = tmp_path / "kaputt.yml"
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    stepz: []\n"
+        "    steps:\n      - run: echo ${{ github.nonsense( }}\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [actionlint, "-no-color", str(broken)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert "stepz" in result.stdout
+
+
+@pytest.mark.parametrize(("source", "script"), run_scripts())
+def test_run_steps_call_only_existing_commands(source: str, script: str) -> None:
+    """Every script, venv tool and strategie subcommand a step calls exists."""
+    for path in re.findall(r"(?<![\w/.])(scripts/[\w.-]+\.sh)", script):
+        assert (ROOT / path).is_file(), f"{source}: {path} gibt es nicht"
+    for tool, argument in re.findall(r"\.venv/bin/([\w-]+)(?:\s+([\w-]+))?", script):
+        assert (VENV_BIN / tool).is_file(), f"{source}: .venv/bin/{tool} gibt es nicht"
+        if tool == "strategie":
+            assert argument in strategie_commands(), f"{source}: strategie {argument}?"
+        if tool == "mike":
+            help_run = subprocess.run(
+                [str(VENV_BIN / "mike"), argument, "--help"], capture_output=True, check=False
+            )
+            assert help_run.returncode == 0, f"{source}: mike {argument}?"
+    for line in _logical_lines(script):
+        words = shlex.split(line, comments=True)
+        while words and (words[0] in SHELL_WORDS or re.match(r"^\w+=", words[0])):
+            words = words[1:]
+        if words:
+            command = words[0]
+            assert command in SYSTEM_COMMANDS or command.startswith(".venv/bin/"), (
+                f"{source}: unbekannter Befehl {command!r} in {line!r}"
+            )
+
+
+def _logical_lines(script: str) -> list[str]:
+    joined = script.replace("\\\n", " ")
+    return [line.strip() for line in joined.splitlines() if line.strip()]
+
+
+def test_pull_requests_run_the_readme_commands() -> None:
+    """The pull-request workflow runs the README's test command and both strict builds."""
+    runs = [script for source, script in run_scripts() if source == "pruefen.yml"]
+    assert "bash scripts/test.sh" in runs
+    assert "bash scripts/build.sh" in runs
+    assert "bash scripts/build.sh --offline" in runs
+    assert ".venv/bin/strategie check --strict" in runs
+    assert any("strategie diff" in run and "--format markdown" in run for run in runs)
+
+
+def test_actions_pinned_to_commit_shas() -> None:
+    """Every action is pinned to a full commit SHA with its release in a comment."""
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), (
+                    f"{path.name}: {line.strip()}"
+                )
+
+
+def test_least_privilege_and_concurrency() -> None:
+    """No default permissions; each job names its own; only deploy jobs may write contents."""
+    for path in WORKFLOWS:
+        workflow = load_yaml(path)
+        assert workflow["permissions"] == {}, path.name
+        assert "group" in workflow["concurrency"], path.name
+        for name, job in workflow["jobs"].items():
+            permissions = job["permissions"]
+            writes = {scope for scope, level in permissions.items() if level == "write"}
+            allowed = {"contents"} if path.name != "pruefen.yml" else {"pull-requests"}
+            assert writes <= allowed, f"{path.name}: {name} {writes}"
+            if "pull-requests" in writes:
+                steps = job["steps"]
+                assert not any("run" in step or "checkout" in str(step) for step in steps)
+
+
+FORM_TYPES = {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+
+
+@pytest.mark.parametrize("name", ["massnahme-vorschlagen.yml", "fehler-melden.yml"])
+def test_issue_forms(name: str) -> None:
+    """Issue forms have the keys GitHub requires, known element types and unique ids."""
+    form = load_yaml(GITHUB / "ISSUE_TEMPLATE" / name)
+    assert {"name", "description", "body"} <= set(form)
+    ids = [element["id"] for element in form["body"] if "id" in element]
+    assert len(ids) == len(set(ids))
+    for element in form["body"]:
+        assert element["type"] in FORM_TYPES
+        attributes = element["attributes"]
+        assert "value" in attributes if element["type"] == "markdown" else "label" in attributes
+        if element["type"] in ("dropdown", "checkboxes"):
+            assert attributes["options"]
+
+
+def test_proposal_form_lists_the_themes() -> None:
+    """The Leitthema choices of the proposal form are the themes' titles."""
+    form = load_yaml(GITHUB / "ISSUE_TEMPLATE" / "massnahme-vorschlagen.yml")
+    dropdown = next(element for element in form["body"] if element.get("id") == "leitthema")
+    titles = {load_yaml(path)["titel"] for path in (ROOT / "strategy" / "leitthemen").glob("*.yml")}
+    assert set(dropdown["attributes"]["options"]) == titles | {"Weiß ich nicht"}
+
+
+def test_issue_config_and_pull_request_template() -> None:
+    """Blank issues are off with a contact link; the PR template exists."""
+    config = load_yaml(GITHUB / "ISSUE_TEMPLATE" / "config.yml")
+    assert config["blank_issues_enabled"] is False
+    assert all(link["url"].startswith("https://") for link in config["contact_links"])
+    assert "## Was ändert sich?" in (GITHUB / "pull_request_template.md").read_text("utf-8")
+
+
+def test_codeowners_cover_every_theme_folder() -> None:
+    """CODEOWNERS names existing paths and has a line for each measures folder."""
+    entries = [
+        line.split()
+        for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    paths = [entry[0] for entry in entries]
+    for path in paths:
+        assert path == "*" or (ROOT / path.strip("/")).exists(), path
+    for entry in entries:
+        assert all(owner.startswith("@") for owner in entry[1:]), entry
+    folders = sorted((ROOT / "strategy" / "massnahmen").iterdir())
+    for folder in folders:
+        assert f"/strategy/massnahmen/{folder.name}/" in paths, folder.name
