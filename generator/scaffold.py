@@ -155,6 +155,7 @@ def render_measure(
     goals = [yaml_scalar(goal) for goal in field.operative_ziele] if field else []
     guideline = strategy.leitlinien[0].id if strategy.leitlinien else "leitlinie-1"
     relative = PurePosixPath("massnahmen", theme.id, f"{identifier.lower()}.yml")
+    related = next((x.id for x in strategy.massnahmen if x.leitthema == theme.id), identifier)
 
     def sub(record: type[model.Record], name: str, value: str, *, optional: bool) -> list[str]:
         return _block(record, name, [f"{name}:{value}"], "  ", optional=optional)
@@ -212,7 +213,8 @@ def render_measure(
                 f"    zieljahr: {today.year + 3}"], optional=True),
         *_block(m, "beteiligung", ["beteiligung: >-", "  …"], optional=True),
         *_block(m, "wirkung", ["wirkung: >-", "  …"], optional=True),
-        *_block(m, "verwandte_massnahmen", ["verwandte_massnahmen:", "  - …"], optional=True),
+        *_block(m, "verwandte_massnahmen", ["verwandte_massnahmen:", f"  - {related}"],
+                optional=True),
         *_block(m, "links", ["links:", "  - titel: …", "    url: https://…"], optional=True),
         *_block(m, "quellen", ["quellen:", "  - titel: …", "    url: https://…",
                 "    art: projektseite"], optional=True),
