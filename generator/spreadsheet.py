@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -322,3 +323,47 @@ def normalise_cell(value: object) -> Cell:
     if value is None or isinstance(value, int | float | date):
         return value
     return str(value)
+
+
+_GERMAN_DATE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$")
+
+
+def same_cell(raw: Cell, base: Cell) -> bool:
+    """Whether two cell values show the same (a date and its ISO text, 3 and "3")."""
+    return raw == base or cell_text(raw) == cell_text(base)
+
+
+def cell_text(value: Cell) -> str:
+    """A cell value as the text it shows: ISO dates, true/false, empty for none."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def cell_date(raw: Cell) -> date | None:
+    """A date cell, or ISO or German (TT.MM.JJJJ) text; None if it is not a real day."""
+    if isinstance(raw, date):
+        return raw
+    text = str(raw).strip()
+    german = _GERMAN_DATE.match(text)
+    if german:
+        text = f"{german[3]}-{int(german[2]):02d}-{int(german[1]):02d}"
+    try:
+        return (
+            date.fromisoformat(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
+        )
+    except ValueError:
+        return None
+
+
+def cell_integer(raw: Cell) -> int | None:
+    """A whole number, also from text digits; None for anything else (4.5, „viel“, true)."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, str) and re.fullmatch(r"-?[0-9]+", raw.strip()):
+        return int(raw)
+    return None

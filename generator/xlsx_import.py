@@ -15,12 +15,10 @@ are validated as a whole with load_strategy on a temporary copy before anything 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -29,7 +27,15 @@ from openpyxl.utils import get_column_letter
 from generator.exports import Cell, Column, measure_columns
 from generator.model import Measure, NotRated, Rating, Strategy, TimeFrame
 from generator.problems import Problem, Severity, quote, suggest
-from generator.spreadsheet import RATING_SOURCES, normalise_cell, read_workbook
+from generator.spreadsheet import (
+    RATING_SOURCES,
+    cell_date,
+    cell_integer,
+    cell_text,
+    normalise_cell,
+    read_workbook,
+    same_cell,
+)
 from generator.validate import load_strategy
 from generator.yamledit import Edit, UneditableYaml, apply_edits
 
@@ -55,7 +61,6 @@ KEY_ORDER: dict[tuple[str, ...], list[str]] = {
 }
 REQUIRED = {"titel", "kurzbeschreibung", "status", "status_seit", "zeitraum_beginn"}
 REQUIRED |= {"verantwortlich", "bewertung_quelle", "aktualisiert"}
-_GERMAN_DATE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$")
 
 
 @dataclass(frozen=True, order=True)
@@ -241,14 +246,14 @@ class _Row:
     def collect(self, cells: dict[str, Cell], exported: dict[str, Cell] | None) -> None:
         for key, raw in cells.items():
             base = exported.get(key) if exported is not None else self.current[key]
-            if key == "id" or _same(raw, base):
+            if key == "id" or same_cell(raw, base):
                 continue
             column = self.columns[key]
             if not column.editable:
                 self.error(
                     key,
                     "Diese Spalte lässt sich nicht über die Tabelle ändern. Setzen "
-                    f"Sie den Wert zurück auf {quote(_shown(base))}; geändert wird er in "
+                    f"Sie den Wert zurück auf {quote(cell_text(base))}; geändert wird er in "
                     f"der Datei {self.strategy.dateien[self.measure.id]}.",
                 )
                 continue
@@ -261,8 +266,8 @@ class _Row:
                     self.error(
                         key,
                         f"Der Wert wurde seit dem Export auch in der YAML-Datei "
-                        f"geändert (jetzt {quote(_shown(self.current[key]))}, beim Export "
-                        f"{quote(_shown(base))}). Exportieren Sie neu und tragen Sie "
+                        f"geändert (jetzt {quote(cell_text(self.current[key]))}, beim Export "
+                        f"{quote(cell_text(base))}). Exportieren Sie neu und tragen Sie "
                         "Ihre Änderung dort ein.",
                     )
                     continue
@@ -293,14 +298,14 @@ class _Row:
                 )
             value = str(raw)
         elif kind == "Datum":
-            value = _as_date(raw)
+            value = cell_date(raw)
             if value is None:
                 problem = (
                     f"Erwartet wird ein Datum wie 2026-11-01 oder 01.11.2026, gefunden "
                     f"{quote(raw)}."
                 )
         elif kind == "Ganzzahl":
-            value = _as_integer(raw)
+            value = cell_integer(raw)
             low, high = ranges[key]
             if value is None:
                 problem = f"Erwartet wird eine ganze Zahl, gefunden {quote(raw)}."
@@ -347,43 +352,6 @@ class _Row:
             for key in details[1:]
             if key in self.new
         ]
-
-
-def _same(raw: Cell, base: Cell) -> bool:
-    return raw == base or _shown(raw) == _shown(base)
-
-
-def _shown(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
-def _as_date(raw: Cell) -> date | None:
-    if isinstance(raw, date):
-        return raw
-    text = str(raw).strip()
-    german = _GERMAN_DATE.match(text)
-    if german:
-        text = f"{german[3]}-{int(german[2]):02d}-{int(german[1]):02d}"
-    try:
-        return (
-            date.fromisoformat(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
-        )
-    except ValueError:
-        return None
-
-
-def _as_integer(raw: Cell) -> int | None:
-    if isinstance(raw, bool):
-        return None
-    if isinstance(raw, int):
-        return raw
-    if isinstance(raw, str) and re.fullmatch(r"-?[0-9]+", raw.strip()):
-        return int(raw)
-    return None
 
 
 def _measure_file(strategy_dir: Path, strategy: Strategy, measure_id: str) -> Path:
