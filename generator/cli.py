@@ -421,12 +421,15 @@ def _import_xlsx(project: Path, workbook: Path) -> int:
 
 def _ask(question: str, choices: list[tuple[str, str]], default: str | None = None) -> str:
     """Ask in the terminal until the answer is a choice (number or id) or free text."""
+    if choices:
+        print(f"{question}:")
     for number, (identifier, title) in enumerate(choices, 1):
         print(f"  {number}) {identifier} – {title}")
+    prompt = "Nummer oder Kennung" if choices else question
     hint = f" [{default}]" if default else ""
     while True:
         try:
-            answer = input(f"{question}{hint}: ").strip()
+            answer = input(f"{prompt}{hint}: ").strip()
         except EOFError:
             raise SystemExit(EXIT_USAGE) from None
         answer = answer or (default or "")
