@@ -8,6 +8,7 @@ keeps its traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -365,7 +366,23 @@ def _export_xlsx(project: Path, target: Path) -> int:
         print_problems(problems)
         print(f"Export abgebrochen: {summarise(problems)}.", file=sys.stderr)
         return EXIT_PROBLEMS
-    write_workbook(strategy, target)
+    try:
+        write_workbook(strategy, target)
+    except OSError as error:
+        reasons = {
+            errno.ENOENT: "der Ordner fehlt",
+            errno.EACCES: "keine Schreibberechtigung",
+            errno.EPERM: "keine Schreibberechtigung",
+            errno.EISDIR: "das ist ein Ordner",
+        }
+        code = error.errno or 0
+        reason = reasons.get(code, f"Systemfehler {errno.errorcode.get(code, code)}")
+        print(
+            f"Export abgebrochen: Die Datei {target} kann nicht geschrieben werden ({reason}). "
+            "Prüfen Sie, ob der Ordner existiert und ob die Datei gerade in Excel geöffnet ist.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     print(
         f"Arbeitsmappe mit {len(strategy.massnahmen)} Maßnahmen geschrieben: {target}. "
         "Gelb markierte Spalten lassen sich ändern; übernehmen mit: strategie import xlsx "

@@ -345,3 +345,16 @@ def test_yaml_edits_keep_every_other_line(tmp_path: Path) -> None:
         if "fortschritt:" not in text:
             lines = edited.splitlines()
             assert lines[lines.index("fortschritt: 0") - 1].startswith("status_seit:"), path
+
+
+def test_export_to_a_missing_folder(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An export target that cannot be written ends with a German message, exit 1."""
+    target = project / "fehlt" / "massnahmen.xlsx"
+    assert main(["--projekt", str(project), "export", "xlsx", "--out", str(target)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"Export abgebrochen: Die Datei {target} kann nicht geschrieben werden (der Ordner "
+        "fehlt). Prüfen Sie, ob der Ordner existiert und ob die Datei gerade in Excel "
+        "geöffnet ist.\n"
+    )
