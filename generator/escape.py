@@ -126,8 +126,8 @@ def markdown_url(value: object) -> str:
 
 
 def html_comment_text(value: object) -> str:
-    """Text inside an HTML comment: it must not close the comment early."""
-    return clean_text(str(value)).replace("--", "- -").replace(">", "&gt;")
+    """Text inside an HTML comment: it must not close the comment or hold template syntax."""
+    return _escape_braces(clean_text(str(value)).replace("--", "- -").replace(">", "&gt;"))
 
 
 # --- Rich text --------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ below (each marks its result as `Markup`). A forgotten filter is an error, not a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from generator import escape, urls
 from generator.measure_pages import build_catalogue, build_measure
-from generator.model import Strategy
+from generator.model import Measure, Strategy
 from generator.pages import (
     Page,
     build_field,
@@ -114,7 +114,7 @@ def build_navigation(site: SiteIndex) -> list[dict[str, Any]]:
     def section(title: str, children: list[dict[str, Any]]) -> dict[str, Any]:
         return {nav_title(title): children}
 
-    def measure_entries(measures: Any) -> list[dict[str, Any]]:
+    def measure_entries(measures: Iterable[Measure]) -> list[dict[str, Any]]:
         return [entry(f"{m.id}: {m.titel}", urls.measure_page(m.id)) for m in measures]
 
     themes: list[dict[str, Any]] = [entry("Leitthemen", urls.THEMES)]
