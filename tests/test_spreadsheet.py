@@ -123,13 +123,16 @@ def test_invalid_rows_abort_with_german_errors_and_change_nothing(
     an unknown column: every error named by row and column, exit 1, no file touched."""
     workbook = _export(project, capsys)
     before = _texts(project)
+    strategy, _ = load_strategy(project / "strategy")
+    assert strategy is not None
+    partners = "; ".join(next(m for m in strategy.massnahmen if m.id == "LAB-02").partner)
     _edit(
         workbook,
         {
             ("VER-01", "status"): "laufend",
             ("VER-02", "bewertung_wichtigkeit"): 7,
             ("LAB-01", "fortschritt"): "viel",
-            ("LAB-02", "partner"): "stadtwerke",
+            ("LAB-02", "partner"): partners + "; neu",
             ("VER-03", "id"): "VER-09",
         },
     )
@@ -148,7 +151,8 @@ def test_invalid_rows_abort_with_german_errors_and_change_nothing(
         "massnahmen.xlsx: Zeile 2, Spalte G (fortschritt): Erwartet wird eine ganze Zahl, "
         "gefunden „viel“.",
         "massnahmen.xlsx: Zeile 3, Spalte M (partner): Diese Spalte lässt sich nicht über die "
-        "Tabelle ändern. Setzen Sie den Wert zurück auf „“; geändert wird er in der Datei "
+        f"Tabelle ändern. Setzen Sie den Wert zurück auf „{partners}“; geändert wird er in "
+        "der Datei "
         "strategy/massnahmen/labor/lab-02.yml.",
         "massnahmen.xlsx: Zeile 4, Spalte E (status): „laufend“ ist nicht erlaubt. Erlaubt: "
         "geplant, in-umsetzung, abgeschlossen, eingestellt.",
