@@ -109,8 +109,7 @@ def test_classes_carry_their_properties(graph: Graph, properties: dict[URIRef, l
 
 
 def test_vocabularies_and_values(graph: Graph, strategy: Strategy) -> None:
-    """Licence, geocoding (AGS), formats, media types, dates and agents use the required
-    vocabularies and the values of the data."""
+    """Licence, AGS geocoding, formats, media types, dates and agents are as DCAT-AP.de asks."""
     document = strategy.strategie
     dataset = next(graph.subjects(RDF.type, DCAT.Dataset))
     municipality = URIRef(
@@ -146,8 +145,7 @@ def test_vocabularies_and_values(graph: Graph, strategy: Strategy) -> None:
 
 
 def test_download_urls_name_exported_files(graph: Graph, strategy: Strategy) -> None:
-    """Every access and download URL (and the schema a distribution conforms to) is a file
-    that render_exports produces."""
+    """Every access, download and schema URL names a file that render_exports produces."""
     files = {f"{BASE_URL}{path}" for path in render_exports(strategy, base_url=BASE_URL)}
     linked = {
         str(url)
@@ -158,8 +156,7 @@ def test_download_urls_name_exported_files(graph: Graph, strategy: Strategy) -> 
 
 
 def test_without_base_url_references_resolve_against_the_file(strategy: Strategy) -> None:
-    """Without an address the IRIs are relative; read from its published address the file
-    says the same as the absolute one (less the identifier, which needs an address)."""
+    """Relative IRIs, read from the published address, equal the absolute catalogue."""
     relative = Graph().parse(
         data=render_dcat(strategy, base_url=None),
         format="xml",

@@ -75,8 +75,7 @@ def test_export_paths(case: tuple[Path, Strategy]) -> None:
 
 
 def test_exports_are_byte_identical_across_runs(case: tuple[Path, Strategy]) -> None:
-    """Two renders, and a render in a fresh interpreter with another hash seed, give the same
-    bytes."""
+    """Repeated renders, also in a fresh interpreter with another hash seed, are byte-identical."""
     folder, strategy = case
     first = render_exports(strategy, base_url=BASE_URL)
     assert render_exports(strategy, base_url=BASE_URL) == first
@@ -110,8 +109,7 @@ def test_schema_files_are_the_data_file_schemas(case: tuple[Path, Strategy]) -> 
 
 
 def test_json_validates_against_its_schema(case: tuple[Path, Strategy]) -> None:
-    """strategie.json is valid against strategie.schema.json (jsonschema, draft 2020-12, with
-    format checks)."""
+    """strategie.json is valid against its schema (jsonschema, 2020-12, formats checked)."""
     files = render_exports(case[1], base_url=None)
     schema = json.loads(files[PurePosixPath("daten/strategie.schema.json")])
     document = json.loads(files[PurePosixPath("daten/strategie.json")])
@@ -220,8 +218,7 @@ def test_page_column_follows_the_base_url(case: tuple[Path, Strategy]) -> None:
 
 
 def test_data_page(case: tuple[Path, Strategy]) -> None:
-    """German page: source comment first, one h1, a link to every download, the licence with
-    its attribution text and the example-ratings note."""
+    """German page: source comment, one h1, all downloads linked, licence, list and rating notes."""
     strategy = case[1]
     page = render_data_page(strategy)
     lines = page.splitlines()

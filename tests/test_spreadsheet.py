@@ -78,8 +78,7 @@ def _changed_lines(before: dict[str, str], after: dict[str, str]) -> dict[str, l
 def test_round_trip_changes_exactly_the_edited_fields(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A changed status and a changed rating reach exactly those lines of exactly those files;
-    quoted dates stay quoted, comments and all other lines stay byte-identical."""
+    """Edited status and rating change exactly those lines of those files, nothing else."""
     workbook = _export(project, capsys)
     before = _texts(project)
     _edit(
@@ -119,8 +118,7 @@ def test_round_trip_changes_exactly_the_edited_fields(
 def test_invalid_rows_abort_with_german_errors_and_change_nothing(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Unknown status, rating out of scale, unknown id, wrong type, edited read-only column and
-    an unknown column: every error named by row and column, exit 1, no file touched."""
+    """Each invalid cell is reported in German by row and column; exit 1, no file changes."""
     workbook = _export(project, capsys)
     before = _texts(project)
     strategy, _ = load_strategy(project / "strategy")
@@ -179,8 +177,7 @@ def test_one_invalid_row_blocks_valid_ones(
 
 
 def test_whole_result_is_validated(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Cross-checks run on the changed data: a status date after `aktualisiert` is reported
-    for its row with the file position, and nothing is written."""
+    """Cross-checks run on the result; their errors name the row, nothing is written."""
     workbook = _export(project, capsys)
     before = _texts(project)
     _edit(workbook, {("VER-02", "status_seit"): "01.01.2030"})
@@ -210,8 +207,7 @@ def test_unchanged_workbook_changes_nothing(
 def test_stale_workbook_keeps_newer_yaml_and_reports_conflicts(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Cells left alone never revert YAML edits made after the export; a cell edited in both
-    places is a conflict."""
+    """Untouched cells never revert newer YAML edits; edits on both sides are conflicts."""
     workbook = _export(project, capsys)
     measure = project / "strategy" / "massnahmen" / "verwaltung" / "ver-01.yml"
     measure.write_text(
@@ -237,8 +233,7 @@ def test_stale_workbook_keeps_newer_yaml_and_reports_conflicts(
 def test_rating_switches_between_rated_and_not_rated(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Rating a measure that was „nicht bewertet“ writes a full section; the reverse replaces
-    it; leaving values beside „nicht bewertet“ is an error for each such cell."""
+    """Ratings switch between rated and „nicht bewertet“; leftover values are errors."""
     workbook = _export(project, capsys)
     criteria = ["wichtigkeit", "dringlichkeit", "zielgenauigkeit", "umsetzbarkeit"]
     changes: dict[tuple[str, str], Any] = {
@@ -300,8 +295,7 @@ def test_workbook_without_id_column(project: Path, capsys: pytest.CaptureFixture
 
 
 def test_editable_workbook(project: Path) -> None:
-    """The editing workbook: deterministic, dropdowns for status, unit and ratings, id and
-    other read-only columns locked, editable ones unlocked, the export copy very hidden."""
+    """Editing workbook: deterministic, dropdowns, locked read-only cells, hidden export copy."""
     strategy, _ = load_strategy(project / "strategy")
     assert strategy is not None
     data = render_workbook(strategy, editable=True)
@@ -328,8 +322,7 @@ def test_editable_workbook(project: Path) -> None:
 
 
 def test_yaml_edits_keep_every_other_line(tmp_path: Path) -> None:
-    """For every bundled measure file, a changed status and a new key change only their own
-    lines; text that YAML 1.1 would misread is quoted."""
+    """In every bundled measure file, edits change only their own lines; YAML 1.1 traps quoted."""
     for path in sorted((ROOT / "strategy" / "massnahmen").glob("*/*.yml")):
         text = path.read_text(encoding="utf-8")
         edits = [Edit(("status",), "verschoben"), Edit(("titel",), "no")]
