@@ -8,6 +8,9 @@ Priority of a measure = weighted mean of its rating values, weights from strateg
     priority = Σ (gewicht_k × wert_k) / Σ gewicht_k   over the criteria k of the scheme
 
 Measures "nicht bewertet" have no priority (None) and are never ranked among rated ones.
+The score is computed exactly (weights as written, e.g. 1.5, are taken as decimal fractions),
+so equal priorities are equal and rank by id, never by floating-point noise. Pages show it
+rounded to one decimal, half up (`rounded_priority`); the ranking uses the unrounded score.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from generator.model import Measure, NotRated, Rating, RatingScheme, Status, Strategy
 
@@ -61,9 +66,15 @@ def priority_score(rating: Rating | NotRated, scheme: RatingScheme) -> float | N
     """Weighted mean of the rating values; None for a measure that is not rated."""
     if isinstance(rating, NotRated):
         return None
-    weighted = sum(criterion.gewicht * rating.werte[criterion.id] for criterion in scheme.kriterien)
-    weights = sum(criterion.gewicht for criterion in scheme.kriterien)
-    return float(weighted / weights)
+    weights = {criterion.id: Fraction(str(criterion.gewicht)) for criterion in scheme.kriterien}
+    weighted = sum(weight * rating.werte[key] for key, weight in weights.items())
+    return float(weighted / sum(weights.values()))
+
+
+def rounded_priority(score: float) -> Decimal:
+    """A priority as the site shows it: one decimal, rounded half up (3.25 → 3.3)."""
+    # repr gives the shortest decimal that reads back as this float: 3.25, not 3.2499…
+    return Decimal(repr(score)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def rank_by_priority(measures: Iterable[Measure], scheme: RatingScheme) -> list[Measure]:

@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import escape, urls
+from generator.derive import rounded_priority
 from generator.measure_pages import build_catalogue, build_measure
 from generator.model import Measure, Strategy
 from generator.pages import (
@@ -238,8 +239,8 @@ def format_number(value: float) -> str:
 
 
 def format_priority(value: float) -> str:
-    """A priority score with one decimal: 3,8."""
-    return f"{value:.1f}".replace(".", ",")
+    """A priority score with one decimal, rounded half up: 3,8."""
+    return str(rounded_priority(value)).replace(".", ",")
 
 
 def format_percent(value: float) -> str:

@@ -13,6 +13,7 @@ from generator.derive import (
     latest_update,
     priority_score,
     rank_by_priority,
+    rounded_priority,
 )
 from generator.model import Measure, NotRated, Rating, RatingScheme, Strategy
 
@@ -126,3 +127,43 @@ def test_stand_is_the_newest_update(minimal: Strategy) -> None:
     """The "Stand" of the site is the newest `aktualisiert` of any measure."""
     assert derive_overview(minimal).as_of == date(2024, 5, 2)
     assert latest_update([]) is None
+
+
+def test_priorities_round_half_up_to_one_decimal() -> None:
+    """Shown priorities have one decimal, a final 5 rounds up (3,25 → 3,3), not to even."""
+    assert [str(rounded_priority(v)) for v in (3.25, 3.75, 2.45, 4.0909, 1.0)] == [
+        "3.3",
+        "3.8",
+        "2.5",
+        "4.1",
+        "1.0",
+    ]
+
+
+def test_equal_weighted_means_tie_exactly(minimal: Strategy) -> None:
+    """Decimal weights are exact: measures with the same weighted mean tie and rank by id."""
+    base = minimal.massnahmen[0]
+    scheme = _with_weights(
+        minimal.strategie.bewertung,
+        wichtigkeit=1.1,
+        dringlichkeit=2.2,
+        zielgenauigkeit=3.3,
+        umsetzbarkeit=1.1,
+    )
+    # 1.1·3 + 2.2·1 + 3.3·2 + 1.1·1 = 13.2 = 1.1·1 + 2.2·2 + 3.3·1 + 1.1·4 (both / 7.7)
+    first = _rated(
+        base.model_copy(update={"id": "VER-20"}),
+        wichtigkeit=3,
+        dringlichkeit=1,
+        zielgenauigkeit=2,
+        umsetzbarkeit=1,
+    )
+    second = _rated(
+        base.model_copy(update={"id": "VER-19"}),
+        wichtigkeit=1,
+        dringlichkeit=2,
+        zielgenauigkeit=1,
+        umsetzbarkeit=4,
+    )
+    assert priority_score(first.bewertung, scheme) == priority_score(second.bewertung, scheme)
+    assert [m.id for m in rank_by_priority([first, second], scheme)] == ["VER-19", "VER-20"]
