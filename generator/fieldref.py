@@ -51,6 +51,10 @@ SECTION_NAMES: dict[type[model.Record], str] = {
     model.Licence: "Lizenz",
     model.Contact: "Kontakt",
     model.Repository: "Repository",
+    model.Imprint: "Impressum",
+    model.DataProtection: "Datenschutz",
+    model.AccessibilityStatement: "Barrierefreiheit",
+    model.Office: "Stelle",
     model.FieldOfAction: "Handlungsfeld",
     model.TimeFrame: "Zeitraum",
     model.SpatialReference: "Raumbezug",
@@ -197,6 +201,49 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "lizenz": "Lizenz der Inhalte und Daten.",
         "kontakt": "Wer Fragen beantwortet.",
         "repository": "Wo die Daten liegen, für die Links „Quelle bearbeiten“.",
+        "impressum": "Angaben für das Impressum. Fehlt eine Angabe, zeigt die Seite "
+        "„vom Herausgeber auszufüllen“.",
+        "datenschutz": "Angaben für die Datenschutzerklärung. Fehlt eine Angabe, zeigt die "
+        "Seite „vom Herausgeber auszufüllen“.",
+        "barrierefreiheit": "Angaben für die Erklärung zur Barrierefreiheit. Fehlt eine "
+        "Angabe, zeigt die Seite „vom Herausgeber auszufüllen“.",
+    },
+    model.Imprint: {
+        "herausgeber": "Wer die Website herausgibt (in der Regel die Stadt), mit Anschrift.",
+        "vertreten_durch": "Wer den Herausgeber gesetzlich vertritt, z. B. „die "
+        "Oberbürgermeisterin“.",
+        "inhaltlich_verantwortlich": "Wer für den Inhalt verantwortlich ist (§ 18 Abs. 2 "
+        "MStV): Name und Anschrift einer Person.",
+        "zentrales_impressum": "Adresse des zentralen Impressums der Stadt.",
+    },
+    model.DataProtection: {
+        "beauftragte": "Die oder der Datenschutzbeauftragte: Name oder Funktion, Anschrift, "
+        "E-Mail.",
+        "hosting": "Wer den Webserver betreibt, von dem die Website ausgeliefert wird.",
+        "speicherdauer_protokolle": "Wie lange der Webserver seine Zugriffsprotokolle "
+        "aufbewahrt, z. B. „7 Tage“.",
+        "aufsichtsbehoerde": "Die Datenschutz-Aufsichtsbehörde, bei der man sich beschweren "
+        "kann (in NRW die LDI NRW).",
+        "zentrale_erklaerung": "Adresse der zentralen Datenschutzerklärung der Stadt.",
+    },
+    model.AccessibilityStatement: {
+        "vereinbarkeit": "Stand der Vereinbarkeit mit den Anforderungen: „vollständig "
+        "vereinbar“, „teilweise vereinbar“ oder „nicht vereinbar“.",
+        "erstellt": "Datum, an dem die Erklärung erstellt oder zuletzt überprüft wurde.",
+        "geprueft": "Datum der letzten Prüfung der Website.",
+        "kontakt": "Wohin Leserinnen und Leser Barrieren melden, mit E-Mail-Adresse; ohne "
+        "diesen Abschnitt gilt der allgemeine „kontakt“ der Strategie.",
+        "einschraenkungen": "Weitere bekannte Barrieren, zusätzlich zu denen, die die "
+        "Erklärung von sich aus nennt.",
+        "durchsetzungsstelle": "Die Durchsetzungs- oder Schlichtungsstelle des Landes (in "
+        "NRW die Ombudsstelle für barrierefreie Informationstechnik).",
+    },
+    model.Office: {
+        "name": "Name der Stelle oder Person.",
+        "anschrift": "Postanschrift, eine Zeile je Eintrag.",
+        "telefon": "Telefonnummer.",
+        "email": "E-Mail-Adresse als mailto:-Link.",
+        "website": "Website.",
     },
     model.City: {
         "name": "Name der Stadt.",
