@@ -20,6 +20,16 @@ CATALOGUE = PurePosixPath("katalog.md")
 GOALS = PurePosixPath("sdg/index.md")
 GUIDELINES = PurePosixPath("charta/index.md")
 ACTORS = PurePosixPath("akteure/index.md")
+#: The whole strategy on one page, for printing or saving as PDF.
+PRINT = PurePosixPath("druckfassung.md")
+#: About the site: accessibility offers and legal pages, linked from every page's footer
+#: (docs/theme/partials/copyright.html names the same paths with .html).
+SITE_INFO = PurePosixPath("info/index.md")
+EASY_LANGUAGE = PurePosixPath("info/leichte-sprache.md")
+SIGN_LANGUAGE = PurePosixPath("info/gebaerdensprache.md")
+ACCESSIBILITY = PurePosixPath("info/barrierefreiheit.md")
+PRIVACY = PurePosixPath("info/datenschutz.md")
+IMPRINT = PurePosixPath("info/impressum.md")
 
 #: What a page path may consist of: ids are slugs or measure ids, so this always holds.
 _SAFE_PATH = re.compile(r"^[a-z0-9][a-z0-9./-]*\.md$")
