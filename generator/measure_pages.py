@@ -90,7 +90,7 @@ def build_measure(site: SiteIndex, measure: Measure) -> MeasurePage:
         districts=tuple(site.districts[d].name for d in measure.raumbezug.stadtteile),
         responsible_link=site.actor_link(at, site.actors[measure.verantwortlich]),
         partner_links=tuple(site.actor_link(at, site.actors[p]) for p in measure.partner),
-        rating=_rating_view(site, measure),
+        rating=rating_view(site, measure),
         goal_links=tuple(site.goal_link(at, site.goals[n]) for n in measure.sdgs),
         guideline_links=tuple(site.guideline_link(at, site.guidelines[g]) for g in measure.charta),
         related_links=tuple(
@@ -103,7 +103,8 @@ def build_measure(site: SiteIndex, measure: Measure) -> MeasurePage:
     )
 
 
-def _rating_view(site: SiteIndex, measure: Measure) -> RatingView:
+def rating_view(site: SiteIndex, measure: Measure) -> RatingView:
+    """A measure's rating as its page and the print page show it."""
     scheme = site.document.bewertung
     rating = measure.bewertung
     if isinstance(rating, NotRated):
