@@ -20,6 +20,12 @@ CATALOGUE = PurePosixPath("katalog.md")
 GOALS = PurePosixPath("sdg/index.md")
 GUIDELINES = PurePosixPath("charta/index.md")
 ACTORS = PurePosixPath("akteure/index.md")
+EVALUATION = PurePosixPath("auswertung/index.md")
+EVALUATION_FIELDS = PurePosixPath("auswertung/handlungsfelder.md")
+EVALUATION_PRIORITIES = PurePosixPath("auswertung/prioritaeten.md")
+EVALUATION_GOALS = PurePosixPath("auswertung/sdg.md")
+EVALUATION_GUIDELINES = PurePosixPath("auswertung/charta.md")
+EVALUATION_TIMELINE = PurePosixPath("auswertung/zeitplan.md")
 #: The whole strategy on one page, for printing or saving as PDF.
 PRINT = PurePosixPath("druckfassung.md")
 #: About the site: accessibility offers and legal pages, linked from every page's footer
