@@ -329,7 +329,9 @@ def test_online_versions_use_mike_with_redirect_aliases() -> None:
     """The hosted site shows Material's version selector; mike's aliases are redirect pages."""
     online = load_config("mkdocs.yml")
     assert online["extra"]["version"]["provider"] == "mike"
-    assert online["plugins"]["mike"] == {"alias_type": "redirect"}
+    mike = online["plugins"]["mike"]
+    assert mike == {"alias_type": "redirect", "redirect_template": "docs/theme/mike-redirect.html"}
+    assert (REPO / mike["redirect_template"]).is_file()
 
 
 def test_offline_config_has_no_instant_navigation_or_version_selector() -> None:
