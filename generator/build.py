@@ -109,8 +109,8 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
     else:
         size = f"{archive.stat().st_size / 1_000_000:.1f}".replace(".", ",")
         print(f"Öffnen: {index} – funktioniert ohne Internet und ohne Webserver.")
-        print(f"ZIP-Datei zum Weitergeben: {_shown(archive)} ({size} MB); entpacken, index.html")
-        print("im entpackten Ordner öffnen.")
+        print(f"ZIP-Datei zum Weitergeben ({size} MB): {_shown(archive)}")
+        print("Entpacken und im entpackten Ordner index.html öffnen.")
     return EXIT_OK
 
 

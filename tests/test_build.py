@@ -820,3 +820,11 @@ def test_real_render_measure_ids_are_searchable(real_build: Path) -> None:
     found = search(site, *ids)
     for measure in ids:
         assert measure.lower() in found[measure][0], (measure, found[measure][:3])
+
+
+def test_real_render_builds_are_byte_identical(real_build: Path, tmp_path: Path) -> None:
+    """Building the bundled strategy again gives the same bytes in every file."""
+    again = tmp_path / "nochmal"
+    result = strategie(real_build, "build", "--out", str(again))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert tree_digest(again) == tree_digest(real_build / "site")
