@@ -116,11 +116,13 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
 
 def serve_site(project: Path, address: str = "127.0.0.1:8000") -> int:
     """Run `mkdocs serve` with live reload until interrupted; exit code of MkDocs."""
+    from generator.cli import EXIT_USAGE
+
     project = project.resolve()
     busy = _address_taken(address)
     if busy:
         print(f"strategie serve: {busy}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
     environment = _environment()
     # Instant navigation needs a site_url whose path matches the served one (see mkdocs.yml).
