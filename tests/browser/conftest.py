@@ -1,0 +1,236 @@
+"""Fixtures of the browser tests: one build, one web server and one Chromium per test session.
+
+The bundled strategy is built once per session with the project's own command line
+(`strategie build` and `strategie build --offline`) from a copy of the project in a temporary
+folder, so the tests never write into the working tree. Two environment variables reuse
+existing builds instead (for example to test a site built by CI):
+
+- `STRATEGIE_SITE_DIR`: a built online site (the folder with `index.html`);
+- `STRATEGIE_OFFLINE_ZIP`: the offline zip made by `strategie build --offline`.
+
+The online build is served over http on 127.0.0.1 (a free port); the offline zip is unpacked
+into a temporary folder and opened via `file://`. Chromium is Debian's `/usr/bin/chromium`,
+driven by Playwright (never a downloaded browser). Without it the browser tests are skipped,
+except in CI (`CI` set), where they fail: CI must never pass without having run them.
+
+Chromium is started with a proxy that points at a local trap: any request to another host
+(which a page must never make) lands there, is recorded and refused. So no test reaches the
+network, and the privacy tests see requests that Playwright's own events might miss.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browsing import LOCAL_SCHEMES, REPO, Trap, Visit, launch, make_visit, require_chromium, serve
+from site_pages import SitePages
+
+#: Counts of pages checked per check, printed at the end of the run (CI shows them).
+CHECKED = pytest.StashKey[dict[str, int]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[CHECKED] = {}
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    counts = config.stash.get(CHECKED, {})
+    if counts:
+        terminalreporter.section("Browser-Tests: geprüfte Seiten")
+        for check, number in sorted(counts.items()):
+            terminalreporter.write_line(f"{check}: {number}")
+
+
+@pytest.fixture(scope="session")
+def record_checked(pytestconfig: pytest.Config) -> Callable[[str, int], None]:
+    """Record how many pages a check covered, for the summary at the end of the run."""
+
+    def record(check: str, number: int) -> None:
+        pytestconfig.stash[CHECKED][check] = number
+
+    return record
+
+
+# --- builds -------------------------------------------------------------------------------
+
+
+def _copy_project(target: Path) -> Path:
+    """The parts of this repository a build reads, copied to `target`."""
+    target.mkdir(parents=True)
+    for name in ("mkdocs.yml", "mkdocs.base.yml", "mkdocs.offline.yml"):
+        shutil.copy(REPO / name, target / name)
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(REPO / "docs" / "theme", target / "docs" / "theme", ignore=ignore)
+    (target / "docs" / "generiert").mkdir()
+    shutil.copytree(REPO / "generator", target / "generator", ignore=ignore)
+    shutil.copytree(REPO / "strategy", target / "strategy", ignore=ignore)
+    return target
+
+
+def _strategie(project: Path, *arguments: str) -> None:
+    """Run the `strategie` command line on `project`; fail the session if it fails."""
+    from generator.build import source_date_epoch
+
+    environment = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    environment["SOURCE_DATE_EPOCH"] = str(source_date_epoch(REPO)[0])
+    environment["PYTHONPATH"] = str(project)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--projekt", str(project), *arguments],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"strategie {' '.join(arguments)} failed ({result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project (configuration, theme, generator, strategy) to build from."""
+    return _copy_project(tmp_path_factory.mktemp("projekt") / "projekt")
+
+
+@pytest.fixture(scope="session")
+def online_site(request: pytest.FixtureRequest) -> Path:
+    """The online build of the bundled strategy (`strategie build --out …`)."""
+    given = os.environ.get("STRATEGIE_SITE_DIR")
+    if given:
+        site = Path(given).resolve()
+        if not (site / "index.html").is_file():
+            pytest.fail(f"STRATEGIE_SITE_DIR={given} holds no built site (index.html)")
+        return site
+    project: Path = request.getfixturevalue("project")
+    site = project.parent / "site"
+    _strategie(project, "build", "--out", str(site))
+    return site
+
+
+@pytest.fixture(scope="session")
+def offline_zip(request: pytest.FixtureRequest) -> Path:
+    """The offline zip of the bundled strategy (`strategie build --offline`)."""
+    given = os.environ.get("STRATEGIE_OFFLINE_ZIP")
+    if given:
+        archive = Path(given).resolve()
+        if not zipfile.is_zipfile(archive):
+            pytest.fail(f"STRATEGIE_OFFLINE_ZIP={given} is not a zip file")
+        return archive
+    project: Path = request.getfixturevalue("project")
+    _strategie(project, "build", "--offline", "--out", str(project.parent / "site-offline"))
+    archives = sorted((project / "dist").glob("*-offline.zip"))
+    if len(archives) != 1:
+        pytest.fail(f"expected one offline zip in {project / 'dist'}, found {archives}")
+    return archives[0]
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip unpacked into a temporary folder: the folder holding index.html."""
+    folder = tmp_path_factory.mktemp("entpackt")
+    with zipfile.ZipFile(offline_zip) as bundle:
+        bundle.extractall(folder)
+    starts = sorted(folder.glob("*/index.html")) or sorted(folder.glob("index.html"))
+    assert starts, f"no index.html at the top of {offline_zip.name}"
+    return starts[0].parent
+
+
+@pytest.fixture(scope="session")
+def online_pages(online_site: Path) -> SitePages:
+    """The pages of the online build, by page type."""
+    return SitePages.scan(online_site)
+
+
+@pytest.fixture(scope="session")
+def offline_pages(offline_site: Path) -> SitePages:
+    """The pages of the unpacked offline build, by page type."""
+    return SitePages.scan(offline_site)
+
+
+# --- servers ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site_url(online_site: Path) -> Iterator[str]:
+    """The online build served over http on 127.0.0.1 (a free port); its root URL."""
+    with serve(online_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def traffic_trap() -> Iterator[Trap]:
+    """The proxy Chromium sends every non-local request to; `.caught` lists them."""
+    trap = Trap()
+    thread = threading.Thread(target=trap.serve_forever, name="traffic-trap", daemon=True)
+    thread.start()
+    try:
+        yield trap
+    finally:
+        trap.shutdown()
+        trap.server_close()
+        thread.join(timeout=10)
+
+
+# --- browser ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser(traffic_trap: Trap) -> Iterator[Any]:
+    """One headless Chromium for the whole session, its traffic sent to the trap."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright, traffic_trap)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def online(browser: Any, site_url: str) -> Iterator[Visit]:
+    """A fresh desktop-sized context on the online build over http; other hosts are blocked."""
+    visit = make_visit(browser, site_url, lambda url: url.startswith((site_url, *LOCAL_SCHEMES)))
+    yield visit
+    visit.context.close()
+
+
+@pytest.fixture
+def offline(browser: Any, offline_site: Path) -> Iterator[Visit]:
+    """A fresh desktop-sized context on the unpacked offline build via file://, network off."""
+    root = offline_site.as_uri() + "/"
+    visit = make_visit(browser, root, lambda url: url.startswith(LOCAL_SCHEMES))
+    yield visit
+    visit.context.close()
+
+
+@pytest.fixture
+def new_visit(browser: Any, site_url: str) -> Iterator[Callable[..., Visit]]:
+    """A factory of contexts on the online build with options (e.g. `viewport=PHONE`)."""
+    visits: list[Visit] = []
+
+    def make(**options: Any) -> Visit:
+        visit = make_visit(
+            browser, site_url, lambda url: url.startswith((site_url, *LOCAL_SCHEMES)), **options
+        )
+        visits.append(visit)
+        return visit
+
+    yield make
+    for visit in visits:
+        visit.context.close()
