@@ -1,15 +1,18 @@
 """The whole generator in one call: load and validate → render → write.
 
-In: the project folder (with strategy/ and docs/). Out: the pages in docs/generiert/ and the
-`RenderedSite`, whose navigation the MkDocs hook hands to MkDocs. Used by the hook
-(`mkdocs build` and `mkdocs serve`); the CLI validates on its own first to print problems.
+In: the project folder (with strategy/ and docs/). Out: the pages and the open-data downloads
+(daten/, see exports.py) in docs/generiert/, and the `RenderedSite`, whose navigation the
+MkDocs hook hands to MkDocs. Used by the hook (`mkdocs build` and `mkdocs serve`); the CLI
+validates on its own first to print problems.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from generator.exports import render_exports
 from generator.problems import DataProblems, Problem, has_errors
 from generator.render import RenderedSite, render_site
 from generator.validate import load_strategy
@@ -33,5 +36,6 @@ def generate(
     if strategy is None or has_errors(problems, strict=strict):
         raise DataProblems(problems)
     site = render_site(strategy)
-    write_pages(site.pages, project / GENERATED_FOLDER)
+    downloads = render_exports(strategy, base_url=os.environ.get("SITE_URL") or None)
+    write_pages({**site.pages, **downloads}, project / GENERATED_FOLDER)
     return site

@@ -1,6 +1,7 @@
 """Write stage: the only module that touches the folder of generated pages.
 
-In: the rendered pages (`{relative path: text}`) and the target folder under `docs/`.
+In: the rendered pages (`{relative path: text}`; download files as bytes, written as they are)
+and the target folder under `docs/`.
 Out: the folder holds exactly those pages; a `WriteReport` says what changed.
 
 A file is rewritten only when its bytes change, so `mkdocs serve` sees no change after a
@@ -16,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -41,7 +43,7 @@ class WriteReport:
         return bool(self.written or self.removed)
 
 
-def write_pages(pages: dict[PurePosixPath, str], target: Path) -> WriteReport:
+def write_pages(pages: Mapping[PurePosixPath, str | bytes], target: Path) -> WriteReport:
     """Make `target` hold exactly `pages`, writing only files whose content changed."""
     root = _checked_target(target)
     wanted = {_checked_page_path(path): _encode(text) for path, text in pages.items()}
@@ -92,8 +94,10 @@ def _checked_page_path(path: PurePosixPath) -> PurePosixPath:
     return path
 
 
-def _encode(text: str) -> bytes:
-    """UTF-8, `\\n` line endings, one trailing newline."""
+def _encode(text: str | bytes) -> bytes:
+    """Text as UTF-8 with `\\n` line endings and one trailing newline; bytes unchanged."""
+    if isinstance(text, bytes):
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text and not text.endswith("\n"):
         text += "\n"
