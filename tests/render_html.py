@@ -47,9 +47,18 @@ PERMISSIVE_EXTENSIONS: list[Any] = [
 ]
 
 
+#: YAML front matter at the top of a page (MkDocs reads it as page settings, not as text).
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+def without_front_matter(page: str) -> str:
+    """The page as MkDocs renders it: without its front matter."""
+    return FRONT_MATTER.sub("", page, count=1)
+
+
 def to_html(page: str) -> str:
-    """The page's HTML with the site's Markdown extensions."""
-    return str(markdown.Markdown(extensions=SITE_EXTENSIONS).convert(page))
+    """The page's HTML with the site's Markdown extensions (front matter left out)."""
+    return str(markdown.Markdown(extensions=SITE_EXTENSIONS).convert(without_front_matter(page)))
 
 
 def to_html_permissive(page: str, snippet_base: Path) -> str:
@@ -61,7 +70,7 @@ def to_html_permissive(page: str, snippet_base: Path) -> str:
             "pymdownx.emoji": {"emoji_index": emoji.twemoji, "emoji_generator": emoji.to_svg},
         },
     )
-    return str(converter.convert(page))
+    return str(converter.convert(without_front_matter(page)))
 
 
 @dataclass

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jinja2 import UndefinedError
 from render_fixtures import GOLDEN, load_case
-from render_html import dangers, parse, to_html, to_html_permissive
+from render_html import dangers, parse, to_html, to_html_permissive, without_front_matter
 
 from generator import escape, urls
 from generator.model import Measure, Strategy
@@ -86,9 +86,9 @@ def test_pages_use_unix_newlines_and_end_with_one(minimal_site: RenderedSite) ->
 
 
 def test_every_page_names_its_sources_and_has_one_h1(minimal_site: RenderedSite) -> None:
-    """Line 1 is the generated-from comment, line 2 the only h1; heading levels never skip."""
+    """Line 1 (after any front matter) names the sources, line 2 is the only h1; no level skips."""
     for path, text in minimal_site.pages.items():
-        lines = text.splitlines()
+        lines = without_front_matter(text).splitlines()
         assert re.fullmatch(r"<!-- Erzeugt aus strategy/\S.* – bitte dort ändern\. -->", lines[0])
         assert lines[1].startswith("# "), path
         levels = [int(tag[1]) for tag in re.findall(r"<(h[1-6])\b", to_html(text))]
