@@ -11,12 +11,14 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import ClassVar
 
-from generator import urls
-from generator.derive import StatusSummary
+from generator import charts, urls
+from generator.derive import StatusSummary, rank_by_priority
+from generator.evaluation import derive_evaluation, matrix_axes
 from generator.model import (
     Criterion,
     Edition,
     FieldOfAction,
+    Measure,
     NotRated,
     Rating,
     Status,
@@ -28,8 +30,12 @@ from generator.views import (
     Link,
     MeasureRow,
     SiteIndex,
+    axis_label,
     newest,
 )
+
+#: How many measures the Leitthema and Handlungsfeld pages list by priority.
+TOP_COUNT = 5
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,7 @@ class StartPage(Page):
     method_link: Link
     catalogue_link: Link
     themes_link: Link
+    evaluation_link: Link
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,22 @@ class CriterionWeight:
 
 
 @dataclass(frozen=True)
+class PriorityTerm:
+    criterion: Criterion
+    value: int
+
+
+@dataclass(frozen=True)
+class PriorityExample:
+    """The priority of one measure, worked out step by step for the method page."""
+
+    link: Link
+    terms: tuple[PriorityTerm, ...]
+    weighted_sum: float
+    priority: float
+
+
+@dataclass(frozen=True)
 class MethodPage(Page):
     template = "method.md.j2"
     document: StrategyDocument
@@ -109,6 +132,11 @@ class MethodPage(Page):
     unrated_count: int
     as_of: date | None
     catalogue_link: Link
+    example: PriorityExample | None
+    #: Names of the priority matrix's axes; empty with fewer than two criteria.
+    x_label: str
+    y_label: str
+    priorities_link: Link
 
 
 def build_start(site: SiteIndex) -> StartPage:
@@ -141,6 +169,7 @@ def build_start(site: SiteIndex) -> StartPage:
         method_link=site.link(at, urls.METHOD, "Methode: Status, Fortschritt und Bewertung"),
         catalogue_link=site.link(at, urls.CATALOGUE, "Maßnahmenkatalog"),
         themes_link=site.link(at, urls.THEMES, "Alle Leitthemen"),
+        evaluation_link=site.link(at, urls.EVALUATION, "Auswertung"),
     )
 
 
@@ -205,6 +234,7 @@ def build_method(site: SiteIndex) -> MethodPage:
     total = float(sum(c.gewicht for c in scheme.kriterien))
     measures = site.strategy.massnahmen
     status = site.overview.status_total
+    axes = matrix_axes(scheme)
     return MethodPage(
         path=at,
         title="Methode: Status, Fortschritt und Bewertung",
@@ -220,6 +250,27 @@ def build_method(site: SiteIndex) -> MethodPage:
         unrated_count=sum(1 for m in measures if isinstance(m.bewertung, NotRated)),
         as_of=site.overview.as_of,
         catalogue_link=site.link(at, urls.CATALOGUE, "Maßnahmenkatalog"),
+        example=_priority_example(site, at),
+        x_label=axis_label(axes.x.criteria) if axes else "",
+        y_label=axis_label(axes.y.criteria) if axes else "",
+        priorities_link=site.link(at, urls.EVALUATION_PRIORITIES, "Prioritäten"),
+    )
+
+
+def _priority_example(site: SiteIndex, at: PurePosixPath) -> PriorityExample | None:
+    """The highest-ranked measure's priority, computed as the method page explains."""
+    ranked = derive_evaluation(site.strategy).ranking.ranked
+    rating = ranked[0].measure.bewertung if ranked else None
+    if not isinstance(rating, Rating):
+        return None
+    first = ranked[0]
+    values = rating.werte
+    terms = tuple(PriorityTerm(c, values[c.id]) for c in site.document.bewertung.kriterien)
+    return PriorityExample(
+        link=site.measure_link(at, first.measure),
+        terms=terms,
+        weighted_sum=sum(term.criterion.gewicht * term.value for term in terms),
+        priority=first.priority,
     )
 
 
@@ -253,6 +304,10 @@ class ThemePage(Page):
     rows: tuple[MeasureRow, ...]
     as_of: date | None
     method_link: Link
+    status_chart: charts.Chart
+    #: The rated measures with the highest priority, highest first.
+    top: tuple[MeasureRow, ...]
+    priorities_link: Link
 
 
 @dataclass(frozen=True)
@@ -266,6 +321,10 @@ class FieldPage(Page):
     rows: tuple[MeasureRow, ...]
     as_of: date | None
     method_link: Link
+    status_chart: charts.Chart
+    #: The rated measures with the highest priority, highest first.
+    top: tuple[MeasureRow, ...]
+    priorities_link: Link
 
 
 def build_theme_index(site: SiteIndex) -> ThemeIndexPage:
@@ -313,7 +372,21 @@ def build_theme(site: SiteIndex, theme: Theme) -> ThemePage:
         rows=site.measure_rows(at, measures),
         as_of=newest(m.aktualisiert for m in measures),
         method_link=site.link(at, urls.METHOD, "Methode"),
+        status_chart=site.status_chart(
+            overview.status_by_theme[theme.id],
+            f"status-{theme.id}",
+            f"Stand der Umsetzung im Leitthema {theme.titel}",
+        ),
+        top=_top_rows(site, at, measures),
+        priorities_link=site.link(at, urls.EVALUATION_PRIORITIES, "Prioritäten"),
     )
+
+
+def _top_rows(
+    site: SiteIndex, at: PurePosixPath, measures: tuple[Measure, ...]
+) -> tuple[MeasureRow, ...]:
+    ranked = rank_by_priority(measures, site.document.bewertung)[:TOP_COUNT]
+    return tuple(site.measure_row(at, measure) for measure in ranked)
 
 
 def build_field(site: SiteIndex, field: FieldOfAction) -> FieldPage:
@@ -333,4 +406,9 @@ def build_field(site: SiteIndex, field: FieldOfAction) -> FieldPage:
         rows=site.measure_rows(at, measures),
         as_of=newest(m.aktualisiert for m in measures),
         method_link=site.link(at, urls.METHOD, "Methode"),
+        status_chart=site.status_chart(
+            status, f"status-{field.id}", f"Stand der Umsetzung im Handlungsfeld {field.titel}"
+        ),
+        top=_top_rows(site, at, measures),
+        priorities_link=site.link(at, urls.EVALUATION_PRIORITIES, "Prioritäten"),
     )

@@ -20,8 +20,9 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import escape, urls
+from generator import charts, escape, urls
 from generator.derive import rounded_priority
+from generator.evaluation_pages import build_evaluation_pages
 from generator.measure_pages import build_catalogue, build_measure
 from generator.model import Measure, Strategy
 from generator.pages import (
@@ -96,6 +97,7 @@ def collect_pages(site: SiteIndex) -> list[Page]:
         pages.extend(build_field(site, field) for field in theme.handlungsfelder)
     pages.extend(build_measure(site, measure) for measure in strategy.massnahmen)
     pages.append(build_catalogue(site))
+    pages.extend(build_evaluation_pages(site))
     pages.append(build_goal_index(site))
     pages.extend(build_goal(site, goal) for goal in used_goals(site))
     pages.append(build_guideline_index(site))
@@ -136,6 +138,17 @@ def build_navigation(site: SiteIndex) -> list[dict[str, Any]]:
         ),
         section("Leitthemen", themes),
         entry("Maßnahmenkatalog", urls.CATALOGUE),
+        section(
+            "Auswertung",
+            [
+                entry("Auswertung", urls.EVALUATION),
+                entry("Status je Handlungsfeld", urls.EVALUATION_FIELDS),
+                entry("Prioritäten", urls.EVALUATION_PRIORITIES),
+                entry("Nachhaltigkeitsziele je Leitthema", urls.EVALUATION_GOALS),
+                entry("Smart City Charta je Leitthema", urls.EVALUATION_GUIDELINES),
+                entry(f"Zeitplan bis {site.document.horizont}", urls.EVALUATION_TIMELINE),
+            ],
+        ),
         section(
             "SDGs",
             [entry("Nachhaltigkeitsziele (SDGs)", urls.GOALS)]
@@ -193,6 +206,7 @@ def make_env() -> Environment:
         "sortable": _markup(lambda score: f"{float(score):.2f}"),
         "css_percent": _markup(lambda share: f"{float(share):.1f}%"),
         "euro": _markup(lambda amount: f"{format_number(amount)} €"),
+        "svg": _markup(_chart_markup),
     }
     env.filters.update(filters)
     return env
@@ -213,6 +227,13 @@ def _require_escaped(value: Any) -> Any:
         f"unescaped {type(value).__name__} in a template: pass it through an escaping or "
         f"formatting filter ({value!r:.60})"
     )
+
+
+def _chart_markup(chart: charts.Chart) -> str:
+    """An SVG chart as built (and escaped) by generator/charts.py; nothing else passes."""
+    if not isinstance(chart, charts.Chart):
+        raise TypeError(f"not a chart: {type(chart).__name__}")
+    return chart.markup
 
 
 _RELATIVE_HREF = re.compile(r"^(\.\./)*[a-z0-9][a-z0-9/.-]*\.md$")

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 
-from generator import urls
+from generator import charts, urls
 from generator.derive import Overview, StatusSummary, derive_overview
 from generator.model import (
     Actor,
     CharterGuideline,
+    Criterion,
     FieldOfAction,
     Goal,
     Measure,
@@ -174,6 +175,24 @@ class SiteIndex:
             for entry in summary.nonzero
         )
 
+    def status_chart(self, summary: StatusSummary, chart_id: str, title: str) -> charts.Chart:
+        """One stacked bar of the statuses that occur, with counts, patterns and a legend."""
+        present = summary.nonzero
+        series = tuple(
+            charts.Series(entry.status.bezeichnung, self.status_order[entry.status.id])
+            for entry in present
+        )
+        label = f"{summary.total} {'Maßnahme' if summary.total == 1 else 'Maßnahmen'}"
+        row = charts.BarRow(label, tuple(entry.count for entry in present))
+        description = ", ".join(f"{e.count} {e.status.bezeichnung}" for e in present)
+        return charts.stacked_bars(
+            chart_id,
+            title,
+            f"{label}: {description}." if present else "Noch keine Maßnahmen.",
+            series,
+            (charts.BarGroup(None, (row,)),),
+        )
+
     # --- source files, for the comment at the top of each page -----------------------------
 
     def document_file(self) -> str:
@@ -202,6 +221,14 @@ def goal_title(goal: Goal) -> str:
 
 def guideline_title(guideline: CharterGuideline) -> str:
     return f"Leitlinie {guideline.nummer}: {guideline.titel}"
+
+
+def axis_label(criteria: Iterable[Criterion]) -> str:
+    """An axis of the priority matrix, named after its criteria: „Mittel aus A und B“."""
+    names = [criterion.bezeichnung for criterion in criteria]
+    if len(names) == 1:
+        return names[0]
+    return f"Mittel aus {', '.join(names[:-1])} und {names[-1]}"
 
 
 def newest(dates: Iterable[date]) -> date | None:
