@@ -1,0 +1,676 @@
+"""Views of the Auswertung pages: charts, their tables and summaries (pure).
+
+In: a `SiteIndex` (views.py) and the `Evaluation` (evaluation.py). Out: one page view per
+Auswertung page. Each chart is built here from the same values as the table beside it, so
+chart and table cannot disagree. Labels inside charts are German text; numbers in them use
+the site's rounding (derive.rounded_priority) and a decimal comma.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from pathlib import PurePosixPath
+from typing import Generic, TypeVar
+
+from generator import charts, urls
+from generator.derive import StatusCount, StatusSummary, rounded_priority
+from generator.evaluation import (
+    Coverage,
+    Evaluation,
+    MatrixAxes,
+    RankedMeasure,
+    TimelineEntry,
+    derive_evaluation,
+)
+from generator.model import Criterion, NotRated, Rating, Status, Theme
+from generator.pages import Page
+from generator.views import Link, SiteIndex, axis_label, goal_title, guideline_title
+
+Key = TypeVar("Key")
+
+
+def decimal_de(value: float | Fraction) -> str:
+    """A score as the site shows it: one decimal, half up, decimal comma (4,5)."""
+    return str(rounded_priority(float(value))).replace(".", ",")
+
+
+# --- Status --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """A row of a status table: a Leitthema or Handlungsfeld, its counts per status."""
+
+    link: Link
+    #: The Leitthema of a Handlungsfeld row.
+    theme_link: Link | None
+    counts: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class StatusTable:
+    statuses: tuple[Status, ...]
+    rows: tuple[StatusRow, ...]
+    totals: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class StatusShare:
+    entry: StatusCount
+    #: Share of all measures, in percent.
+    percent: float
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    theme: Theme
+    count: int
+
+
+@dataclass(frozen=True)
+class NotedLink:
+    """A link with a few words on what is behind it."""
+
+    link: Link
+    note: str
+
+
+@dataclass(frozen=True)
+class EvaluationLinks:
+    #: The other Auswertung pages, in navigation order.
+    others: tuple[NotedLink, ...]
+    method: Link
+    catalogue: Link
+
+
+def _links(site: SiteIndex, at: PurePosixPath) -> EvaluationLinks:
+    pages = (
+        (urls.EVALUATION, "Auswertung", "Kennzahlen und Status je Leitthema"),
+        (
+            urls.EVALUATION_FIELDS,
+            "Status je Handlungsfeld",
+            "wie weit die Maßnahmen in jedem Handlungsfeld sind",
+        ),
+        (
+            urls.EVALUATION_PRIORITIES,
+            "Prioritäten",
+            "Prioritätenmatrix und Rangliste aus den Bewertungen",
+        ),
+        (
+            urls.EVALUATION_GOALS,
+            "Nachhaltigkeitsziele je Leitthema",
+            "welche SDGs die Maßnahmen der Leitthemen aufgreifen",
+        ),
+        (
+            urls.EVALUATION_GUIDELINES,
+            "Smart City Charta je Leitthema",
+            "welche Leitlinien der Charta die Maßnahmen aufgreifen",
+        ),
+        (
+            urls.EVALUATION_TIMELINE,
+            f"Zeitplan bis {site.document.horizont}",
+            "wann die Maßnahmen beginnen und enden",
+        ),
+    )
+    return EvaluationLinks(
+        others=tuple(
+            NotedLink(site.link(at, path, text), note) for path, text, note in pages if path != at
+        ),
+        method=site.link(at, urls.METHOD, "Methode: Status, Fortschritt und Bewertung"),
+        catalogue=site.link(at, urls.CATALOGUE, "Maßnahmenkatalog"),
+    )
+
+
+@dataclass(frozen=True)
+class EvaluationPage(Page):
+    """auswertung/index.md: key figures and the status per Leitthema."""
+
+    template = "evaluation.md.j2"
+    chart: charts.Chart
+    table: StatusTable
+    status: StatusSummary
+    shares: tuple[StatusShare, ...]
+    largest: ThemeCount | None
+    rated_count: int
+    example_count: int
+    unrated_count: int
+    goals_covered: int
+    goal_count: int
+    guidelines_covered: int
+    guideline_count: int
+    ongoing_count: int
+    horizon: int
+    as_of: date | None
+    links: EvaluationLinks
+
+
+@dataclass(frozen=True)
+class FieldStatusPage(Page):
+    """auswertung/handlungsfelder.md: the status per Handlungsfeld, grouped by Leitthema."""
+
+    template = "evaluation_fields.md.j2"
+    chart: charts.Chart
+    table: StatusTable
+    as_of: date | None
+    links: EvaluationLinks
+
+
+def _status_series(
+    statuses: tuple[Status, ...], table: StatusTable, site: SiteIndex
+) -> tuple[charts.Series, ...]:
+    return tuple(
+        charts.Series(status.bezeichnung, site.status_order[status.id])
+        for status, total in zip(statuses, table.totals, strict=True)
+        if total
+    )
+
+
+def _chart_counts(row: StatusRow, table: StatusTable) -> tuple[int, ...]:
+    """A row's counts for the statuses that occur in the table (the chart's series)."""
+    return tuple(count for count, total in zip(row.counts, table.totals, strict=True) if total)
+
+
+def _status_row(
+    site: SiteIndex, link: Link, theme_link: Link | None, summary: StatusSummary
+) -> StatusRow:
+    return StatusRow(link, theme_link, tuple(e.count for e in summary.counts), summary.total)
+
+
+def _status_table(site: SiteIndex, rows: tuple[StatusRow, ...]) -> StatusTable:
+    statuses = tuple(site.document.status)
+    totals = tuple(sum(row.counts[i] for row in rows) for i in range(len(statuses)))
+    return StatusTable(statuses, rows, totals, sum(totals))
+
+
+def _bar_label(name: str, total: int) -> str:
+    return f"{name}: {total} {'Maßnahme' if total == 1 else 'Maßnahmen'}"
+
+
+def build_evaluation(site: SiteIndex, evaluation: Evaluation) -> EvaluationPage:
+    at = urls.EVALUATION
+    overview = site.overview
+    themes = site.strategy.leitthemen
+    rows = tuple(
+        _status_row(site, site.theme_link(at, t), None, overview.status_by_theme[t.id])
+        for t in themes
+    )
+    table = _status_table(site, rows)
+    series = _status_series(table.statuses, table, site)
+    groups = (
+        charts.BarGroup(
+            None,
+            tuple(
+                charts.BarRow(_bar_label(row.link.text, row.total), _chart_counts(row, table))
+                for row in rows
+            ),
+        ),
+    )
+    total = overview.status_total
+    description = (
+        f"Gestapelte Balken: je Leitthema die Zahl der Maßnahmen nach Status, "
+        f"{total.total} Maßnahmen insgesamt. Die Zahlen stehen in der Tabelle unter dem "
+        "Diagramm."
+    )
+    chart = charts.stacked_bars(
+        "auswertung-status-leitthemen",
+        "Status der Maßnahmen je Leitthema",
+        description,
+        series,
+        groups,
+    )
+    counts = [ThemeCount(t, len(overview.measures_by_theme[t.id])) for t in themes]
+    measures = site.strategy.massnahmen
+    return EvaluationPage(
+        path=at,
+        title="Auswertung",
+        source_files=(site.document_file(), site.themes_folder(), site.measures_folder()),
+        chart=chart,
+        table=table,
+        status=total,
+        shares=tuple(
+            StatusShare(entry, 100 * entry.count / total.total) for entry in total.nonzero
+        ),
+        largest=max(counts, key=lambda c: c.count) if counts else None,
+        rated_count=len(evaluation.ranking.ranked),
+        example_count=evaluation.ranking.example_count,
+        unrated_count=len(evaluation.ranking.unrated),
+        goals_covered=len(evaluation.goals.keys) - len(evaluation.goals.uncovered),
+        goal_count=len(evaluation.goals.keys),
+        guidelines_covered=len(evaluation.guidelines.keys) - len(evaluation.guidelines.uncovered),
+        guideline_count=len(evaluation.guidelines.keys),
+        ongoing_count=sum(1 for m in measures if m.zeitraum.ende is None),
+        horizon=site.document.horizont,
+        as_of=overview.as_of,
+        links=_links(site, at),
+    )
+
+
+def build_field_status(site: SiteIndex) -> FieldStatusPage:
+    at = urls.EVALUATION_FIELDS
+    overview = site.overview
+    rows: list[StatusRow] = []
+    groups: list[charts.BarGroup] = []
+    for theme in site.strategy.leitthemen:
+        theme_link = site.theme_link(at, theme)
+        if theme.handlungsfelder:
+            theme_rows = [
+                _status_row(
+                    site, site.field_link(at, f), theme_link, overview.status_by_field[f.id]
+                )
+                for f in theme.handlungsfelder
+            ]
+        else:
+            theme_rows = [
+                _status_row(
+                    site,
+                    Link(f"{theme.titel} (ohne Handlungsfelder)", theme_link.href),
+                    theme_link,
+                    overview.status_by_theme[theme.id],
+                )
+            ]
+        rows += theme_rows
+    table = _status_table(site, tuple(rows))
+    index = 0
+    for theme in site.strategy.leitthemen:
+        count = max(1, len(theme.handlungsfelder))
+        theme_rows = rows[index : index + count]
+        index += count
+        bar_rows = tuple(
+            charts.BarRow(_bar_label(r.link.text, r.total), _chart_counts(r, table))
+            for r in theme_rows
+        )
+        groups.append(charts.BarGroup(theme.titel, bar_rows))
+    description = (
+        "Gestapelte Balken: je Handlungsfeld, nach Leitthemen gruppiert, die Zahl der "
+        "Maßnahmen nach Status. Die Zahlen stehen in der Tabelle unter dem Diagramm."
+    )
+    chart = charts.stacked_bars(
+        "auswertung-status-handlungsfelder",
+        "Status der Maßnahmen je Handlungsfeld",
+        description,
+        _status_series(table.statuses, table, site),
+        tuple(groups),
+    )
+    return FieldStatusPage(
+        path=at,
+        title="Status je Handlungsfeld",
+        source_files=(site.themes_folder(), site.measures_folder()),
+        chart=chart,
+        table=table,
+        as_of=overview.as_of,
+        links=_links(site, at),
+    )
+
+
+# --- Priorities ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PriorityRow:
+    entry: RankedMeasure
+    link: Link
+    #: The measure's value per criterion, in the order of the scheme.
+    values: tuple[int, ...]
+    #: Axis values of the matrix (None without a matrix).
+    x: float | None
+    y: float | None
+
+
+@dataclass(frozen=True)
+class UnratedRow:
+    link: Link
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class PriorityPage(Page):
+    template = "evaluation_priorities.md.j2"
+    #: None when the scheme has fewer than two criteria (no matrix to draw).
+    chart: charts.Chart | None
+    criteria: tuple[Criterion, ...]
+    axes: MatrixAxes | None
+    x_label: str
+    y_label: str
+    #: Whether the table needs own columns for the axes (an axis of several criteria).
+    x_column: bool
+    y_column: bool
+    rows: tuple[PriorityRow, ...]
+    unrated: tuple[UnratedRow, ...]
+    example_count: int
+    as_of: date | None
+    links: EvaluationLinks
+
+
+def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
+    at = urls.EVALUATION_PRIORITIES
+    scheme = site.document.bewertung
+    matrix = evaluation.matrix
+    positions = {p.entry.measure.id: p for p in matrix.points} if matrix else {}
+    rows = []
+    for entry in evaluation.ranking.ranked:
+        rating = entry.measure.bewertung
+        values = (
+            tuple(rating.werte[c.id] for c in scheme.kriterien)
+            if isinstance(rating, Rating)
+            else ()
+        )
+        point = positions.get(entry.measure.id)
+        rows.append(
+            PriorityRow(
+                entry,
+                site.measure_link(at, entry.measure),
+                values,
+                point.x if point else None,
+                point.y if point else None,
+            )
+        )
+    unrated = tuple(
+        UnratedRow(
+            site.measure_link(at, m),
+            m.bewertung.grund if isinstance(m.bewertung, NotRated) else None,
+        )
+        for m in evaluation.ranking.unrated
+    )
+    axes = matrix.axes if matrix else None
+    x_label = axis_label(axes.x.criteria) if axes else ""
+    y_label = axis_label(axes.y.criteria) if axes else ""
+    chart = None
+    if matrix and axes:
+        items = tuple(
+            charts.MatrixItem(
+                label=p.entry.measure.id,
+                href=urls.html_href(urls.relative_link(at, urls.measure_page(p.entry.measure.id))),
+                name=_point_name(p.entry, x_label, p.x, y_label, p.y),
+                column=p.column,
+                row=p.row,
+                dashed=p.entry.example,
+            )
+            for p in matrix.points
+        )
+        legend = []
+        if any(item.dashed for item in items):
+            legend.append((True, "gestrichelt: Beispielwerte"))
+        if not all(item.dashed for item in items):
+            legend.append((False, "durchgezogen: offizielle Bewertung"))
+        chart = charts.matrix(
+            "auswertung-prioritaeten",
+            f"Prioritätenmatrix: {y_label} gegen {x_label}",
+            (
+                f"Jede bewertete Maßnahme steht als Kennung in dem Feld, das ihre Werte für "
+                f"{x_label} (waagerecht) und {y_label} (senkrecht) bestimmen; oben rechts "
+                f"stehen Maßnahmen, bei denen beides hoch ist. Jede Kennung verlinkt die "
+                f"Maßnahme. {len(items)} Maßnahmen; die Werte stehen in der Tabelle unter "
+                "dem Diagramm."
+            ),
+            x_label=x_label,
+            y_label=y_label,
+            x_ticks=tuple(decimal_de(b).removesuffix(",0") for b in axes.x.bins),
+            y_ticks=tuple(decimal_de(b).removesuffix(",0") for b in axes.y.bins),
+            items=items,
+            legend_entries=tuple(legend),
+        )
+    return PriorityPage(
+        path=at,
+        title="Prioritäten",
+        source_files=(site.document_file(), site.measures_folder()),
+        chart=chart,
+        criteria=tuple(scheme.kriterien),
+        axes=axes,
+        x_label=x_label,
+        y_label=y_label,
+        x_column=bool(axes and len(axes.x.criteria) > 1),
+        y_column=bool(axes and len(axes.y.criteria) > 1),
+        rows=tuple(rows),
+        unrated=unrated,
+        example_count=evaluation.ranking.example_count,
+        as_of=site.overview.as_of,
+        links=_links(site, at),
+    )
+
+
+def _point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: float) -> str:
+    example = " (Beispielwert)" if entry.example else ""
+    return (
+        f"{entry.measure.id}: {entry.measure.titel}. {x_label} {decimal_de(x)}, "
+        f"{y_label} {decimal_de(y)}, Priorität {decimal_de(entry.priority)}{example}, "
+        f"Rang {entry.rank}"
+    )
+
+
+# --- Coverage ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """A registry entry (SDG, guideline): its page if any measure refers to it, counts."""
+
+    label: str
+    link: Link | None
+    counts: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class CoveragePage(Page, Generic[Key]):
+    template = "evaluation_coverage.md.j2"
+    chart: charts.Chart
+    #: "SDG" or "Leitlinie": what a row is.
+    row_kind: str
+    intro: str
+    themes: tuple[Link, ...]
+    abbreviations: tuple[str, ...]
+    rows: tuple[CoverageRow, ...]
+    column_totals: tuple[int, ...]
+    uncovered: tuple[str, ...]
+    most: CoverageRow | None
+    as_of: date | None
+    links: EvaluationLinks
+
+
+def _coverage_page(
+    site: SiteIndex,
+    at: PurePosixPath,
+    title: str,
+    row_kind: str,
+    intro: str,
+    data: Coverage[Key],
+    labels: dict[Key, tuple[str, PurePosixPath]],
+    chart_id: str,
+) -> CoveragePage[Key]:
+    themes = data.themes
+    rows = tuple(
+        CoverageRow(
+            labels[key][0],
+            site.link(at, labels[key][1], labels[key][0]) if data.row_total(key) else None,
+            tuple(data.count(key, theme.id) for theme in themes),
+            data.row_total(key),
+        )
+        for key in data.keys
+    )
+    chart = charts.heatmap(
+        chart_id,
+        title,
+        (
+            f"Tabelle mit eingefärbten Feldern: je {row_kind} (Zeilen) und Leitthema (Spalten) "
+            "die Zahl der Maßnahmen, die sich darauf beziehen; je dunkler, desto mehr. Jedes "
+            "Feld zeigt seine Zahl; dieselben Zahlen stehen in der Tabelle unter dem Diagramm."
+        ),
+        columns=tuple(theme.kuerzel for theme in themes),
+        column_key=tuple(f"{theme.kuerzel}: {theme.titel}" for theme in themes),
+        rows=tuple(charts.HeatmapRow(row.label, row.counts, row.total) for row in rows),
+        note="Zahl im Feld: Maßnahmen; Summe: Maßnahmen insgesamt, jede einmal gezählt.",
+    )
+    return CoveragePage(
+        path=at,
+        title=title,
+        source_files=(site.measures_folder(), site.themes_folder()),
+        chart=chart,
+        row_kind=row_kind,
+        intro=intro,
+        themes=tuple(site.theme_link(at, theme) for theme in themes),
+        abbreviations=tuple(theme.kuerzel for theme in themes),
+        rows=rows,
+        column_totals=tuple(data.column_total(theme.id) for theme in themes),
+        uncovered=tuple(labels[key][0] for key in data.uncovered),
+        most=_most_covered(rows),
+        as_of=site.overview.as_of,
+        links=_links(site, at),
+    )
+
+
+def _most_covered(rows: tuple[CoverageRow, ...]) -> CoverageRow | None:
+    """The entry most measures refer to (the first of equals); None if none is referred to."""
+    best = max(rows, key=lambda row: row.total, default=None)
+    return best if best and best.total else None
+
+
+def build_goal_coverage(site: SiteIndex, evaluation: Evaluation) -> CoveragePage[int]:
+    labels = {g.nummer: (goal_title(g), urls.goal_page(g.nummer)) for g in site.strategy.sdgs}
+    return _coverage_page(
+        site,
+        urls.EVALUATION_GOALS,
+        "Nachhaltigkeitsziele je Leitthema",
+        "SDG",
+        "Welche der 17 Nachhaltigkeitsziele der Vereinten Nationen (SDGs) die Maßnahmen der "
+        "Leitthemen berühren. Eine Maßnahme kann mehrere SDGs berühren.",
+        evaluation.goals,
+        labels,
+        "auswertung-sdg",
+    )
+
+
+def build_guideline_coverage(site: SiteIndex, evaluation: Evaluation) -> CoveragePage[str]:
+    labels = {
+        g.id: (guideline_title(g), urls.guideline_page(g.id)) for g in site.strategy.leitlinien
+    }
+    return _coverage_page(
+        site,
+        urls.EVALUATION_GUIDELINES,
+        "Smart City Charta je Leitthema",
+        "Leitlinie",
+        "Auf welche Leitlinien der Smart City Charta sich die Maßnahmen der Leitthemen "
+        "beziehen. Eine Maßnahme kann sich auf mehrere Leitlinien beziehen.",
+        evaluation.guidelines,
+        labels,
+        "auswertung-charta",
+    )
+
+
+# --- Timeline ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    entry: TimelineEntry
+    link: Link
+    theme_link: Link
+    status: Status
+
+
+@dataclass(frozen=True)
+class TimelinePage(Page):
+    template = "evaluation_timeline.md.j2"
+    chart: charts.Chart
+    rows: tuple[TimelineRow, ...]
+    first_year: int
+    horizon: int
+    ongoing_count: int
+    beyond_count: int
+    after_count: int
+    ending_count: int
+    as_of: date | None
+    links: EvaluationLinks
+
+
+def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
+    at = urls.EVALUATION_TIMELINE
+    timeline = evaluation.timeline
+    horizon = timeline.horizon
+    rows = tuple(
+        TimelineRow(
+            entry,
+            site.measure_link(at, entry.measure),
+            site.theme_link(at, site.themes[entry.measure.leitthema]),
+            site.statuses[entry.measure.status],
+        )
+        for entry in timeline.entries
+    )
+    used = sorted({site.status_order[row.status.id] for row in rows})
+    statuses = site.document.status
+    series = tuple(charts.Series(statuses[i].bezeichnung, i) for i in used)
+    groups = tuple(
+        charts.GanttGroup(
+            group.theme.titel,
+            tuple(_gantt_bar(site, entry, horizon) for entry in group.entries),
+        )
+        for group in timeline.groups
+        if group.entries
+    )
+    as_of = site.overview.as_of
+    marker = None
+    if as_of:
+        fraction = (as_of.timetuple().tm_yday - 1) / 365
+        marker = (as_of.year + fraction, f"Stand {as_of.month:02d}/{as_of.year}")
+    chart = charts.gantt(
+        "auswertung-zeitplan",
+        f"Zeitplan der Maßnahmen bis {horizon}",
+        (
+            f"Balkendiagramm über die Jahre {timeline.first_year} bis {horizon}: je Maßnahme "
+            "ein Balken vom Anfangs- bis zum Endjahr, nach Leitthemen gruppiert, Muster und "
+            f"Farbe nach Status. Ein Pfeil am Ende: die Maßnahme läuft fortlaufend oder über "
+            f"{horizon} hinaus. Die Jahre stehen in der Tabelle unter dem Diagramm."
+        ),
+        first_year=timeline.first_year,
+        last_year=horizon,
+        series=series,
+        groups=groups,
+        open_end_label=f"fortlaufend oder über {horizon} hinaus",
+        marker=marker,
+    )
+    entries = timeline.entries
+    return TimelinePage(
+        path=at,
+        title=f"Zeitplan bis {horizon}",
+        source_files=(site.document_file(), site.measures_folder()),
+        chart=chart,
+        rows=rows,
+        first_year=timeline.first_year,
+        horizon=horizon,
+        ongoing_count=sum(1 for e in entries if e.ongoing and e.end is not None),
+        beyond_count=sum(1 for e in entries if e.beyond_horizon and e.end is not None),
+        after_count=sum(1 for e in entries if e.end is None),
+        ending_count=sum(1 for e in entries if not e.ongoing and not e.beyond_horizon),
+        as_of=as_of,
+        links=_links(site, at),
+    )
+
+
+def _gantt_bar(site: SiteIndex, entry: TimelineEntry, horizon: int) -> charts.GanttBar:
+    return charts.GanttBar(
+        label=entry.measure.id,
+        start=entry.start,
+        end=entry.end,
+        style=site.status_order[entry.measure.status],
+        open_end=entry.ongoing or entry.beyond_horizon,
+        note=f"beginnt nach {horizon}" if entry.end is None else None,
+    )
+
+
+# --- All pages -----------------------------------------------------------------------------------
+
+
+def build_evaluation_pages(site: SiteIndex) -> list[Page]:
+    """Every Auswertung page, in navigation order."""
+    evaluation = derive_evaluation(site.strategy)
+    return [
+        build_evaluation(site, evaluation),
+        build_field_status(site),
+        build_priorities(site, evaluation),
+        build_goal_coverage(site, evaluation),
+        build_guideline_coverage(site, evaluation),
+        build_timeline(site, evaluation),
+    ]
