@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import socketserver
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,6 +29,9 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Chromium asks Google's autofill server about every page with a form field (the search
+    # box): the browser's traffic, not the site's, and it would hide the site's in the trap.
+    "--disable-features=AutofillServerCommunication",
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -43,12 +47,22 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A threaded http server that does not print a traceback when a browser hangs up (it
+    cancels requests when it leaves a page)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Serve `folder` over http on 127.0.0.1 (a free port) in a thread; yield its root URL."""
     handler = functools.partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
@@ -99,15 +113,30 @@ def require_chromium() -> None:
     pytest.skip(reason)
 
 
+def proxy_to(trap: Trap) -> dict[str, str]:
+    """Playwright's proxy setting that sends every non-loopback request to `trap`."""
+    # Playwright sends loopback through the proxy too unless it is listed as a bypass.
+    return {"server": f"http://127.0.0.1:{trap.server_address[1]}", "bypass": "127.0.0.1"}
+
+
+@contextmanager
+def running(trap: Trap) -> Iterator[Trap]:
+    """Run `trap` in a thread while the block runs."""
+    thread = threading.Thread(target=trap.serve_forever, name="traffic-trap", daemon=True)
+    thread.start()
+    try:
+        yield trap
+    finally:
+        trap.shutdown()
+        trap.server_close()
+        thread.join(timeout=10)
+
+
 def launch(playwright: Any, trap: Trap | None = None) -> Any:
-    """Start Debian's Chromium headless; with a trap, as proxy for every non-local request."""
-    options: dict[str, Any] = {}
-    if trap is not None:
-        # Playwright sends loopback through the proxy too unless it is listed as a bypass.
-        options["proxy"] = {
-            "server": f"http://127.0.0.1:{trap.server_address[1]}",
-            "bypass": "127.0.0.1",
-        }
+    """Start Debian's Chromium headless. With a trap, the browser's own traffic (Chromium
+    asks Google for updates and accounts even with background networking off) goes there;
+    each context gets its own trap in `make_visit`."""
+    options: dict[str, Any] = {} if trap is None else {"proxy": proxy_to(trap)}
     return playwright.chromium.launch(
         executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS, **options
     )
@@ -115,11 +144,16 @@ def launch(playwright: Any, trap: Trap | None = None) -> Any:
 
 @dataclass
 class Visit:
-    """A fresh browser context on one build, and every request its pages made."""
+    """A fresh browser context on one build, and every request its pages made.
+
+    `requests` are Playwright's request events (pages, frames, workers); `blocked` the ones
+    the context refused; `trap.caught` what reached the network stack for another host
+    (the context's own proxy), whatever made it."""
 
     context: Any
     page: Any
     root: str
+    trap: Trap
     requests: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
 
@@ -135,21 +169,33 @@ class Visit:
         return url[len(self.root) :]
 
 
-def make_visit(browser: Any, root: str, allowed: Callable[[str], bool], **options: Any) -> Visit:
-    """A new context (German, desktop size unless `viewport` is given) whose requests are
-    recorded; requests `allowed` rejects are recorded as blocked and aborted."""
-    context = browser.new_context(locale="de-DE", viewport=options.pop("viewport", DESKTOP))
-    visit = Visit(context=context, page=None, root=root)
-    context.on("request", lambda request: visit.requests.append(request.url))
+@contextmanager
+def visiting(
+    browser: Any,
+    root: str,
+    allowed: Callable[[str], bool] | None,
+    viewport: dict[str, int] = DESKTOP,
+) -> Iterator[Visit]:
+    """A new context (German, desktop size unless told) with its own trap as proxy; every
+    request is recorded. With `allowed`, requests it rejects are recorded as blocked and
+    aborted; without, nothing is blocked (the trap still refuses other hosts)."""
+    with running(Trap()) as trap:
+        context = browser.new_context(locale="de-DE", viewport=viewport, proxy=proxy_to(trap))
+        visit = Visit(context=context, page=None, root=root, trap=trap)
+        context.on("request", lambda request: visit.requests.append(request.url))
+        if allowed is not None:
 
-    def guard(route: Any) -> None:
-        if allowed(route.request.url):
-            route.continue_()
-        else:
-            visit.blocked.append(route.request.url)
-            route.abort("blockedbyclient")
+            def guard(route: Any) -> None:
+                if allowed(route.request.url):
+                    route.continue_()
+                else:
+                    visit.blocked.append(route.request.url)
+                    route.abort("blockedbyclient")
 
-    context.route("**/*", guard)
-    context.set_default_timeout(15_000)
-    visit.page = context.new_page()
-    return visit
+            context.route("**/*", guard)
+        context.set_default_timeout(15_000)
+        visit.page = context.new_page()
+        try:
+            yield visit
+        finally:
+            context.close()

@@ -13,9 +13,11 @@ into a temporary folder and opened via `file://`. Chromium is Debian's `/usr/bin
 driven by Playwright (never a downloaded browser). Without it the browser tests are skipped,
 except in CI (`CI` set), where they fail: CI must never pass without having run them.
 
-Chromium is started with a proxy that points at a local trap: any request to another host
-(which a page must never make) lands there, is recorded and refused. So no test reaches the
-network, and the privacy tests see requests that Playwright's own events might miss.
+Every browser context gets its own proxy, a local trap: any request its pages make to another
+host lands there, is recorded and refused, whatever made it (a script, a worker, a preconnect).
+So no test reaches the network, and the privacy tests see requests that Playwright's events
+might miss. Chromium's own traffic (it asks Google for updates even when told not to) goes to
+a separate trap and is not blamed on the site.
 """
 
 from __future__ import annotations
@@ -24,22 +26,35 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import LOCAL_SCHEMES, REPO, Trap, Visit, launch, make_visit, require_chromium, serve
+from browsing import (
+    LOCAL_SCHEMES,
+    REPO,
+    Trap,
+    Visit,
+    launch,
+    require_chromium,
+    running,
+    serve,
+    visiting,
+)
 from site_pages import SitePages
 
 #: Counts of pages checked per check, printed at the end of the run (CI shows them).
 CHECKED = pytest.StashKey[dict[str, int]]()
+#: Other facts for the summary (e.g. what Chromium itself tried to reach).
+NOTES = pytest.StashKey[list[str]]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[CHECKED] = {}
+    config.stash[NOTES] = []
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
@@ -48,6 +63,8 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         terminalreporter.section("Browser-Tests: geprüfte Seiten")
         for check, number in sorted(counts.items()):
             terminalreporter.write_line(f"{check}: {number}")
+    for note in config.stash.get(NOTES, []):
+        terminalreporter.write_line(note)
 
 
 @pytest.fixture(scope="session")
@@ -171,31 +188,36 @@ def site_url(online_site: Path) -> Iterator[str]:
         yield url
 
 
+def _host(request_line: str) -> str:
+    """`CONNECT host:443 HTTP/1.1` or `GET http://host/path HTTP/1.1` → the host."""
+    parts = request_line.split()
+    target = parts[1] if len(parts) > 1 else request_line
+    return target.split("://", 1)[-1].split("/", 1)[0]
+
+
 @pytest.fixture(scope="session")
-def traffic_trap() -> Iterator[Trap]:
-    """The proxy Chromium sends every non-local request to; `.caught` lists them."""
-    trap = Trap()
-    thread = threading.Thread(target=trap.serve_forever, name="traffic-trap", daemon=True)
-    thread.start()
-    try:
+def browser_traffic(pytestconfig: pytest.Config) -> Iterator[Trap]:
+    """The proxy for Chromium's own traffic (not the pages'): recorded, refused, not judged."""
+    with running(Trap()) as trap:
         yield trap
-    finally:
-        trap.shutdown()
-        trap.server_close()
-        thread.join(timeout=10)
+    hosts = sorted({_host(line) for line in trap.caught})
+    pytestconfig.stash[NOTES].append(
+        f"Chromiums eigener Verkehr (nicht der Website, abgewiesen): {len(trap.caught)} "
+        f"Anfragen an {', '.join(hosts) or 'niemanden'}"
+    )
 
 
 # --- browser ------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
-def browser(traffic_trap: Trap) -> Iterator[Any]:
-    """One headless Chromium for the whole session, its traffic sent to the trap."""
+def browser(browser_traffic: Trap) -> Iterator[Any]:
+    """One headless Chromium for the whole session."""
     require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = launch(playwright, traffic_trap)
+        chromium = launch(playwright, browser_traffic)
         try:
             yield chromium
         finally:
@@ -203,34 +225,31 @@ def browser(traffic_trap: Trap) -> Iterator[Any]:
 
 
 @pytest.fixture
-def online(browser: Any, site_url: str) -> Iterator[Visit]:
+def new_visit(browser: Any, request: pytest.FixtureRequest) -> Iterator[Callable[..., Visit]]:
+    """A factory of fresh contexts: `new_visit(build="online"|"offline", block=True,
+    viewport=DESKTOP)`. Blocking aborts (and records) every request that leaves the build."""
+    with ExitStack() as stack:
+
+        def make(build: str = "online", block: bool = True, **options: Any) -> Visit:
+            if build == "online":
+                root: str = request.getfixturevalue("site_url")
+                local: tuple[str, ...] = (root, *LOCAL_SCHEMES)
+            else:
+                root = request.getfixturevalue("offline_site").as_uri() + "/"
+                local = LOCAL_SCHEMES
+            allowed = (lambda url: url.startswith(local)) if block else None
+            return stack.enter_context(visiting(browser, root, allowed, **options))
+
+        yield make
+
+
+@pytest.fixture
+def online(new_visit: Callable[..., Visit]) -> Visit:
     """A fresh desktop-sized context on the online build over http; other hosts are blocked."""
-    visit = make_visit(browser, site_url, lambda url: url.startswith((site_url, *LOCAL_SCHEMES)))
-    yield visit
-    visit.context.close()
+    return new_visit("online")
 
 
 @pytest.fixture
-def offline(browser: Any, offline_site: Path) -> Iterator[Visit]:
+def offline(new_visit: Callable[..., Visit]) -> Visit:
     """A fresh desktop-sized context on the unpacked offline build via file://, network off."""
-    root = offline_site.as_uri() + "/"
-    visit = make_visit(browser, root, lambda url: url.startswith(LOCAL_SCHEMES))
-    yield visit
-    visit.context.close()
-
-
-@pytest.fixture
-def new_visit(browser: Any, site_url: str) -> Iterator[Callable[..., Visit]]:
-    """A factory of contexts on the online build with options (e.g. `viewport=PHONE`)."""
-    visits: list[Visit] = []
-
-    def make(**options: Any) -> Visit:
-        visit = make_visit(
-            browser, site_url, lambda url: url.startswith((site_url, *LOCAL_SCHEMES)), **options
-        )
-        visits.append(visit)
-        return visit
-
-    yield make
-    for visit in visits:
-        visit.context.close()
+    return new_visit("offline")
