@@ -11,6 +11,7 @@ from datetime import date
 from urllib.parse import quote
 
 from generator import urls
+from generator.history_pages import MeasureHistory
 from generator.model import (
     Criterion,
     Measure,
@@ -70,9 +71,13 @@ class MeasurePage(Page):
     references: tuple[SourceEntry, ...]
     edit_url: str | None
     method_link: Link
+    #: The Verlauf section; None when the site is rendered without a history.
+    history: MeasureHistory | None = None
 
 
-def build_measure(site: SiteIndex, measure: Measure) -> MeasurePage:
+def build_measure(
+    site: SiteIndex, measure: Measure, history: MeasureHistory | None = None
+) -> MeasurePage:
     at = urls.measure_page(measure.id)
     theme = site.themes[measure.leitthema]
     field = site.fields[measure.handlungsfeld] if measure.handlungsfeld else None
@@ -100,6 +105,7 @@ def build_measure(site: SiteIndex, measure: Measure) -> MeasurePage:
         references=tuple(SourceEntry(s, SOURCE_KINDS[s.art]) for s in measure.quellen),
         edit_url=_edit_url(site, source_file),
         method_link=site.link(at, urls.METHOD, "Methode"),
+        history=history,
     )
 
 
