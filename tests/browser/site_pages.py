@@ -133,6 +133,7 @@ class Table:
 class Svg:
     role: str
     label: str
+    labelledby: str
     hidden: bool
     in_content: bool
     title: str = ""
@@ -213,7 +214,8 @@ class _StructureParser(HTMLParser):
             self.result.svgs.append(
                 Svg(
                     role=attrs.get("role", ""),
-                    label=attrs.get("aria-label", "") or attrs.get("aria-labelledby", ""),
+                    label=attrs.get("aria-label", "").strip(),
+                    labelledby=attrs.get("aria-labelledby", "").strip(),
                     hidden=self._hidden() or attrs.get("aria-hidden") == "true",
                     in_content=self._inside("article"),
                 )

@@ -158,10 +158,17 @@ def test_skip_link_points_to_the_page_content(
     assert not problems, _report(problems)
 
 
+#: Roles under which a drawn SVG is announced as one named thing (a chart, or a group of
+#: linked marks such as the priority matrix).
+SVG_ROLES = {"img", "group", "figure", "graphics-document"}
+
+
 def test_svg_images_have_text_alternatives(
     parsed: tuple[SitePages, dict[str, Structure]],
+    record_checked: Callable[[str, int], None],
 ) -> None:
-    """Each SVG drawn in the content (charts, diagrams) is a named image or hidden as decoration."""
+    """Each SVG drawn in the content (charts, diagrams) is named (role and title, aria-label or
+    aria-labelledby pointing at existing text) or hidden as decoration."""
     _, structures = parsed
     drawn = [(page, svg) for page, s in structures.items() for svg in s.svgs if svg.in_content]
     if not drawn:
@@ -169,9 +176,16 @@ def test_svg_images_have_text_alternatives(
             "no SVG in any page's content yet (no charts; the strategy model on "
             "strategie/index.html is an HTML list): nothing to check"
         )
-    problems = [
-        f"{page}: svg in the content is neither role=img with a title/aria-label nor aria-hidden"
-        for page, svg in drawn
-        if not svg.hidden and not (svg.role == "img" and (svg.title or svg.label))
-    ]
+    record_checked("SVG-Grafiken im Inhalt", len(drawn))
+    problems = []
+    for page, svg in drawn:
+        if svg.hidden:
+            continue
+        missing = [i for i in svg.labelledby.split() if i not in structures[page].ids]
+        if svg.role not in SVG_ROLES:
+            problems.append(f"{page}: svg with role={svg.role!r}, expected one of {SVG_ROLES}")
+        elif not (svg.title or svg.label or svg.labelledby):
+            problems.append(f"{page}: svg role={svg.role} without title or aria-label(ledby)")
+        elif missing:
+            problems.append(f"{page}: svg aria-labelledby names missing ids {missing}")
     assert not problems, _report(problems)
