@@ -23,6 +23,8 @@ from markupsafe import Markup
 from generator import charts, escape, urls
 from generator.derive import rounded_priority
 from generator.evaluation_pages import build_evaluation_pages
+from generator.history import History
+from generator.history_pages import build_changes, measure_history
 from generator.measure_pages import build_catalogue, build_measure
 from generator.model import Measure, Strategy
 from generator.pages import (
@@ -73,21 +75,28 @@ class RenderedSite:
     #: section is its index page. Titles are HTML (`<`, `>` and entity-like `&` escaped),
     #: because MkDocs and Material insert nav titles into pages unescaped.
     navigation: list[dict[str, Any]]
+    #: The edition and data date every page shows (the theme's footer, via the MkDocs hook).
+    edition_line: str = ""
 
 
-def render_site(strategy: Strategy) -> RenderedSite:
-    """Render every page of the site and its navigation."""
+def render_site(strategy: Strategy, history: History | None = None) -> RenderedSite:
+    """Render every page of the site and its navigation.
+
+    With a `history` (read from Git by the pipeline) the site also gets the Änderungen page
+    and each measure page its Verlauf section.
+    """
     site = SiteIndex(strategy)
     env = make_env()
     pages: dict[PurePosixPath, str] = {}
-    for page in collect_pages(site):
+    for page in collect_pages(site, history):
         if page.path in pages:
             raise ValueError(f"two pages would be written to {page.path}")
         pages[page.path] = _normalise(env.get_template(page.template).render(page=page))
-    return RenderedSite(pages, build_navigation(site))
+    navigation = build_navigation(site, changes=history is not None)
+    return RenderedSite(pages, navigation, edition_line(site))
 
 
-def collect_pages(site: SiteIndex) -> list[Page]:
+def collect_pages(site: SiteIndex, history: History | None = None) -> list[Page]:
     """Every page view of the site, in navigation order."""
     strategy = site.strategy
     pages: list[Page] = [build_start(site), build_strategy(site), build_method(site)]
@@ -95,7 +104,10 @@ def collect_pages(site: SiteIndex) -> list[Page]:
     for theme in strategy.leitthemen:
         pages.append(build_theme(site, theme))
         pages.extend(build_field(site, field) for field in theme.handlungsfelder)
-    pages.extend(build_measure(site, measure) for measure in strategy.massnahmen)
+    pages.extend(
+        build_measure(site, m, measure_history(site, history, m.id) if history else None)
+        for m in strategy.massnahmen
+    )
     pages.append(build_catalogue(site))
     pages.extend(build_evaluation_pages(site))
     pages.append(build_goal_index(site))
@@ -104,10 +116,12 @@ def collect_pages(site: SiteIndex) -> list[Page]:
     pages.extend(build_guideline(site, guideline) for guideline in used_guidelines(site))
     pages.append(build_actor_index(site))
     pages.extend(build_actor(site, actor) for actor in involved_actors(site))
+    if history is not None:
+        pages.append(build_changes(site, history))
     return pages
 
 
-def build_navigation(site: SiteIndex) -> list[dict[str, Any]]:
+def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str, Any]]:
     """The nested navigation: Leitthema → Handlungsfeld → Maßnahme, registries by entry."""
     overview = site.overview
 
@@ -130,7 +144,7 @@ def build_navigation(site: SiteIndex) -> list[dict[str, Any]]:
         without_field = [m for m in overview.measures_by_theme[theme.id] if not m.handlungsfeld]
         children += measure_entries(without_field)
         themes.append(section(theme.titel, children))
-    return [
+    navigation = [
         entry("Start", urls.START),
         section(
             "Strategie",
@@ -165,6 +179,9 @@ def build_navigation(site: SiteIndex) -> list[dict[str, Any]]:
             + [entry(a.name, urls.actor_page(a.id)) for a in involved_actors(site)],
         ),
     ]
+    if changes:
+        navigation.append(entry("Änderungen", urls.CHANGES))
+    return navigation
 
 
 _ENTITY_AMPERSAND = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -249,6 +266,14 @@ def _checked_href(link: str) -> str:
 def format_date(value: date) -> str:
     """A date in German long form: 25. Juni 2020."""
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def edition_line(site: SiteIndex) -> str:
+    """„Fassung 2020 vom 25. Juni 2020 · Stand der Daten: 1. März 2024“: the newest edition."""
+    edition = max(site.document.fortschreibungen, key=lambda e: (e.datum, e.id))
+    line = f"Fassung {edition.id} vom {format_date(edition.datum)}"
+    as_of = site.overview.as_of
+    return f"{line} · Stand der Daten: {format_date(as_of)}" if as_of else line
 
 
 def format_number(value: float) -> str:
