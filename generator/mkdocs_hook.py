@@ -2,8 +2,8 @@
 
 mkdocs.base.yml names this file under `hooks:`. Before each build (`mkdocs build`, and each
 rebuild of `mkdocs serve`) it regenerates the pages in docs/generiert/ and sets the
-navigation. Pages are rewritten only when their content changed, so a rebuild does not
-trigger the next one.
+navigation and the edition line of the footer (`extra.strategie_fassung`). Pages are rewritten
+only when their content changed, so a rebuild does not trigger the next one.
 
 Problems in the data are logged in German as `file:line:col: …`; warnings count as failures
 under `mkdocs build --strict`, errors stop the build with a German message.
@@ -42,6 +42,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
             "Die Website wurde nicht gebaut. Prüfen Sie die Daten mit „strategie check“."
         ) from None
     config["nav"] = site.navigation
+    # Shown in the footer of every page (docs/theme/partials/copyright.html).
+    config["extra"]["strategie_fassung"] = site.edition_line
 
 
 def _log_problems(problems: Sequence[Problem]) -> None:

@@ -49,8 +49,9 @@ def load_strategy(strategy_dir):
         warnings.append(problem("no_measures", "strategy/leitthemen/a.yml", 7, 5, id="„x“"))
     title = (strategy_dir / "titel.txt")
     editions = [N(id="2020", datum=date(2020, 6, 25)), N(id="2023", datum=date(2023, 3, 1))]
+    city = N(name="Gelsenkirchen", website="https://www.gelsenkirchen.de")
     return N(
-        strategie=N(titel="Vernetzte Stadt Gelsenkirchen", fortschreibungen=editions),
+        strategie=N(titel="Vernetzte Stadt Gelsenkirchen", fortschreibungen=editions, stadt=city),
         titel=title.read_text(encoding="utf-8").strip() if title.exists() else "Start",
         kaputter_link=(strategy_dir / "kaputter-link").exists(),
     ), warnings
@@ -67,9 +68,10 @@ from typing import Any
 class RenderedSite:
     pages: dict[P, str]
     navigation: list[dict[str, Any]]
+    edition_line: str = "Fassung 2023 vom 1. März 2023"
 
 
-def render_site(strategy):
+def render_site(strategy, history=None):
     anchor = "gibt-es-nicht" if strategy.kaputter_link else "maßnahmen-ziele"
     pages = {
         P("index.md"): (
@@ -112,6 +114,14 @@ def render_site(strategy):
     return RenderedSite(pages, navigation)
 '''
 
+FAKE_EXPORTS = '''
+"""Fake of the open-data exports: the fake render stage writes its one download itself."""
+
+
+def render_exports(strategy, *, base_url):
+    return {}
+'''
+
 
 # --- helpers -------------------------------------------------------------------------------
 
@@ -130,6 +140,7 @@ def make_project(root: Path, *, fake: bool = True) -> Path:
     if fake:
         (root / "generator" / "validate.py").write_text(FAKE_VALIDATE, encoding="utf-8")
         (root / "generator" / "render.py").write_text(FAKE_RENDER, encoding="utf-8")
+        (root / "generator" / "exports.py").write_text(FAKE_EXPORTS, encoding="utf-8")
         (root / "strategy").mkdir()
     else:
         shutil.copytree(REPO / "strategy", root / "strategy")
