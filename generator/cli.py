@@ -176,6 +176,42 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_common(import_xlsx)
     import_xlsx.add_argument("datei", type=Path, metavar="DATEI", help="die Arbeitsmappe")
 
+    publish = commands.add_parser(
+        "veroeffentlichen",
+        help="Fassung oder Vorschau als Version der Website veröffentlichen (mit mike)",
+        description=(
+            "Prüft die Daten streng, baut die Website streng und legt sie mit mike als Version "
+            "im Zweig gh-pages ab: eine Fassung aus strategie.yml (die neueste der Daten im "
+            "Arbeitsverzeichnis) oder die Vorschau. Mit --aktuell zeigt der Alias „aktuell“ "
+            "(und die Startadresse) auf diese Fassung; ältere Fassungen tragen dann einen Hinweis."
+        ),
+        add_help=False,
+    )
+    _add_common(publish)
+    publish.add_argument(
+        "--fassung", metavar="KENNUNG", help="Kennung der Fassung aus strategie.yml, z. B. 2020"
+    )
+    publish.add_argument(
+        "--vorschau", action="store_true", help="als Version „vorschau“ veröffentlichen"
+    )
+    publish.add_argument(
+        "--aktuell",
+        action="store_true",
+        help="Alias „aktuell“ auf diese Fassung setzen und sie zur Startseite machen",
+    )
+    publish.add_argument(
+        "--push", action="store_true", help="den Zweig danach hochladen (git push)"
+    )
+    publish.add_argument(
+        "--branch", default="gh-pages", metavar="ZWEIG", help="Zielzweig (Standard: gh-pages)"
+    )
+    publish.add_argument(
+        "--site-url",
+        default=None,
+        metavar="URL",
+        help="Adresse der Website ohne Versionsordner, z. B. https://stadt.github.io/strategie/",
+    )
+
     serve = commands.add_parser(
         "serve",
         help="Vorschau mit automatischer Aktualisierung starten",
@@ -597,6 +633,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export_xlsx(project, arguments.out)
     if arguments.command == "import":
         return _import_xlsx(project, arguments.datei)
+    if arguments.command == "veroeffentlichen":
+        from generator.publish import Publication, publish_site
+
+        publication = Publication(
+            edition=arguments.fassung,
+            preview=arguments.vorschau,
+            current=arguments.aktuell,
+            push=arguments.push,
+            branch=arguments.branch,
+            site_url=arguments.site_url,
+        )
+        return publish_site(project, publication)
     if arguments.command == "serve":
         from generator.build import serve_site
 
