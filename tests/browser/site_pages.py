@@ -83,16 +83,20 @@ class SitePages:
         wanted = words.casefold()
         return [p for p in self.measures if wanted in structure(self.text(p)).main_text.casefold()]
 
-    def sample(self) -> dict[str, str]:
-        """One page per page type (label → path), plus measures of special interest."""
+    def sample(self, *, variants: bool = True) -> dict[str, str]:
+        """One page per page type (label → path); with `variants`, also the last page of each
+        collection and measures of special interest (unrated, example ratings, longest)."""
         chosen: dict[str, str] = {}
         for pattern, members in sorted(self.by_shape().items()):
-            if len(members) >= 3:
+            if len(members) < 3:
+                chosen.update({member: member for member in members})
+            elif not variants:
+                chosen[pattern] = members[0]
+            else:
                 chosen[f"{pattern} (erste)"] = members[0]
                 chosen[f"{pattern} (letzte)"] = members[-1]
-            else:
-                for member in members:
-                    chosen[member] = member
+        if not variants:
+            return chosen
         unrated = self.measures_containing("nicht bewertet")
         examples = self.measures_containing("Beispielwerte")
         assert unrated, "no measure page says „nicht bewertet“"

@@ -41,7 +41,7 @@ def browse(visit: Visit, pages: SitePages) -> list[str]:
         if found["cookie"] or found["local"] or found["session"]:
             stored.append(f"{visit.path()}: {found}")
 
-    for path in pages.sample().values():
+    for path in pages.sample(variants=False).values():
         if visit.root.startswith("file:") and path == "404.html":
             continue  # never shown from disk; its links point outside the folder (reported)
         visit.open(path)
@@ -70,7 +70,7 @@ def test_online_site_requests_only_itself_and_stores_nothing(
     visit = new_visit("online", block=False)
     stored = browse(visit, online_pages)
     foreign = [u for u in visit.requests if not u.startswith((site_url, "data:", "blob:"))]
-    assert len(visit.requests) > len(online_pages.sample()), "requests were not recorded"
+    assert len(visit.requests) > 20, "requests were not recorded"
     assert foreign == [], f"requests to other hosts: {foreign}"
     assert visit.trap.caught == [], f"traffic to other hosts: {visit.trap.caught}"
     assert visit.context.cookies() == []
@@ -85,7 +85,7 @@ def test_offline_site_requests_only_its_files_and_stores_nothing(
     stored = browse(visit, offline_pages)
     root = visit.root
     foreign = [u for u in visit.requests if not u.startswith((root, "data:", "blob:"))]
-    assert len(visit.requests) > len(offline_pages.sample()), "requests were not recorded"
+    assert len(visit.requests) > 20, "requests were not recorded"
     assert foreign == [], f"requests outside the unpacked folder: {foreign}"
     assert visit.trap.caught == [], f"traffic to other hosts: {visit.trap.caught}"
     assert visit.context.cookies() == []
