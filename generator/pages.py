@@ -76,6 +76,11 @@ class StartPage(Page):
     catalogue_link: Link
     themes_link: Link
     evaluation_link: Link
+    #: The accessibility offers the start page must point to (BITV), and the print page.
+    easy_language_link: Link
+    sign_language_link: Link
+    accessibility_link: Link
+    print_link: Link
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,10 @@ def build_start(site: SiteIndex) -> StartPage:
         catalogue_link=site.link(at, urls.CATALOGUE, "Maßnahmenkatalog"),
         themes_link=site.link(at, urls.THEMES, "Alle Leitthemen"),
         evaluation_link=site.link(at, urls.EVALUATION, "Auswertung"),
+        easy_language_link=site.link(at, urls.EASY_LANGUAGE, "Leichte Sprache"),
+        sign_language_link=site.link(at, urls.SIGN_LANGUAGE, "Gebärdensprache"),
+        accessibility_link=site.link(at, urls.ACCESSIBILITY, "Erklärung zur Barrierefreiheit"),
+        print_link=site.link(at, urls.PRINT, "Druckfassung"),
     )
 
 

@@ -25,6 +25,7 @@ from generator.derive import rounded_priority
 from generator.evaluation_pages import build_evaluation_pages
 from generator.history import History
 from generator.history_pages import build_changes, measure_history
+from generator.legal import build_site_info_pages
 from generator.measure_pages import build_catalogue, build_measure
 from generator.model import Measure, Strategy
 from generator.pages import (
@@ -36,6 +37,7 @@ from generator.pages import (
     build_theme,
     build_theme_index,
 )
+from generator.print_page import build_print
 from generator.registry_pages import (
     build_actor,
     build_actor_index,
@@ -118,6 +120,8 @@ def collect_pages(site: SiteIndex, history: History | None = None) -> list[Page]
     pages.extend(build_actor(site, actor) for actor in involved_actors(site))
     if history is not None:
         pages.append(build_changes(site, history))
+    pages.append(build_print(site))
+    pages.extend(build_site_info_pages(site))
     return pages
 
 
@@ -181,6 +185,22 @@ def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str
     ]
     if changes:
         navigation.append(entry("Änderungen", urls.CHANGES))
+    # Last: the whole strategy for print, then accessibility offers and legal pages (also
+    # linked from every page's footer).
+    navigation.append(entry("Druckfassung", urls.PRINT))
+    navigation.append(
+        section(
+            "Über diese Website",
+            [
+                entry("Über diese Website", urls.SITE_INFO),
+                entry("Leichte Sprache", urls.EASY_LANGUAGE),
+                entry("Gebärdensprache", urls.SIGN_LANGUAGE),
+                entry("Barrierefreiheit", urls.ACCESSIBILITY),
+                entry("Datenschutz", urls.PRIVACY),
+                entry("Impressum", urls.IMPRINT),
+            ],
+        )
+    )
     return navigation
 
 
