@@ -133,17 +133,22 @@ def unavailable(reason: str) -> History:
 
 # --- Reading Git ------------------------------------------------------------------------------
 
+#: Separates the fields of one commit in `git log` output (a subject never contains it).
+_FIELD = "\x1f"
+
 
 class _Git:
-    """The project's repository; `run` returns None where Git fails."""
+    """The project's repository. Lookups are batched: a few Git calls per build, not per commit."""
 
     def __init__(self, project: Path) -> None:
         self.project = project
 
-    def run(self, *arguments: str) -> str | None:
+    def run(self, *arguments: str, given: str | None = None) -> str | None:
+        """Git's output, or None where Git fails; RevisionError when there is no git."""
         try:
             result = subprocess.run(
                 ["git", "-C", str(self.project), *arguments],
+                input=given,
                 capture_output=True,
                 check=False,
                 text=True,
@@ -154,38 +159,60 @@ class _Git:
             raise RevisionError("Das Programm git ist nicht installiert.") from None
         return result.stdout if result.returncode == 0 else None
 
-    def commit_of(self, revision: str) -> str | None:
-        found = self.run("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-        return found.strip() if found else None
+    def objects(self, names: Sequence[str]) -> dict[str, str | None]:
+        """The object each name („abc:strategy“, „refs/tags/x^{commit}“) means; None if none."""
+        if not names:
+            return {}
+        listing = "".join(f"{name}\n" for name in names)
+        output = self.run("cat-file", "--batch-check=%(objectname)", given=listing) or ""
+        found: dict[str, str | None] = dict.fromkeys(names)
+        for name, line in zip(names, output.splitlines(), strict=False):
+            found[name] = None if line.endswith((" missing", " ambiguous")) else line.strip()
+        return found
 
-    def tree_of(self, commit: str) -> str | None:
-        found = self.run("rev-parse", "--verify", "--quiet", f"{commit}:strategy")
-        return found.strip() if found else None
+    def revisions(self, commits: Sequence[str]) -> dict[str, Revision]:
+        """Date and subject of commits, in one call."""
+        if not commits:
+            return {}
+        output = self.run("show", "-s", f"--format=%H{_FIELD}%cI{_FIELD}%s", *commits) or ""
+        return {revision.commit: revision for revision in map(_revision, output.splitlines())}
 
-    def revision(self, commit: str) -> Revision:
-        shown = self.run("show", "-s", "--format=%H%x1f%cI%x1f%s", commit) or ""
-        full, time, subject = shown.rstrip("\n").split("\x1f", 2)
-        return Revision(full, datetime.fromisoformat(time), subject)
-
-    def shallow_commits(self) -> frozenset[str]:
-        """The commits whose parents a shallow clone left out (empty in a full clone)."""
-        if (self.run("rev-parse", "--is-shallow-repository") or "").strip() != "true":
-            return frozenset()
-        path = (self.run("rev-parse", "--git-path", "shallow") or "").strip()
+    def shallow_commits(self) -> frozenset[str] | None:
+        """The commits whose parents a shallow clone left out (empty in a full clone); None
+        when the folder is not in a Git repository."""
+        answer = self.run("rev-parse", "--is-shallow-repository", "--git-path", "shallow")
+        if answer is None:
+            return None
+        shallow, path = [*answer.splitlines(), "", ""][:2]
         file = self.project / path
-        return frozenset(file.read_text().split()) if path and file.is_file() else frozenset()
+        if shallow.strip() != "true" or not file.is_file():
+            return frozenset()
+        return frozenset(file.read_text(encoding="ascii").split())
+
+
+def _revision(line: str) -> Revision:
+    commit, time, subject = line.split(_FIELD, 2)
+    return Revision(commit, datetime.fromisoformat(time), subject)
 
 
 class _States:
     """Strategies at commits, loaded once per distinct strategy/ tree."""
 
-    def __init__(self, git: _Git) -> None:
+    def __init__(self, git: _Git, trees: dict[str, str | None]) -> None:
         self.git = git
+        #: The strategy/ tree of each commit, looked up beforehand in one batch.
+        self.trees = trees
         self.cache: dict[str, Strategy | None] = {}
+
+    def tree(self, commit: str) -> str | None:
+        name = f"{commit}:strategy"
+        if name not in self.trees:
+            self.trees.update(self.git.objects([name]))
+        return self.trees[name]
 
     def at(self, commit: str) -> Strategy | None:
         """The valid strategy at a commit; None if it has no strategy/ or does not validate."""
-        tree = self.git.tree_of(commit)
+        tree = self.tree(commit)
         if tree is None:
             return None
         if tree not in self.cache:
@@ -204,27 +231,51 @@ _UNREADABLE = (
 )
 
 
+@dataclass(frozen=True)
+class _Logged:
+    """A commit from `git log` with its first parent (None for a root commit)."""
+
+    revision: Revision
+    parent: str | None
+
+
 def read_history(
     project: Path, editions: Sequence[Edition], *, limit: int = REVISION_LIMIT
 ) -> History:
     """The history of `project`'s strategy/ from Git; a German note instead of an error."""
     git = _Git(project)
     try:
-        if git.run("rev-parse", "--git-dir") is None:
+        shallow = git.shallow_commits()
+        if shallow is None:
             return unavailable(
                 "Der Verlauf stammt aus Git; dieser Projektordner ist kein Git-Repository "
                 "(etwa eine entpackte ZIP-Datei). Die Änderungen sind deshalb nicht aufgeführt."
             )
-        if git.commit_of("HEAD") is None:
+        if git.objects(["HEAD^{commit}"]).get("HEAD^{commit}") is None:
             return unavailable("Im Git-Repository gibt es noch keinen Commit.")
-        states = _States(git)
-        shallow = git.shallow_commits()
-        notes: list[str] = []
-        revisions, cut_short = _revisions(git, states, shallow, limit)
-        edition_sets, missing_tags = _editions(git, states, editions)
+        logged = _log(git, limit)
+        ordered = sorted(editions, key=lambda edition: (edition.datum, edition.id))
+        tags = [f"refs/tags/{TAG_PREFIX}{edition.id}" for edition in ordered]
+        names = [f"{tag}^{{commit}}" for tag in tags] + [f"{tag}:strategy" for tag in tags]
+        for entry in logged:
+            names.append(f"{entry.revision.commit}:strategy")
+            if entry.parent:
+                names.append(f"{entry.parent}:strategy")
+        found = git.objects(names)
+        tagged = {e.id: found[f"{tag}^{{commit}}"] for e, tag in zip(ordered, tags, strict=True)}
+        trees = {name: found[name] for name in names if name.endswith(":strategy")}
+        for edition, tag in zip(ordered, tags, strict=True):
+            commit = tagged[edition.id]
+            if commit is not None:
+                trees[f"{commit}:strategy"] = found[f"{tag}:strategy"]
+        states = _States(git, trees)
+        revisions, cut_short = _revisions(states, logged, shallow)
+        dated = git.revisions([commit for commit in tagged.values() if commit])
+        edition_sets = _editions(states, ordered, tagged, dated)
     except RevisionError as error:
         return unavailable(f"Der Verlauf lässt sich nicht lesen: {error}")
-    if shallow and (cut_short or missing_tags):
+    notes = []
+    if shallow and (cut_short or None in tagged.values()):
         notes.append(
             "Diese Ausgabe wurde aus einem flachen Git-Klon gebaut, der nur die letzten Commits "
             "enthält; ältere Änderungen und Fassungen fehlen hier. Den ganzen Verlauf holt "
@@ -233,35 +284,41 @@ def read_history(
     return History(tuple(edition_sets), tuple(revisions), tuple(notes), revision_limit=limit)
 
 
-def _revisions(
-    git: _Git, states: _States, shallow: frozenset[str], limit: int
-) -> tuple[list[ChangeSet], bool]:
-    """The newest commits that changed strategy/, each compared with its first parent.
-
-    Merges count as one change (first parent), as the main branch saw it. Returns the change
-    sets and whether a shallow clone cut the list short.
-    """
-    log = git.run(
+def _log(git: _Git, limit: int) -> list[_Logged]:
+    """The newest commits that changed strategy/, following first parents: a merge counts as
+    one change, as the main branch saw it."""
+    output = git.run(
         "log",
         "--first-parent",
         f"--max-count={limit}",
-        "--format=%H%x1f%P",
+        f"--format=%H{_FIELD}%cI{_FIELD}%s{_FIELD}%P",
         "HEAD",
         "--",
         "strategy",
     )
+    logged = []
+    for line in (output or "").splitlines():
+        described, _, parents = line.rpartition(_FIELD)
+        logged.append(_Logged(_revision(described), parents.split()[0] if parents else None))
+    return logged
+
+
+def _revisions(
+    states: _States, logged: list[_Logged], shallow: frozenset[str]
+) -> tuple[list[ChangeSet], bool]:
+    """Each logged commit compared with its first parent; and whether a shallow clone cut the
+    list short (a commit whose parent was not fetched has nothing to compare with)."""
     found: list[ChangeSet] = []
-    for line in (log or "").splitlines():
-        commit, parents = line.split("\x1f")
-        if commit in shallow:
-            return found, True  # its parent was not fetched: nothing to compare with
-        revision = git.revision(commit)
-        parent = parents.split()[0] if parents else None
-        key = f"aenderung-{commit[:12]}"
-        new = states.at(commit)
-        if parent is None or git.tree_of(parent) is None:
+    for entry in logged:
+        revision = entry.revision
+        if revision.commit in shallow:
+            return found, True
+        key = f"aenderung-{revision.commit[:12]}"
+        if entry.parent is None or states.tree(entry.parent) is None:
             found.append(ChangeSet(key, None, None, revision, note="Erster Stand der Daten."))
-        elif new is None or (old := states.at(parent)) is None:
+        elif (new := states.at(revision.commit)) is None or (
+            old := states.at(entry.parent)
+        ) is None:
             found.append(ChangeSet(key, None, None, revision, note=_UNREADABLE))
         else:
             found.append(_change_set(key, diff_strategies(old, new), revision=revision))
@@ -269,17 +326,17 @@ def _revisions(
 
 
 def _editions(
-    git: _Git, states: _States, editions: Sequence[Edition]
-) -> tuple[list[ChangeSet], list[Edition]]:
-    """One change set per edition, newest first; and the editions without a tag."""
-    ordered = sorted(editions, key=lambda edition: (edition.datum, edition.id))
-    commits = {e.id: git.commit_of(f"refs/tags/{TAG_PREFIX}{e.id}") for e in ordered}
+    states: _States,
+    ordered: list[Edition],
+    tagged: dict[str, str | None],
+    dated: dict[str, Revision],
+) -> list[ChangeSet]:
+    """One change set per edition (oldest first in `ordered`), returned newest first."""
     found: list[ChangeSet] = []
     for index, edition in enumerate(ordered):
         key = _anchor(f"fassung-{edition.id}")
-        commit = commits[edition.id]
+        commit = tagged[edition.id]
         previous = ordered[index - 1] if index else None
-        revision = git.revision(commit) if commit else None
         if commit is None:
             note = (
                 f"Zu dieser Fassung gibt es im Git-Repository kein Tag „{TAG_PREFIX}{edition.id}“; "
@@ -287,25 +344,21 @@ def _editions(
             )
             found.append(ChangeSet(key, edition, previous, None, note=note))
             continue
+        revision = dated[commit]
+        before = tagged[previous.id] if previous else None
         if previous is None:
             found.append(ChangeSet(key, edition, None, revision, note="Erste Fassung."))
-            continue
-        before = commits[previous.id]
-        new = states.at(commit)
-        old = states.at(before) if before else None
-        if before is None:
+        elif before is None:
             note = (
                 f"Die vorige Fassung {previous.id} hat kein Tag „{TAG_PREFIX}{previous.id}“; "
                 "ein Vergleich mit ihr ist deshalb nicht möglich."
             )
             found.append(ChangeSet(key, edition, previous, revision, note=note))
-        elif new is None or old is None:
+        elif (new := states.at(commit)) is None or (old := states.at(before)) is None:
             found.append(ChangeSet(key, edition, previous, revision, note=_UNREADABLE))
         else:
-            diff = diff_strategies(old, new)
-            found.append(_change_set(key, diff, edition, previous, revision))
-    missing = [edition for edition in ordered if commits[edition.id] is None]
-    return found[::-1], missing
+            found.append(_change_set(key, diff_strategies(old, new), edition, previous, revision))
+    return found[::-1]
 
 
 def _anchor(text: str) -> str:
