@@ -1,40 +1,25 @@
 """Views of the Auswertung pages: charts, their tables and summaries (pure).
 
 In: a `SiteIndex` (views.py) and the `Evaluation` (evaluation.py). Out: one page view per
-Auswertung page. Each chart is built here from the same values as the table beside it, so
-chart and table cannot disagree. Labels inside charts are German text; numbers in them use
-the site's rounding (derive.rounded_priority) and a decimal comma.
+Auswertung page: the overview, the status per Handlungsfeld and the priorities here;
+coverage and timeline in coverage_pages.py. Each chart is built from the same values as the
+table beside it, so chart and table cannot disagree. Labels inside charts are German text;
+numbers in them use the site's rounding (derive.rounded_priority) and a decimal comma.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
-from pathlib import PurePosixPath
-from typing import Generic, TypeVar
 
 from generator import charts, urls
-from generator.derive import StatusCount, StatusSummary, rounded_priority
-from generator.evaluation import (
-    Coverage,
-    Evaluation,
-    MatrixAxes,
-    RankedMeasure,
-    TimelineEntry,
-    derive_evaluation,
-)
+from generator.coverage_pages import build_goal_coverage, build_guideline_coverage, build_timeline
+from generator.derive import StatusCount, StatusSummary
+from generator.evaluation import Evaluation, MatrixAxes, RankedMeasure, derive_evaluation
+from generator.evaluation_views import EvaluationLinks, decimal_de, evaluation_links
 from generator.model import Criterion, NotRated, Rating, Status, Theme
 from generator.pages import Page
-from generator.views import Link, SiteIndex, axis_label, goal_title, guideline_title
-
-Key = TypeVar("Key")
-
-
-def decimal_de(value: float | Fraction) -> str:
-    """A score as the site shows it: one decimal, half up, decimal comma (4,5)."""
-    return str(rounded_priority(float(value))).replace(".", ",")
-
+from generator.views import Link, SiteIndex, axis_label
 
 # --- Status --------------------------------------------------------------------------------------
 
@@ -69,60 +54,6 @@ class StatusShare:
 class ThemeCount:
     theme: Theme
     count: int
-
-
-@dataclass(frozen=True)
-class NotedLink:
-    """A link with a few words on what is behind it."""
-
-    link: Link
-    note: str
-
-
-@dataclass(frozen=True)
-class EvaluationLinks:
-    #: The other Auswertung pages, in navigation order.
-    others: tuple[NotedLink, ...]
-    method: Link
-    catalogue: Link
-
-
-def _links(site: SiteIndex, at: PurePosixPath) -> EvaluationLinks:
-    pages = (
-        (urls.EVALUATION, "Auswertung", "Kennzahlen und Status je Leitthema"),
-        (
-            urls.EVALUATION_FIELDS,
-            "Status je Handlungsfeld",
-            "wie weit die Maßnahmen in jedem Handlungsfeld sind",
-        ),
-        (
-            urls.EVALUATION_PRIORITIES,
-            "Prioritäten",
-            "Prioritätenmatrix und Rangliste aus den Bewertungen",
-        ),
-        (
-            urls.EVALUATION_GOALS,
-            "Nachhaltigkeitsziele je Leitthema",
-            "welche SDGs die Maßnahmen der Leitthemen aufgreifen",
-        ),
-        (
-            urls.EVALUATION_GUIDELINES,
-            "Smart City Charta je Leitthema",
-            "welche Leitlinien der Charta die Maßnahmen aufgreifen",
-        ),
-        (
-            urls.EVALUATION_TIMELINE,
-            f"Zeitplan bis {site.document.horizont}",
-            "wann die Maßnahmen beginnen und enden",
-        ),
-    )
-    return EvaluationLinks(
-        others=tuple(
-            NotedLink(site.link(at, path, text), note) for path, text, note in pages if path != at
-        ),
-        method=site.link(at, urls.METHOD, "Methode: Status, Fortschritt und Bewertung"),
-        catalogue=site.link(at, urls.CATALOGUE, "Maßnahmenkatalog"),
-    )
 
 
 @dataclass(frozen=True)
@@ -245,7 +176,7 @@ def build_evaluation(site: SiteIndex, evaluation: Evaluation) -> EvaluationPage:
         ongoing_count=sum(1 for m in measures if m.zeitraum.ende is None),
         horizon=site.document.horizont,
         as_of=overview.as_of,
-        links=_links(site, at),
+        links=evaluation_links(site, at),
     )
 
 
@@ -302,7 +233,7 @@ def build_field_status(site: SiteIndex) -> FieldStatusPage:
         chart=chart,
         table=table,
         as_of=overview.as_of,
-        links=_links(site, at),
+        links=evaluation_links(site, at),
     )
 
 
@@ -428,7 +359,7 @@ def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
         unrated=unrated,
         example_count=evaluation.ranking.example_count,
         as_of=site.overview.as_of,
-        links=_links(site, at),
+        links=evaluation_links(site, at),
     )
 
 
@@ -438,225 +369,6 @@ def _point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: f
         f"{entry.measure.id}: {entry.measure.titel}. {x_label} {decimal_de(x)}, "
         f"{y_label} {decimal_de(y)}, Priorität {decimal_de(entry.priority)}{example}, "
         f"Rang {entry.rank}"
-    )
-
-
-# --- Coverage ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CoverageRow:
-    """A registry entry (SDG, guideline): its page if any measure refers to it, counts."""
-
-    label: str
-    link: Link | None
-    counts: tuple[int, ...]
-    total: int
-
-
-@dataclass(frozen=True)
-class CoveragePage(Page, Generic[Key]):
-    template = "evaluation_coverage.md.j2"
-    chart: charts.Chart
-    #: "SDG" or "Leitlinie": what a row is.
-    row_kind: str
-    intro: str
-    themes: tuple[Link, ...]
-    abbreviations: tuple[str, ...]
-    rows: tuple[CoverageRow, ...]
-    column_totals: tuple[int, ...]
-    uncovered: tuple[str, ...]
-    most: CoverageRow | None
-    as_of: date | None
-    links: EvaluationLinks
-
-
-def _coverage_page(
-    site: SiteIndex,
-    at: PurePosixPath,
-    title: str,
-    row_kind: str,
-    intro: str,
-    data: Coverage[Key],
-    labels: dict[Key, tuple[str, PurePosixPath]],
-    chart_id: str,
-) -> CoveragePage[Key]:
-    themes = data.themes
-    rows = tuple(
-        CoverageRow(
-            labels[key][0],
-            site.link(at, labels[key][1], labels[key][0]) if data.row_total(key) else None,
-            tuple(data.count(key, theme.id) for theme in themes),
-            data.row_total(key),
-        )
-        for key in data.keys
-    )
-    chart = charts.heatmap(
-        chart_id,
-        title,
-        (
-            f"Tabelle mit eingefärbten Feldern: je {row_kind} (Zeilen) und Leitthema (Spalten) "
-            "die Zahl der Maßnahmen, die sich darauf beziehen; je dunkler, desto mehr. Jedes "
-            "Feld zeigt seine Zahl; dieselben Zahlen stehen in der Tabelle unter dem Diagramm."
-        ),
-        columns=tuple(theme.kuerzel for theme in themes),
-        column_key=tuple(f"{theme.kuerzel}: {theme.titel}" for theme in themes),
-        rows=tuple(charts.HeatmapRow(row.label, row.counts, row.total) for row in rows),
-        note="Zahl im Feld: Maßnahmen; Summe: Maßnahmen insgesamt, jede einmal gezählt.",
-    )
-    return CoveragePage(
-        path=at,
-        title=title,
-        source_files=(site.measures_folder(), site.themes_folder()),
-        chart=chart,
-        row_kind=row_kind,
-        intro=intro,
-        themes=tuple(site.theme_link(at, theme) for theme in themes),
-        abbreviations=tuple(theme.kuerzel for theme in themes),
-        rows=rows,
-        column_totals=tuple(data.column_total(theme.id) for theme in themes),
-        uncovered=tuple(labels[key][0] for key in data.uncovered),
-        most=_most_covered(rows),
-        as_of=site.overview.as_of,
-        links=_links(site, at),
-    )
-
-
-def _most_covered(rows: tuple[CoverageRow, ...]) -> CoverageRow | None:
-    """The entry most measures refer to (the first of equals); None if none is referred to."""
-    best = max(rows, key=lambda row: row.total, default=None)
-    return best if best and best.total else None
-
-
-def build_goal_coverage(site: SiteIndex, evaluation: Evaluation) -> CoveragePage[int]:
-    labels = {g.nummer: (goal_title(g), urls.goal_page(g.nummer)) for g in site.strategy.sdgs}
-    return _coverage_page(
-        site,
-        urls.EVALUATION_GOALS,
-        "Nachhaltigkeitsziele je Leitthema",
-        "SDG",
-        "Welche der 17 Nachhaltigkeitsziele der Vereinten Nationen (SDGs) die Maßnahmen der "
-        "Leitthemen berühren. Eine Maßnahme kann mehrere SDGs berühren.",
-        evaluation.goals,
-        labels,
-        "auswertung-sdg",
-    )
-
-
-def build_guideline_coverage(site: SiteIndex, evaluation: Evaluation) -> CoveragePage[str]:
-    labels = {
-        g.id: (guideline_title(g), urls.guideline_page(g.id)) for g in site.strategy.leitlinien
-    }
-    return _coverage_page(
-        site,
-        urls.EVALUATION_GUIDELINES,
-        "Smart City Charta je Leitthema",
-        "Leitlinie",
-        "Auf welche Leitlinien der Smart City Charta sich die Maßnahmen der Leitthemen "
-        "beziehen. Eine Maßnahme kann sich auf mehrere Leitlinien beziehen.",
-        evaluation.guidelines,
-        labels,
-        "auswertung-charta",
-    )
-
-
-# --- Timeline ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TimelineRow:
-    entry: TimelineEntry
-    link: Link
-    theme_link: Link
-    status: Status
-
-
-@dataclass(frozen=True)
-class TimelinePage(Page):
-    template = "evaluation_timeline.md.j2"
-    chart: charts.Chart
-    rows: tuple[TimelineRow, ...]
-    first_year: int
-    horizon: int
-    ongoing_count: int
-    beyond_count: int
-    after_count: int
-    ending_count: int
-    as_of: date | None
-    links: EvaluationLinks
-
-
-def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
-    at = urls.EVALUATION_TIMELINE
-    timeline = evaluation.timeline
-    horizon = timeline.horizon
-    rows = tuple(
-        TimelineRow(
-            entry,
-            site.measure_link(at, entry.measure),
-            site.theme_link(at, site.themes[entry.measure.leitthema]),
-            site.statuses[entry.measure.status],
-        )
-        for entry in timeline.entries
-    )
-    used = sorted({site.status_order[row.status.id] for row in rows})
-    statuses = site.document.status
-    series = tuple(charts.Series(statuses[i].bezeichnung, i) for i in used)
-    groups = tuple(
-        charts.GanttGroup(
-            group.theme.titel,
-            tuple(_gantt_bar(site, entry, horizon) for entry in group.entries),
-        )
-        for group in timeline.groups
-        if group.entries
-    )
-    as_of = site.overview.as_of
-    marker = None
-    if as_of:
-        fraction = (as_of.timetuple().tm_yday - 1) / 365
-        marker = (as_of.year + fraction, f"Stand {as_of.month:02d}/{as_of.year}")
-    chart = charts.gantt(
-        "auswertung-zeitplan",
-        f"Zeitplan der Maßnahmen bis {horizon}",
-        (
-            f"Balkendiagramm über die Jahre {timeline.first_year} bis {horizon}: je Maßnahme "
-            "ein Balken vom Anfangs- bis zum Endjahr, nach Leitthemen gruppiert, Muster und "
-            f"Farbe nach Status. Ein Pfeil am Ende: die Maßnahme läuft fortlaufend oder über "
-            f"{horizon} hinaus. Die Jahre stehen in der Tabelle unter dem Diagramm."
-        ),
-        first_year=timeline.first_year,
-        last_year=horizon,
-        series=series,
-        groups=groups,
-        open_end_label=f"fortlaufend oder über {horizon} hinaus",
-        marker=marker,
-    )
-    entries = timeline.entries
-    return TimelinePage(
-        path=at,
-        title=f"Zeitplan bis {horizon}",
-        source_files=(site.document_file(), site.measures_folder()),
-        chart=chart,
-        rows=rows,
-        first_year=timeline.first_year,
-        horizon=horizon,
-        ongoing_count=sum(1 for e in entries if e.ongoing and e.end is not None),
-        beyond_count=sum(1 for e in entries if e.beyond_horizon and e.end is not None),
-        after_count=sum(1 for e in entries if e.end is None),
-        ending_count=sum(1 for e in entries if not e.ongoing and not e.beyond_horizon),
-        as_of=as_of,
-        links=_links(site, at),
-    )
-
-
-def _gantt_bar(site: SiteIndex, entry: TimelineEntry, horizon: int) -> charts.GanttBar:
-    return charts.GanttBar(
-        label=entry.measure.id,
-        start=entry.start,
-        end=entry.end,
-        style=site.status_order[entry.measure.status],
-        open_end=entry.ongoing or entry.beyond_horizon,
-        note=f"beginnt nach {horizon}" if entry.end is None else None,
     )
 
 

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from render_fixtures import load_case
 
-from generator import charts, escape, svg
+from generator import charts, escape, svg, timeline_chart
 from generator.render import render_site
 from generator.validate import load_strategy
 
@@ -72,7 +72,9 @@ def test_chart_is_valid_svg_with_title_and_description(case: str, page: str, mar
     links = root.findall(f".//{SVG}a")
     assert root.get("role") == ("group" if links else "img")
     for link in links:
-        assert link.get("aria-label") and link.findtext(f"{SVG}title") == link.get("aria-label")
+        label = link.findtext(f"{SVG}text") or ""
+        assert label and label in (link.get("aria-label") or "")  # WCAG 2.5.3 Label in Name
+        assert link.find(f"{SVG}title") is None  # its text would count as visible content
         assert re.fullmatch(r"(\.\./)*massnahmen/[a-z]+-\d+\.html", link.get("href") or "")
 
 
@@ -87,7 +89,7 @@ def test_ids_are_unique_on_every_page() -> None:
 
 def test_hostile_labels_stay_text() -> None:
     """Markup, quotes and template syntax in labels are escaped in text and attributes."""
-    item = charts.MatrixItem(HOSTILE, "../massnahmen/ver-01.html", HOSTILE, 0, 0, True)
+    item = charts.MatrixItem(HOSTILE, "../massnahmen/ver-01.html", HOSTILE + " Rang 1", 0, 0, True)
     drawn = [
         charts.stacked_bars(
             "a",
@@ -115,7 +117,7 @@ def test_hostile_labels_stay_text() -> None:
             items=[item],
             legend_entries=[(True, HOSTILE)],
         ),
-        charts.gantt(
+        timeline_chart.gantt(
             "d",
             HOSTILE,
             HOSTILE,
@@ -123,8 +125,8 @@ def test_hostile_labels_stay_text() -> None:
             last_year=2030,
             series=[charts.Series(HOSTILE, 1)],
             groups=[
-                charts.GanttGroup(
-                    HOSTILE, (charts.GanttBar(HOSTILE, 2021, None, 1, False, HOSTILE),)
+                timeline_chart.GanttGroup(
+                    HOSTILE, (timeline_chart.GanttBar(HOSTILE, 2021, None, 1, False, HOSTILE),)
                 )
             ],
             open_end_label=HOSTILE,
@@ -139,7 +141,23 @@ def test_hostile_labels_stay_text() -> None:
         texts = "".join(root.itertext())
         assert expected in texts
     link = _parse(drawn[2]).find(f".//{SVG}a")
-    assert link is not None and link.get("aria-label") == expected
+    assert link is not None and link.get("aria-label") == expected + " Rang 1"
+    with pytest.raises(ValueError, match="must contain its label"):
+        charts.matrix(
+            "e",
+            "T",
+            "D",
+            x_label="x",
+            y_label="y",
+            x_ticks=["1"],
+            y_ticks=["1"],
+            items=[
+                charts.MatrixItem(
+                    "VER-01", "../massnahmen/ver-01.html", "Serviceportal", 0, 0, False
+                )
+            ],
+            legend_entries=[],
+        )
 
 
 # --- Colours -----------------------------------------------------------------------------------
@@ -268,18 +286,18 @@ def test_matrix_stacks_points_without_overlap() -> None:
 def test_gantt_bars_span_their_years_and_open_ends_end_in_arrows() -> None:
     """A bar covers start to end year; an open one ends in an arrow; no bar gets a note."""
     bars = (
-        charts.GanttBar("A-01", 2020, 2021, 0, False),
-        charts.GanttBar("A-02", 2025, 2030, 2, True),
-        charts.GanttBar("A-03", 2031, None, 1, False, "beginnt nach 2030"),
+        timeline_chart.GanttBar("A-01", 2020, 2021, 0, False),
+        timeline_chart.GanttBar("A-02", 2025, 2030, 2, True),
+        timeline_chart.GanttBar("A-03", 2031, None, 1, False, "beginnt nach 2030"),
     )
-    chart = charts.gantt(
+    chart = timeline_chart.gantt(
         "g",
         "T",
         "D",
         first_year=2020,
         last_year=2030,
         series=[charts.Series("x", 0)],
-        groups=[charts.GanttGroup("Thema", bars)],
+        groups=[timeline_chart.GanttGroup("Thema", bars)],
         open_end_label="fortlaufend",
         marker=(2024.5, "Stand 07/2024"),
     )
