@@ -1,11 +1,11 @@
 """The pages of a built site, by page type, and their HTML structure read without a browser.
 
-Page types are found from the built site's folders (URLs derive from ids: `massnahmen/*.html`,
-`leitthemen/*/index.html`, …), never from titles. A folder with three or more pages of the
-same shape is a collection (one page per measure, SDG, actor …): its first and last page stand
-for it. Every other page is a page type of its own, so pages added later (legal pages, print,
-Auswertung) are checked without touching the tests. Measures add special cases: one that is
-„nicht bewertet“ and one with example ratings („Beispielwerte“).
+Page types are found from the built site's paths, never from titles. The folders whose pages
+are one per entity (URLs derive from ids: one page per measure, Handlungsfeld, Leitthema, SDG,
+Charta guideline, actor) are collections: their first and last page stand for them. Every
+other page is a page type of its own, so pages added later (legal pages, print, Auswertung)
+are checked without touching the tests. Measures add special cases: one that is „nicht
+bewertet“, one with example ratings („Beispielwerte“) and the longest.
 """
 
 from __future__ import annotations
@@ -17,6 +17,15 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 MEASURES = "massnahmen/*.html"
+#: Shapes of the pages that exist once per entity of the strategy (see the module docstring).
+COLLECTIONS = {
+    MEASURES,
+    "handlungsfelder/*/index.html",
+    "leitthemen/*/index.html",
+    "sdg/*.html",
+    "charta/*.html",
+    "akteure/*.html",
+}
 #: Elements without an end tag.
 VOID = {
     "area",
@@ -88,7 +97,7 @@ class SitePages:
         collection and measures of special interest (unrated, example ratings, longest)."""
         chosen: dict[str, str] = {}
         for pattern, members in sorted(self.by_shape().items()):
-            if len(members) < 3:
+            if pattern not in COLLECTIONS:
                 chosen.update({member: member for member in members})
             elif not variants:
                 chosen[pattern] = members[0]
