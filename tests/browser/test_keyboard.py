@@ -19,9 +19,12 @@ pytestmark = pytest.mark.browser
 
 #: What the tests need to know about the focused element (null when nothing is focused).
 FOCUSED = """async () => {
-  // Material reacts to focus a moment later (the search opens): wait two frames.
-  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-  const element = document.activeElement;
+  let element = document.activeElement;
+  if (element && element.closest('.md-search')) {
+    // Material opens the search a moment after its field gets the focus: wait two frames.
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    element = document.activeElement;
+  }
   if (!element || element === document.body || element === document.documentElement) {
     return null;
   }
