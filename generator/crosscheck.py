@@ -163,6 +163,14 @@ def _check_document(check: _Checker, document: model.StrategyDocument, loaded: L
             for i, c in enumerate(scheme.kriterien)
         ]
     )
+    if scheme.matrix is not None:
+        criteria = [c.id for c in scheme.kriterien]
+        for axis in ("waagerecht", "senkrecht"):
+            for index, value in enumerate(getattr(scheme.matrix, axis)):
+                location = ("bewertung", "matrix", axis, index)
+                check.reference(
+                    value, criteria, _at(loaded, location), field_label(location), "das Kriterium"
+                )
     levels = sorted(level.wert for level in scheme.stufen)
     if scheme.minimum >= scheme.maximum or levels != list(
         range(scheme.minimum, scheme.maximum + 1)

@@ -6,9 +6,10 @@ evaluation needs. Nothing here formats text or knows about pages or SVG.
 
 - Ranking: rated measures by priority (derive.rank_by_priority); unrated ones apart.
 - Priority matrix: each rated measure placed by two axes. An axis is one or more rating
-  criteria; its value is the weighted mean of those criteria with the weights from
-  strategie.yml (with one criterion: its value). For the chart, values are put into bins
-  (whole steps for one criterion, half steps otherwise); the exact values stay available.
+  criteria (`bewertung.matrix` in strategie.yml, or defaults); its value is the weighted
+  mean of those criteria with the weights from strategie.yml (one criterion: its value).
+  For the chart, values are put into bins (whole steps for one criterion, half steps
+  otherwise); the exact values stay available.
 - Coverage: measures per (SDG, Leitthema) and per (Charta guideline, Leitthema).
 - Timeline: each measure's time frame, cut at the strategy's horizon; a measure without an
   end ("fortlaufend") runs to the horizon and is marked as ongoing.
@@ -25,8 +26,8 @@ from generator.derive import priority_score, rank_by_priority
 from generator.model import Criterion, Measure, Rating, RatingScheme, Strategy, Theme
 
 #: Default axes of the priority matrix, by criterion id: feasibility against the mean of
-#: importance and urgency. Used when the scheme has these criteria; otherwise see
-#: `matrix_axes`.
+#: importance and urgency. Used when strategie.yml sets no `bewertung.matrix` and the scheme
+#: has these criteria; otherwise see `matrix_axes`.
 DEFAULT_MATRIX_X = ("umsetzbarkeit",)
 DEFAULT_MATRIX_Y = ("wichtigkeit", "dringlichkeit")
 
@@ -125,19 +126,25 @@ class MatrixAxes:
 
 def matrix_axes(
     scheme: RatingScheme,
-    x_ids: Sequence[str] = DEFAULT_MATRIX_X,
-    y_ids: Sequence[str] = DEFAULT_MATRIX_Y,
+    x_ids: Sequence[str] | None = None,
+    y_ids: Sequence[str] | None = None,
 ) -> MatrixAxes | None:
-    """The axes by criterion id; None when the scheme has fewer than two criteria.
+    """The matrix axes by criterion id; None when the scheme has fewer than two criteria.
 
-    When the ids are not all criteria of the scheme (another city's vocabulary), the last
-    criterion becomes the x axis and the mean of all others the y axis.
+    The ids come from the arguments, else from `bewertung.matrix` in strategie.yml, else
+    from DEFAULT_MATRIX_X and DEFAULT_MATRIX_Y. When they are not all criteria of the scheme
+    (another city's vocabulary), the last criterion becomes the x axis and the weighted mean
+    of all others the y axis.
     """
     criteria = {c.id: c for c in scheme.kriterien}
     if len(criteria) < 2:
         return None
-    known = all(key in criteria for key in (*x_ids, *y_ids))
-    if not known or not x_ids or not y_ids or set(x_ids) & set(y_ids):
+    configured = scheme.matrix
+    if x_ids is None:
+        x_ids = configured.waagerecht if configured else DEFAULT_MATRIX_X
+    if y_ids is None:
+        y_ids = configured.senkrecht if configured else DEFAULT_MATRIX_Y
+    if not x_ids or not y_ids or not all(key in criteria for key in (*x_ids, *y_ids)):
         x_ids = (scheme.kriterien[-1].id,)
         y_ids = tuple(c.id for c in scheme.kriterien[:-1])
     return MatrixAxes(_axis(scheme, x_ids, criteria), _axis(scheme, y_ids, criteria))

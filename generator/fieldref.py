@@ -48,6 +48,7 @@ SECTION_NAMES: dict[type[model.Record], str] = {
     model.ScaleLevel: "Stufe der Bewertungsskala",
     model.Criterion: "Bewertungskriterium",
     model.RatingScheme: "Bewertungsschema",
+    model.PriorityMatrixSetting: "Achsen der Prioritätenmatrix",
     model.Licence: "Lizenz",
     model.Contact: "Kontakt",
     model.Repository: "Repository",
@@ -281,6 +282,14 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "stufen": "Bezeichnung jeder Stufe, von minimum bis maximum.",
         "kriterien": "Die Kriterien, nach denen jede Maßnahme bewertet wird.",
         "erlaeuterung": "Wie bewertet und die Priorität berechnet wird.",
+        "matrix": (
+            "Welche Kriterien die Prioritätenmatrix der Auswertung zeigt; ohne Angabe "
+            "Umsetzbarkeit (waagerecht) gegen Wichtigkeit und Dringlichkeit (senkrecht)."
+        ),
+    },
+    model.PriorityMatrixSetting: {
+        "waagerecht": "Kennungen der Kriterien der waagerechten Achse (ihr gewichtetes Mittel).",
+        "senkrecht": "Kennungen der Kriterien der senkrechten Achse (ihr gewichtetes Mittel).",
     },
     model.ScaleLevel: {
         "wert": "Wert auf der Skala.",

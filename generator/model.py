@@ -210,6 +210,13 @@ class Criterion(Record):
     gewicht: Annotated[float, Field(gt=0, le=10)] | Annotated[int, Field(gt=0, le=10)]
 
 
+class PriorityMatrixSetting(Record):
+    """The criteria the priority matrix plots: each axis is their weighted mean."""
+
+    waagerecht: Annotated[list[Slug], Field(min_length=1)]
+    senkrecht: Annotated[list[Slug], Field(min_length=1)]
+
+
 class RatingScheme(Record):
     """The rating scale and criteria; priority = weighted mean of the criteria values."""
 
@@ -218,6 +225,9 @@ class RatingScheme(Record):
     stufen: Annotated[list[ScaleLevel], Field(min_length=2)]
     kriterien: Annotated[list[Criterion], Field(min_length=1)]
     erlaeuterung: PlainText
+    #: Axes of the priority matrix on the Auswertung; without it, Umsetzbarkeit against the
+    #: mean of Wichtigkeit and Dringlichkeit (if the scheme has these criteria).
+    matrix: PriorityMatrixSetting | None = None
 
 
 class Licence(Record):

@@ -32,7 +32,7 @@ from generator.evaluation import (
     rank_measures,
     timeline,
 )
-from generator.model import Strategy
+from generator.model import PriorityMatrixSetting, Strategy
 from generator.render import RenderedSite, render_site
 from generator.validate import load_strategy
 
@@ -104,6 +104,23 @@ def test_matrix_axes_fall_back_for_other_criteria(minimal: Strategy) -> None:
     assert custom is not None and custom.y.step == 1
     single = scheme.model_copy(update={"kriterien": scheme.kriterien[:1]})
     assert matrix_axes(single) is None
+
+
+def test_matrix_axes_come_from_strategie_yml(minimal: Strategy) -> None:
+    """`bewertung.matrix` chooses the axes; arguments override it."""
+    scheme = minimal.strategie.bewertung.model_copy(
+        update={
+            "matrix": PriorityMatrixSetting(
+                waagerecht=["zielgenauigkeit"], senkrecht=["wichtigkeit", "umsetzbarkeit"]
+            )
+        }
+    )
+    axes = matrix_axes(scheme)
+    assert axes is not None
+    assert [c.id for c in axes.x.criteria] == ["zielgenauigkeit"]
+    assert [c.id for c in axes.y.criteria] == ["wichtigkeit", "umsetzbarkeit"]
+    explicit = matrix_axes(scheme, x_ids=("dringlichkeit",), y_ids=("wichtigkeit",))
+    assert explicit is not None and [c.id for c in explicit.x.criteria] == ["dringlichkeit"]
 
 
 def test_coverage_counts_measures_per_entry_and_theme(minimal: Strategy) -> None:
