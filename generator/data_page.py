@@ -23,7 +23,6 @@ from generator.exports import (
     measure_columns,
 )
 from generator.model import Measure, Rating, Strategy
-from generator.render import format_date
 from generator.schemas import FILE_MODELS
 
 #: German meaning of each field of a Maßnahme in strategie.json (and its YAML file).
@@ -85,7 +84,7 @@ def render_data_page(strategy: Strategy) -> str:
         "",
         f"Die Strategie „{md(document.titel)}“ steht hier als offene Daten zum Herunterladen "
         f"bereit, frei weiterverwendbar unter der Lizenz {md(licence.name)}."
-        + (f" Stand der Daten: {format_date(stand)}." if stand else ""),
+        + (f" Stand der Daten: {_format_date(stand)}." if stand else ""),
         "",
         "Jede Fassung der Strategie hat ihre eigenen Dateien; ihre Adressen bleiben für diese "
         "Fassung gleich.",
@@ -196,3 +195,10 @@ def _json_type(spec: dict[str, Any]) -> str:
         inner = "Abschnitt" if "$ref" in items else _JSON_TYPES.get(items.get("type"), "Wert")
         return f"Liste ({inner})"
     return _JSON_TYPES.get(option.get("type", ""), "Wert")
+
+
+def _format_date(value: Any) -> str:
+    # Imported here: render.py imports this module to add the page to the site.
+    from generator.render import format_date
+
+    return format_date(value)

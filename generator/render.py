@@ -21,7 +21,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import charts, escape, urls
+from generator.data_page import render_data_page
 from generator.derive import rounded_priority
+from generator.editor_page import render_editor_page
 from generator.evaluation_pages import build_evaluation_pages
 from generator.history import History
 from generator.history_pages import build_changes, measure_history
@@ -94,6 +96,9 @@ def render_site(strategy: Strategy, history: History | None = None) -> RenderedS
         if page.path in pages:
             raise ValueError(f"two pages would be written to {page.path}")
         pages[page.path] = _normalise(env.get_template(page.template).render(page=page))
+    # Pages written as Markdown by their own modules (no template): open data, editors.
+    pages[urls.DATA] = _normalise(render_data_page(strategy))
+    pages[urls.EDITORS] = _normalise(render_editor_page(strategy))
     navigation = build_navigation(site, changes=history is not None)
     return RenderedSite(pages, navigation, edition_line(site))
 
@@ -183,8 +188,10 @@ def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str
             + [entry(a.name, urls.actor_page(a.id)) for a in involved_actors(site)],
         ),
     ]
+    navigation.append(entry("Daten", urls.DATA))
     if changes:
         navigation.append(entry("Änderungen", urls.CHANGES))
+    navigation.append(entry("Daten pflegen", urls.EDITORS))
     # Last: the whole strategy for print, then accessibility offers and legal pages (also
     # linked from every page's footer).
     navigation.append(entry("Druckfassung", urls.PRINT))

@@ -28,6 +28,8 @@ EVALUATION_GUIDELINES = PurePosixPath("auswertung/charta.md")
 EVALUATION_TIMELINE = PurePosixPath("auswertung/zeitplan.md")
 #: What changed between editions and in recent revisions; feed.xml lies beside it.
 CHANGES = PurePosixPath("aenderungen.md")
+DATA = PurePosixPath("daten/index.md")
+EDITORS = PurePosixPath("mitmachen.md")
 #: The whole strategy on one page, for printing or saving as PDF.
 PRINT = PurePosixPath("druckfassung.md")
 #: About the site: accessibility offers and legal pages, linked from every page's footer

@@ -109,7 +109,10 @@ def parse(html: str) -> ParsedPage:
     return parsed
 
 
-_SAFE_HREF = re.compile(r"^(https://|mailto:|#|(\.\./)*[a-z0-9][a-z0-9/._-]*\.(md|html)(#.*)?$)")
+# Relative links to pages and to the site's own downloads (daten/: JSON, CSV, XLSX, RDF).
+_SAFE_HREF = re.compile(
+    r"^(https://|mailto:|#|(\.\./)*[a-z0-9][a-z0-9/._-]*\.(md|html|json|csv|xlsx|rdf|xml)(#.*)?$)"
+)
 
 
 def dangers(html: str) -> list[str]:

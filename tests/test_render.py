@@ -170,7 +170,7 @@ def test_internal_links_point_to_rendered_pages(minimal_site: RenderedSite) -> N
     """Every relative link, in Markdown or in raw HTML, resolves to a rendered page."""
     pages = {str(p) for p in minimal_site.pages}
     for path, text in minimal_site.pages.items():
-        targets = re.findall(r"\]\(((?:\.\./)*[a-z0-9][^)\s]*\.md)\)", text)
+        targets = re.findall(r"\]\(((?:\.\./)*(?![a-z]+:)[a-z0-9][^)\s]*\.md)\)", text)
         targets += [
             t[: -len(".html")] + ".md"
             for t in re.findall(r'href="((?:\.\./)*[a-z0-9][^"]*\.html)"', text)
