@@ -12,13 +12,16 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 import pytest
+from render_fixtures import load_case
+from render_html import dangers, parse, to_html
 
 from generator import history as history_module
 from generator import urls
-from generator.history import History, read_history
+from generator.history import ChangeSet, History, MeasureChanges, Revision, read_history
 from generator.model import Strategy
 from generator.pipeline import generate
 from generator.render import render_site
@@ -102,6 +105,11 @@ def strategy(repository: Path) -> Strategy:
 @pytest.fixture(scope="module")
 def history(repository: Path, strategy: Strategy) -> History:
     return read_history(repository, strategy.strategie.fortschreibungen)
+
+
+@pytest.fixture(scope="module")
+def hostile() -> Strategy:
+    return load_case("hostile")
 
 
 @pytest.fixture
@@ -303,3 +311,26 @@ def test_pipeline_writes_changes_page_and_feed(
     ]
     assert (written / "feed.xml").read_text("utf-8").startswith("<?xml")
     assert site.edition_line == "Fassung 2024 vom 14. März 2024 · Stand der Daten: 1. Juni 2024"
+
+
+def test_hostile_commit_subjects_and_titles_render_inert(hostile: Strategy) -> None:
+    """Markup in a commit subject, a measure title or a change line stays text on every page."""
+    subject = "<script>alert(1)</script> [x](javascript:alert(2)) {: onclick=x } {{ 1 }}"
+    measure = hostile.massnahmen[0]
+    change_set = ChangeSet(
+        "aenderung-0123456789ab",
+        None,
+        None,
+        Revision("0123456789ab" * 3 + "0123", datetime.fromisoformat("2024-01-02T03:04"), subject),
+        measures=(
+            MeasureChanges(measure.id, "<img src=x onerror=y>", "geändert", ("Titel <b>fett</b>",)),
+            MeasureChanges("ALT-99", "[weg](javascript:z)", "entfernt"),
+        ),
+        other=("Strategie: <iframe>",),
+    )
+    pages = render_site(hostile, History(revisions=(change_set,))).pages
+    for path in (urls.CHANGES, urls.measure_page(measure.id)):
+        html = to_html(pages[path])
+        assert dangers(html) == [], path
+    text = parse(to_html(pages[urls.CHANGES])).text
+    assert subject.replace("  ", " ") in text and "Titel <b>fett</b>" in text
