@@ -21,6 +21,8 @@ _FLOAT = re.compile(
 _YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
 _SEXAGESIMAL = re.compile(r"[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 _FLOAT11 = re.compile(r"(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?")
+#: How a YAML 1.1 number starts (after its sign): a digit, or "." (".5", ".inf", ".nan").
+_NUMBER_STARTS = frozenset("0123456789.")
 _DIGITS_LIMIT = 4000  # Python refuses to convert longer decimal strings (int_max_str_digits)
 _SHOWN_DIGITS = 30  # longer numbers are named in messages, not spelled out
 
@@ -57,6 +59,8 @@ def resolve_plain(text: str) -> object:
 def _yaml11_number(text: str) -> str | None:
     """How YAML 1.1 (or a lenient 1.2 tool) reads this text as a number, in German; else None."""
     sign, body = ("-", text[1:]) if text[:1] == "-" else ("", text.removeprefix("+"))
+    if body[:1] not in _NUMBER_STARTS:
+        return None  # most plain scalars are words; every reading below starts like this
     lower = body.lower()
     digits = lower.replace("_", "")
     if lower == ".nan":
