@@ -162,6 +162,8 @@ class Structure:
     tables: list[Table] = field(default_factory=list)
     svgs: list[Svg] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    #: id → level of every heading that has an id (targets of the table of contents).
+    heading_ids: dict[str, int] = field(default_factory=dict)
     skip_link: str | None = None
     main_text: str = ""
 
@@ -217,6 +219,8 @@ class _StructureParser(HTMLParser):
             self.link.text.append(attrs.get("alt", ""))
         elif re.fullmatch(r"h[1-6]", tag) and not self._hidden():
             self.heading = _OpenHeading(int(tag[1]))
+            if "id" in attrs:
+                self.result.heading_ids[attrs["id"]] = int(tag[1])
         elif tag == "table":
             self.result.tables.append(Table())
         elif tag == "th" and self.result.tables:
