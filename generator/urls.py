@@ -8,6 +8,7 @@ With `use_directory_urls: false` every page becomes the same path with `.html`.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from pathlib import PurePosixPath
@@ -71,8 +72,15 @@ def actor_page(actor_id: str) -> PurePosixPath:
 
 def relative_link(source: PurePosixPath, target: PurePosixPath) -> str:
     """The relative Markdown link from one page to another (MkDocs checks and converts it)."""
-    link = posixpath.relpath(str(target), str(source.parent))
-    if not _SAFE_PATH.match(str(target)):
+    return _relative_link(str(source.parent), str(target))
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_link(folder: str, target: str) -> str:
+    # Cached: pages link to the same few pages from the same few folders, and relpath (two
+    # abspath calls, each asking the OS for the working folder) was a fifth of the render time.
+    link = posixpath.relpath(target, folder)
+    if not _SAFE_PATH.match(target):
         raise ValueError(f"page path outside the URL scheme: {target}")
     return link
 
