@@ -15,11 +15,12 @@ rounded to one decimal, half up (`rounded_priority`); the ranking uses the unrou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import TypeVar
 
 from generator.model import Measure, NotRated, Rating, RatingScheme, Status, Strategy
 
@@ -103,15 +104,10 @@ def derive_overview(strategy: Strategy) -> Overview:
     measures = strategy.massnahmen
     statuses = strategy.strategie.status
     scheme = strategy.strategie.bewertung
-    by_theme = {
-        theme.id: tuple(m for m in measures if m.leitthema == theme.id)
-        for theme in strategy.leitthemen
-    }
-    by_field = {
-        field.id: tuple(m for m in measures if m.handlungsfeld == field.id)
-        for theme in strategy.leitthemen
-        for field in theme.handlungsfelder
-    }
+    by_theme = _group(measures, [t.id for t in strategy.leitthemen], lambda m: [m.leitthema])
+    fields = [f.id for theme in strategy.leitthemen for f in theme.handlungsfelder]
+    by_field = _group(measures, fields, lambda m: [m.handlungsfeld])
+    actors = [actor.id for actor in strategy.akteure]
     return Overview(
         priorities={m.id: priority_score(m.bewertung, scheme) for m in measures},
         measures_by_theme=by_theme,
@@ -119,21 +115,29 @@ def derive_overview(strategy: Strategy) -> Overview:
         status_total=count_statuses(measures, statuses),
         status_by_theme={key: count_statuses(group, statuses) for key, group in by_theme.items()},
         status_by_field={key: count_statuses(group, statuses) for key, group in by_field.items()},
-        measures_by_goal={
-            goal.nummer: tuple(m for m in measures if goal.nummer in m.sdgs)
-            for goal in strategy.sdgs
-        },
-        measures_by_guideline={
-            guideline.id: tuple(m for m in measures if guideline.id in m.charta)
-            for guideline in strategy.leitlinien
-        },
-        measures_by_responsible={
-            actor.id: tuple(m for m in measures if m.verantwortlich == actor.id)
-            for actor in strategy.akteure
-        },
-        measures_by_partner={
-            actor.id: tuple(m for m in measures if actor.id in m.partner)
-            for actor in strategy.akteure
-        },
+        measures_by_goal=_group(measures, [g.nummer for g in strategy.sdgs], lambda m: m.sdgs),
+        measures_by_guideline=_group(
+            measures, [g.id for g in strategy.leitlinien], lambda m: m.charta
+        ),
+        measures_by_responsible=_group(measures, actors, lambda m: [m.verantwortlich]),
+        measures_by_partner=_group(measures, actors, lambda m: m.partner),
         as_of=latest_update(measures),
     )
+
+
+_Key = TypeVar("_Key", bound=Hashable)
+
+
+def _group(
+    measures: Sequence[Measure],
+    keys: Sequence[_Key],
+    keys_of: Callable[[Measure], Iterable[_Key | None]],
+) -> dict[_Key, tuple[Measure, ...]]:
+    """Measures by key, each group in measure order, every key present: one pass over the
+    measures (a pass per key grew with keys × measures, both of which grow with the data)."""
+    groups: dict[_Key, list[Measure]] = {key: [] for key in keys}
+    for measure in measures:
+        for key in dict.fromkeys(keys_of(measure)):  # a measure once per group
+            if key is not None and key in groups:
+                groups[key].append(measure)
+    return {key: tuple(group) for key, group in groups.items()}
