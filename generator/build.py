@@ -1,7 +1,9 @@
 """Build stage: validated strategy → MkDocs build → the site folder (and the offline zip).
 
 In: the project folder. Out: `site/` (hosted edition, `mkdocs.yml`) or `site-offline/` plus
-`dist/<name>-<edition>-offline.zip` (`mkdocs.offline.yml`), and an exit code.
+`dist/<name>-<edition>-offline.zip` (`mkdocs.offline.yml`), and an exit code. With `--out X`
+the site goes to X and the zip beside it (into X's parent folder), so that nothing lands in
+the project when the user asked for another place.
 
 MkDocs runs as a subprocess (`python -m mkdocs build --strict`), never imported here: the
 generator outlives MkDocs 1.x. Its hook (generator/mkdocs_hook.py) generates the pages. The
@@ -92,8 +94,12 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
             return EXIT_PROBLEMS
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
         if offline:
+            # No 404.html in the offline bundle: without a web server nobody is ever shown it,
+            # and its root-relative addresses ("/assets/…") point outside the unpacked folder.
+            (staging / "404.html").unlink(missing_ok=True)
             name = f"{edition.slug}-{edition.id}-offline"
-            archive = write_zip(staging, project / "dist" / f"{name}.zip", name, epoch)
+            folder = project / "dist" if out is None else target.parent
+            archive = write_zip(staging, folder / f"{name}.zip", name, epoch)
         _swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

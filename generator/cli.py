@@ -107,7 +107,14 @@ def _build_parser() -> argparse.ArgumentParser:
         help="Offline-Ausgabe bauen (ohne Sofort-Navigation) und als ZIP-Datei verpacken",
     )
     build.add_argument(
-        "--out", type=Path, default=None, metavar="ORDNER", help="Zielordner (Standard: site/)"
+        "--out",
+        type=Path,
+        default=None,
+        metavar="ORDNER",
+        help=(
+            "Zielordner (Standard: site/, mit --offline site-offline/); die ZIP-Datei kommt "
+            "neben diesen Ordner, ohne --out nach dist/"
+        ),
     )
 
     schemas = commands.add_parser(

@@ -438,7 +438,8 @@ def fake_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     root = make_project(tmp_path_factory.mktemp("fake") / "projekt")
     online = strategie(root, "build")
     offline = strategie(root, "build", "--offline")
-    yield {"root": root, "online": online, "offline": offline}
+    elsewhere = strategie(root, "build", "--offline", "--out", str(root.parent / "usb" / "web"))
+    yield {"root": root, "online": online, "offline": offline, "elsewhere": elsewhere}
 
 
 def test_build_succeeds_and_summarises_in_german(fake_builds: dict[str, Any]) -> None:
@@ -466,6 +467,26 @@ def test_offline_build_makes_zip_named_after_edition(fake_builds: dict[str, Any]
     assert top == {"vernetzte-stadt-gelsenkirchen-2023-offline"}
     assert "vernetzte-stadt-gelsenkirchen-2023-offline/search/search_index.js" in names
     assert len(names) == len(tree_digest(root / "site-offline"))
+    # 404.html is for web servers; from disk its root-relative addresses would lead nowhere.
+    assert "vernetzte-stadt-gelsenkirchen-2023-offline/404.html" not in names
+    assert not (root / "site-offline" / "404.html").exists()
+    assert (root / "site" / "404.html").is_file()
+
+
+def test_offline_build_with_out_puts_the_zip_beside_that_folder(
+    fake_builds: dict[str, Any],
+) -> None:
+    """--offline --out X writes X and the zip into X's parent folder, nothing into dist/."""
+    root, result = fake_builds["root"], fake_builds["elsewhere"]
+    assert result.returncode == 0, result.stdout + result.stderr
+    usb = root.parent / "usb"
+    archive = usb / "vernetzte-stadt-gelsenkirchen-2023-offline.zip"
+    assert sorted(p.name for p in usb.iterdir()) == [archive.name, "web"]
+    said = [line for line in result.stdout.splitlines() if line.startswith("ZIP-Datei")]
+    assert len(said) == 1 and said[0].endswith(f" MB): {archive}"), result.stdout
+    assert (usb / "web" / "index.html").is_file()
+    # Only the zip of the build without --out is in the project's dist/.
+    assert [p.name for p in (root / "dist").iterdir()] == [archive.name]
 
 
 def test_offline_pages_load_the_vendored_shim_and_no_instant_navigation(

@@ -149,9 +149,10 @@ def offline_zip(request: pytest.FixtureRequest) -> Path:
         return archive
     project: Path = request.getfixturevalue("project")
     _strategie(project, "build", "--offline", "--out", str(project.parent / "site-offline"))
-    archives = sorted((project / "dist").glob("*-offline.zip"))
+    # With --out the zip is written beside that folder.
+    archives = sorted(project.parent.glob("*-offline.zip"))
     if len(archives) != 1:
-        pytest.fail(f"expected one offline zip in {project / 'dist'}, found {archives}")
+        pytest.fail(f"expected one offline zip in {project.parent}, found {archives}")
     return archives[0]
 
 
