@@ -223,6 +223,25 @@ def test_catalogue_is_a_complete_accessible_table(minimal_site: RenderedSite) ->
     assert count.attributes["aria-live"] == "polite"
 
 
+def test_catalogue_table_keeps_its_roles_and_names_each_cell(minimal_site: RenderedSite) -> None:
+    """Every part of the table states its role (phones show it as cards), each cell names its
+    column's header (data-spalte), and the front matter hides the empty table of contents."""
+    page = minimal_site.pages[urls.CATALOGUE]
+    assert page.startswith("---\nhide:\n  - toc\n---\n<!-- Erzeugt aus ")
+    table = re.search(r"<table data-katalog.*</table>", to_html(page), re.S)
+    assert table
+    elements = parse(table.group(0)).elements
+    roles = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row"}
+    roles |= {"th": "columnheader", "td": "cell"}
+    wrong = [e for e in elements if e.tag in roles and e.attributes.get("role") != roles[e.tag]]
+    assert wrong == []
+    headers = re.findall(r"<th [^>]*>([^<]+)</th>", table.group(0))
+    rows = re.findall(r"<tr data-status=.*?</tr>", table.group(0), re.S)
+    assert len(headers) == 7 and rows
+    for row in rows:
+        assert re.findall(r'<td [^>]*data-spalte="([^"]+)"', row) == headers
+
+
 def test_measure_page_shows_what_the_editor_entered(minimal_site: RenderedSite) -> None:
     """The full measure page shows status date, progress, ratings as examples, and the edit link."""
     text = parse(to_html(minimal_site.pages[PurePosixPath("massnahmen/ver-01.md")])).text
