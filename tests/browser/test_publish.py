@@ -30,9 +30,8 @@ import pytest
 
 from generator.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
-MINIMAL = Path(__file__).parent / "data" / "minimal"
-CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parents[2]
+MINIMAL = REPO / "tests" / "data" / "minimal"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
     "GIT_AUTHOR_EMAIL": "test@example.org",
@@ -239,52 +238,40 @@ def test_older_edition_carries_the_banner_text(published: Published) -> None:
     assert '<a href="./../aktuell/index.html"><strong>Zur aktuellen Fassung</strong></a>' in page
 
 
-def require_chromium() -> None:
-    """Skip outside CI, fail in CI, when Debian's chromium is missing."""
-    if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
-        return
-    reason = f"{CHROMIUM} fehlt: der Browser-Test braucht Debians chromium"
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (in CI ein Fehler)", pytrace=False)
-    pytest.skip(reason)
-
-
 @pytest.mark.browser
-def test_selector_lists_both_and_old_edition_shows_banner(published: Published) -> None:
+def test_selector_lists_both_and_old_edition_shows_banner(
+    published: Published, browser: Any
+) -> None:
     """Over http: the start redirects to 2024, the selector lists both editions, 2020 warns."""
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+    # The session's shared Chromium (tests/browser/conftest.py): a second sync Playwright
+    # instance cannot run beside it.
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(published.address)
+        page.wait_for_url(re.compile(r"/2024/index\.html$"))
+        page.wait_for_selector(".md-version__current")
+        # Each entry: the version's title, then its aliases in a span of their own.
+        shown = page.eval_on_selector_all(
+            ".md-version__current, .md-version__list .md-version__link",
+            "items => items.map(i => [...i.childNodes]"
+            "  .map(n => n.textContent.trim()).filter(text => text))",
         )
-        try:
-            page = browser.new_page()
-            page.goto(published.address)
-            page.wait_for_url(re.compile(r"/2024/index\.html$"))
-            page.wait_for_selector(".md-version__current")
-            # Each entry: the version's title, then its aliases in a span of their own.
-            shown = page.eval_on_selector_all(
-                ".md-version__current, .md-version__list .md-version__link",
-                "items => items.map(i => [...i.childNodes]"
-                "  .map(n => n.textContent.trim()).filter(text => text))",
-            )
-            assert shown == [
-                ["Fassung 2024", "aktuell"],
-                ["Fassung 2024", "aktuell"],
-                ["Fassung 2020"],
-            ]
-            assert page.is_hidden("[data-md-component=outdated]")
+        assert shown == [
+            ["Fassung 2024", "aktuell"],
+            ["Fassung 2024", "aktuell"],
+            ["Fassung 2020"],
+        ]
+        assert page.is_hidden("[data-md-component=outdated]")
 
-            page.goto(f"{published.address}2020/index.html")
-            banner = page.locator("[data-md-component=outdated]")
-            banner.wait_for(state="visible")
-            assert "Sie sehen eine ältere Fassung der Strategie." in banner.inner_text()
-            banner.get_by_role("link", name="Zur aktuellen Fassung").click()
-            page.wait_for_url(re.compile(r"/2024/index\.html$"))
-        finally:
-            browser.close()
+        page.goto(f"{published.address}2020/index.html")
+        banner = page.locator("[data-md-component=outdated]")
+        banner.wait_for(state="visible")
+        assert "Sie sehen eine ältere Fassung der Strategie." in banner.inner_text()
+        banner.get_by_role("link", name="Zur aktuellen Fassung").click()
+        page.wait_for_url(re.compile(r"/2024/index\.html$"))
+    finally:
+        context.close()
 
 
 # --- refusals ----------------------------------------------------------------------------------
