@@ -15,6 +15,8 @@ rounded to one decimal, half up (`rounded_priority`); the ranking uses the unrou
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -67,9 +69,23 @@ def priority_score(rating: Rating | NotRated, scheme: RatingScheme) -> float | N
     """Weighted mean of the rating values; None for a measure that is not rated."""
     if isinstance(rating, NotRated):
         return None
-    weights = {criterion.id: Fraction(str(criterion.gewicht)) for criterion in scheme.kriterien}
-    weighted = sum(weight * rating.werte[key] for key, weight in weights.items())
-    return float(weighted / sum(weights.values()))
+    weights, total = _integer_weights(tuple((c.id, c.gewicht) for c in scheme.kriterien))
+    # Exact: the weights scaled to integers, so the mean is a ratio of two integers, and
+    # Python divides integers correctly rounded, as float(Fraction) does.
+    return sum(weight * rating.werte[key] for key, weight in weights) / total
+
+
+@functools.lru_cache(maxsize=16)
+def _integer_weights(
+    criteria: tuple[tuple[str, float | int], ...],
+) -> tuple[tuple[tuple[str, int], ...], int]:
+    """The weights as written (0.1 is 1/10), scaled by the least common denominator; their sum.
+    Cached: the scheme is the same for every measure, and parsing it per measure was a tenth
+    of the render time."""
+    exact = [(key, Fraction(str(weight))) for key, weight in criteria]
+    scale = math.lcm(*(weight.denominator for _, weight in exact))
+    scaled = tuple((key, int(weight * scale)) for key, weight in exact)
+    return scaled, sum(weight for _, weight in scaled)
 
 
 def rounded_priority(score: float) -> Decimal:
