@@ -46,26 +46,36 @@ IMPRINT = PurePosixPath("info/impressum.md")
 _SAFE_PATH = re.compile(r"^[a-z0-9][a-z0-9./-]*\.md$")
 
 
+# Page paths are cached: every link to a page asks for its path again (thousands of times at
+# scale), and a cached path object also keeps its string form. Paths are immutable.
+
+
+@functools.cache
 def theme_page(theme_id: str) -> PurePosixPath:
     return PurePosixPath("leitthemen", theme_id, "index.md")
 
 
+@functools.cache
 def field_page(field_id: str) -> PurePosixPath:
     return PurePosixPath("handlungsfelder", field_id, "index.md")
 
 
+@functools.cache
 def measure_page(measure_id: str) -> PurePosixPath:
     return PurePosixPath("massnahmen", f"{measure_id.lower()}.md")
 
 
+@functools.cache
 def goal_page(number: int) -> PurePosixPath:
     return PurePosixPath("sdg", f"{number}.md")
 
 
+@functools.cache
 def guideline_page(guideline_id: str) -> PurePosixPath:
     return PurePosixPath("charta", f"{guideline_id}.md")
 
 
+@functools.cache
 def actor_page(actor_id: str) -> PurePosixPath:
     return PurePosixPath("akteure", f"{actor_id}.md")
 
