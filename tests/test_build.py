@@ -512,6 +512,26 @@ def test_navigation_is_nested_and_pruned(fake_builds: dict[str, Any]) -> None:
     assert 'href="ver-01.html"' in measure
 
 
+#: Theme overrides that are copies of Material's templates, and how many lines each changes.
+COPIED_OVERRIDES = {"partials/header.html": 1, "partials/nav-item.html": 3}
+
+
+@pytest.mark.parametrize("name", sorted(COPIED_OVERRIDES))
+def test_copied_overrides_only_add_attributes_to_materials_lines(name: str) -> None:
+    """Each copied partial is Material's, line for line, but for a few tags with added attributes
+    (fails when an update of Material changes the original: copy it again, redo the change)."""
+    import material
+
+    original = Path(material.__file__).parent / "templates" / name
+    theirs = original.read_text("utf-8").split("-#}\n", 1)[1].splitlines()
+    ours = (REPO / "docs" / "theme" / name).read_text("utf-8").split("-#}\n", 1)[1].splitlines()
+    assert len(ours) == len(theirs), f"{name}: lines added or removed"
+    changed = [(a, b) for a, b in zip(theirs, ours, strict=True) if a != b]
+    assert len(changed) == COPIED_OVERRIDES[name], changed
+    for before, after in changed:
+        assert before.endswith(">") and after.startswith(before[:-1]) and after.endswith(">")
+
+
 def test_german_heading_anchor_works(fake_builds: dict[str, Any]) -> None:
     """„Maßnahmen & Ziele“ gets the anchor maßnahmen-ziele, and links to it pass --strict."""
     page = (fake_builds["root"] / "site" / "strategie.html").read_text("utf-8")
