@@ -512,6 +512,20 @@ def test_navigation_is_nested_and_pruned(fake_builds: dict[str, Any]) -> None:
     assert 'href="ver-01.html"' in measure
 
 
+def test_page_not_found_is_german_with_skip_link_and_ways_on(fake_builds: dict[str, Any]) -> None:
+    """404.html: German title and h1, a skip link to it, root-relative links and a search form."""
+    page = (fake_builds["root"] / "site" / "404.html").read_text("utf-8")
+    assert "<title>Seite nicht gefunden - Vernetzte Stadt Gelsenkirchen</title>" in page
+    assert '<h1 id="seite-nicht-gefunden">Seite nicht gefunden</h1>' in page
+    skip = page.index('class="md-skip"')
+    assert page.index('<header class="md-header') > skip > page.index("<body")
+    assert '<a href="#seite-nicht-gefunden" class="md-skip"' in page
+    assert '<a href="/index.html">Startseite</a>' in page
+    assert '<a href="/katalog.html">Maßnahmenkatalog</a>' in page
+    assert '<form class="strategie-suche" action="/index.html" method="get" role="search">' in page
+    assert "Not found" not in page
+
+
 #: Theme overrides that are copies of Material's templates, and how many lines each changes.
 COPIED_OVERRIDES = {"partials/header.html": 1, "partials/nav-item.html": 3}
 

@@ -49,8 +49,6 @@ PAGE_TYPES = (
     "akteure/index.html",
     "akteure/*.html",
 )
-#: Pages without a table of contents, where Material renders no skip link.
-WITHOUT_SKIP_LINK = {"404.html"}
 
 
 @pytest.fixture(scope="session", params=["online", "offline"])
@@ -151,8 +149,6 @@ def test_skip_link_points_to_the_page_content(
     _, structures = parsed
     problems = []
     for page, s in structures.items():
-        if page in WITHOUT_SKIP_LINK:
-            continue
         if s.skip_link is None:
             problems.append(f"{page}: no skip link (a.md-skip)")
         elif s.skip_link.removeprefix("#") not in s.ids:
