@@ -148,16 +148,7 @@ def build_start(site: SiteIndex) -> StartPage:
     at = urls.START
     overview = site.overview
     measures = site.strategy.massnahmen
-    cards = tuple(
-        ThemeCard(
-            theme,
-            site.theme_link(at, theme),
-            len(theme.handlungsfelder),
-            overview.status_by_theme[theme.id],
-            site.status_bar(overview.status_by_theme[theme.id]),
-        )
-        for theme in site.strategy.leitthemen
-    )
+    cards = _theme_cards(site, at)
     return StartPage(
         path=at,
         title=site.document.titel,
@@ -336,10 +327,10 @@ class FieldPage(Page):
     priorities_link: Link
 
 
-def build_theme_index(site: SiteIndex) -> ThemeIndexPage:
-    at = urls.THEMES
+def _theme_cards(site: SiteIndex, at: PurePosixPath) -> tuple[ThemeCard, ...]:
+    """One card per Leitthema (start page and Leitthemen overview), linked from `at`."""
     overview = site.overview
-    cards = tuple(
+    return tuple(
         ThemeCard(
             theme,
             site.theme_link(at, theme),
@@ -349,6 +340,12 @@ def build_theme_index(site: SiteIndex) -> ThemeIndexPage:
         )
         for theme in site.strategy.leitthemen
     )
+
+
+def build_theme_index(site: SiteIndex) -> ThemeIndexPage:
+    at = urls.THEMES
+    overview = site.overview
+    cards = _theme_cards(site, at)
     return ThemeIndexPage(
         path=at,
         title="Leitthemen",
