@@ -10,14 +10,16 @@ below (each marks its result as `Markup`). A forgotten filter is an error, not a
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+import jinja2
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import charts, escape, urls
@@ -233,6 +235,7 @@ def make_env() -> Environment:
         keep_trailing_newline=True,
         autoescape=True,
         finalize=_require_escaped,
+        bytecode_cache=_template_cache(),
     )
     filters: dict[str, Callable[..., Markup]] = {
         "md": _markup(escape.markdown_text),
@@ -254,6 +257,19 @@ def make_env() -> Environment:
     }
     env.filters.update(filters)
     return env
+
+
+def _template_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates, kept in Jinja's private folder in the system's temporary folder.
+    Compiling all templates took 0.3 s of every build and every `strategie serve` rebuild,
+    as long as rendering the whole bundled strategy. Output does not depend on the cache:
+    Jinja compiles a template again when its source changed, and the file names carry a hash
+    of this module (the environment's options) and of Jinja's version."""
+    fingerprint = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
+    try:
+        return FileSystemBytecodeCache(pattern=f"__strategie_{fingerprint.hexdigest()[:16]}_%s")
+    except (OSError, RuntimeError):  # no usable temporary folder: compile every time
+        return None
 
 
 def _markup(function: Callable[[Any], str]) -> Callable[[Any], Markup]:
