@@ -205,17 +205,34 @@ def _check_themes(check: _Checker, themes: list[tuple[model.Theme, LoadedFile]])
             )
 
 
+class _Known(list[str]):
+    """Known ids in their order (for messages), with membership by hash: the checks of all
+    measures against a plain list of all measure ids grew with the square of their number
+    (at 10,000 measures 2.5 of the 3.5 s of cross_check)."""
+
+    def __init__(self, values: Iterable[str]) -> None:
+        super().__init__(values)
+        self._members = frozenset(self)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._members
+
+
+def _known_or_none(values: list[str] | None) -> list[str] | None:
+    return None if values is None else _Known(values)
+
+
 class _MeasureContext:
     def __init__(self, **values: Any) -> None:
         self.themes: dict[str, model.Theme] = values["themes"]
         self.statuses: dict[str, model.Status] = values["statuses"]
-        self.status_ids: list[str] | None = values["status_ids"]
+        self.status_ids: list[str] | None = _known_or_none(values["status_ids"])
         self.rating: model.RatingScheme | None = values["rating"]
-        self.actors: list[str] | None = values["actors"]
-        self.districts: list[str] | None = values["districts"]
-        self.goals: list[str] | None = values["goals"]
-        self.guidelines: list[str] | None = values["guidelines"]
-        self.measure_ids: list[str] = values["measure_ids"]
+        self.actors: list[str] | None = _known_or_none(values["actors"])
+        self.districts: list[str] | None = _known_or_none(values["districts"])
+        self.goals: list[str] | None = _known_or_none(values["goals"])
+        self.guidelines: list[str] | None = _known_or_none(values["guidelines"])
+        self.measure_ids: list[str] = _Known(values["measure_ids"])
         self.field_theme = {
             f.id: theme.id for theme in self.themes.values() for f in theme.handlungsfelder
         }
