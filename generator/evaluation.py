@@ -230,13 +230,17 @@ def coverage(
 ) -> Coverage[Key]:
     """Count measures per registry entry and theme; a measure counts once per entry."""
     listed = sorted(measures, key=lambda m: m.id)
-    grouped = {
-        (key, theme.id): tuple(
-            m for m in listed if m.leitthema == theme.id and key in set(references(m))
-        )
-        for key in keys
-        for theme in themes
+    # One pass over the measures: a pass per (entry, theme) pair grew with entries × themes ×
+    # measures, and the number of themes grows with the data.
+    groups: dict[tuple[Key, str], list[Measure]] = {
+        (key, theme.id): [] for key in keys for theme in themes
     }
+    for measure in listed:
+        for key in dict.fromkeys(references(measure)):  # a measure once per entry
+            group = groups.get((key, measure.leitthema))
+            if group is not None:
+                group.append(measure)
+    grouped = {pair: tuple(group) for pair, group in groups.items()}
     return Coverage(tuple(keys), tuple(themes), grouped)
 
 
