@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TypeVar
 
-from generator.model import Measure, NotRated, Rating, RatingScheme, Status, Strategy
+from generator.model import Criterion, Measure, NotRated, Rating, RatingScheme, Status, Strategy
 
 
 @dataclass(frozen=True)
@@ -69,10 +69,15 @@ def priority_score(rating: Rating | NotRated, scheme: RatingScheme) -> float | N
     """Weighted mean of the rating values; None for a measure that is not rated."""
     if isinstance(rating, NotRated):
         return None
-    weights, total = _integer_weights(tuple((c.id, c.gewicht) for c in scheme.kriterien))
+    return weighted_mean(rating.werte, scheme.kriterien)
+
+
+def weighted_mean(values: Mapping[str, int], criteria: Iterable[Criterion]) -> float:
+    """The exact weighted mean of the criteria's values, as a float."""
+    weights, total = _integer_weights(tuple((c.id, c.gewicht) for c in criteria))
     # Exact: the weights scaled to integers, so the mean is a ratio of two integers, and
     # Python divides integers correctly rounded, as float(Fraction) does.
-    return sum(weight * rating.werte[key] for key, weight in weights) / total
+    return sum(weight * values[key] for key, weight in weights) / total
 
 
 @functools.lru_cache(maxsize=16)

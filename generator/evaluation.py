@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Generic, TypeVar
 
-from generator.derive import priority_score, rank_by_priority
+from generator.derive import priority_score, rank_by_priority, weighted_mean
 from generator.model import Criterion, Measure, Rating, RatingScheme, Strategy, Theme
 
 #: Default axes of the priority matrix, by criterion id: feasibility against the mean of
@@ -107,15 +107,14 @@ class Axis:
 
     def value(self, rating: Rating) -> float:
         """The weighted mean of this axis's criteria in a rating."""
-        weights = {c.id: Fraction(str(c.gewicht)) for c in self.criteria}
-        weighted = sum(weight * rating.werte[key] for key, weight in weights.items())
-        return float(weighted / sum(weights.values()))
+        return weighted_mean(rating.werte, self.criteria)
 
     def bin_of(self, value: float) -> int:
         """Index of the bin a value falls into: the nearest bin, halves rounded up."""
         steps = (Fraction(value) - self.minimum) / self.step
         index = int(steps + Fraction(1, 2))  # floor(x + 1/2): rounds halves up, x ≥ 0
-        return max(0, min(index, len(self.bins) - 1))
+        last = int((self.maximum - self.minimum) / self.step)  # of `bins`, without building it
+        return max(0, min(index, last))
 
 
 @dataclass(frozen=True)
