@@ -82,7 +82,9 @@ def actor_page(actor_id: str) -> PurePosixPath:
 
 def relative_link(source: PurePosixPath, target: PurePosixPath) -> str:
     """The relative Markdown link from one page to another (MkDocs checks and converts it)."""
-    return _relative_link(str(source.parent), str(target))
+    # dirname of the string, not `source.parent`: a new path object per link was a tenth of
+    # the time of collecting the pages (a page's path keeps its string once formatted).
+    return _relative_link(posixpath.dirname(str(source)) or ".", str(target))
 
 
 @functools.lru_cache(maxsize=65536)
