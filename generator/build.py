@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -135,10 +136,18 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000") -> int:
     environment.setdefault("SITE_URL", f"http://{address}/")
     print(f"Vorschau unter http://{address}/ – beenden mit Strg+C.", file=sys.stderr)
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", ONLINE_CONFIG, "-a", address]
+    preview = subprocess.Popen(command, cwd=project, env=environment)
+    # Whoever stops this command stops the preview too: Strg+C reaches both anyway, but a
+    # SIGTERM (a service manager, a test) would otherwise leave MkDocs running on its own.
+    previous = signal.signal(signal.SIGTERM, lambda *_: preview.terminate())
     try:
-        return subprocess.run(command, cwd=project, env=environment, check=False).returncode
+        return preview.wait()
     except KeyboardInterrupt:
+        preview.terminate()
+        preview.wait()
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _address_taken(address: str) -> str | None:
