@@ -6,7 +6,8 @@ the site goes to X and the zip beside it (into X's parent folder), so that nothi
 the project when the user asked for another place.
 
 MkDocs runs as a subprocess (`python -m mkdocs build --strict`), never imported here: the
-generator outlives MkDocs 1.x. Its hook (generator/mkdocs_hook.py) generates the pages. The
+generator outlives MkDocs 1.x. The data is loaded and validated once: this module generates
+the pages itself and hands their navigation to the hook (generator/prepared.py). The
 build goes to a temporary folder beside the target and is swapped in only when everything
 worked, so a failed build leaves the previous site byte for byte as it was and no temporary
 folder behind. Builds are reproducible: `SOURCE_DATE_EPOCH` is taken from the last commit
@@ -32,9 +33,13 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.problems import has_errors
 from generator.write import GENERATED_FOLDER
+
+if TYPE_CHECKING:
+    from generator.model import Strategy
 
 ONLINE_CONFIG = "mkdocs.yml"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
@@ -65,8 +70,8 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
         print(f"strategie build: {refusal}", file=sys.stderr)
         return EXIT_USAGE
 
-    edition, summary = _validate(project)
-    if edition is None:
+    strategy, edition, summary = _validate(project)
+    if strategy is None or edition is None:
         print(
             f"Bau abgebrochen: {summary} in den Daten (Warnungen zählen beim Bauen als Fehler). "
             f"Die bisherige {kind} in {_shown(target, folder=True)} bleibt unverändert.",
@@ -82,9 +87,12 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
     target.parent.mkdir(parents=True, exist_ok=True)
     (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-neu-", dir=target.parent))
+    prepared = staging.with_name(f"{staging.name}.json")
     archive: Path | None = None
     try:
-        output = _run_mkdocs(project, OFFLINE_CONFIG if offline else ONLINE_CONFIG, staging, epoch)
+        _generate(project, strategy, prepared)
+        config = OFFLINE_CONFIG if offline else ONLINE_CONFIG
+        output = _run_mkdocs(project, config, staging, epoch, prepared)
         if output is not None:
             sys.stderr.write(output)
             print(
@@ -104,6 +112,7 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
         _swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        prepared.unlink(missing_ok=True)
 
     pages = sum(1 for page in target.rglob("*.html") if page.name != "404.html")
     seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
@@ -234,17 +243,29 @@ def _refuse_target(target: Path, project: Path) -> str | None:
     return None
 
 
-def _validate(project: Path) -> tuple[_Edition | None, str]:
-    """Check the data strictly and print its problems; the edition, and a count of problems."""
+def _validate(project: Path) -> tuple[Strategy | None, _Edition | None, str]:
+    """Check the data strictly and print its problems; the strategy and its edition (None
+    when a problem was found), and a count of problems."""
     from generator.cli import print_problems, summarise
     from generator.validate import load_strategy
 
     strategy, problems = load_strategy(project / "strategy")
     print_problems(problems)
     if strategy is None or has_errors(problems, strict=True):
-        return None, summarise(problems)
+        return None, None, summarise(problems)
     newest = max(strategy.strategie.fortschreibungen, key=lambda edition: edition.datum)
-    return _Edition(id=newest.id, slug=_slug(strategy.strategie.titel)), summarise(problems)
+    edition = _Edition(id=newest.id, slug=_slug(strategy.strategie.titel))
+    return strategy, edition, summarise(problems)
+
+
+def _generate(project: Path, strategy: Strategy, prepared: Path) -> None:
+    """Generate the pages from the validated strategy, here rather than in MkDocs' hook, so
+    the data is loaded and validated once per build; the hook reads `prepared`."""
+    from generator.pipeline import generate_validated
+    from generator.prepared import write_prepared
+
+    site = generate_validated(project, strategy)
+    write_prepared(prepared, site.navigation, site.edition_line)
 
 
 def _slug(text: str) -> str:
@@ -261,11 +282,17 @@ def _environment() -> dict[str, str]:
     return environment
 
 
-def _run_mkdocs(project: Path, config: str, staging: Path, epoch: int) -> str | None:
-    """Build into `staging`; None on success, else MkDocs' output. Never `-q`: it hides
-    the warnings that make a --strict build fail."""
+def _run_mkdocs(
+    project: Path, config: str, staging: Path, epoch: int, prepared: Path
+) -> str | None:
+    """Build into `staging` from the pages generated before (`prepared`: their navigation);
+    None on success, else MkDocs' output. Never `-q`: it hides the warnings that make a
+    --strict build fail."""
+    from generator.prepared import PREPARED_VARIABLE
+
     environment = _environment()
     environment["SOURCE_DATE_EPOCH"] = str(epoch)
+    environment[PREPARED_VARIABLE] = str(prepared)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config]
     command += ["-d", str(staging)]
     result = subprocess.run(

@@ -87,7 +87,14 @@ def markdown_text(value: object) -> str:
     a block (heading, list, code block, table row) except at its very beginning, which is
     escaped too.
     """
-    text = clean_text(str(value))
+    return _markdown_text(str(value))
+
+
+#: Titles, names and labels recur on many pages (a measure's title in about ten lists);
+#: at 3,000 measures this cache saves about a second per build.
+@functools.lru_cache(maxsize=1 << 16)
+def _markdown_text(value: str) -> str:
+    text = clean_text(value)
     # Mark characters whose escape depends on their neighbours with private-use
     # placeholders first, then escape character by character.
     text = _ENTITY_AMPERSAND.sub("\ue000", text)

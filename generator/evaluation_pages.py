@@ -15,7 +15,7 @@ from datetime import date
 from generator import charts, urls
 from generator.coverage_pages import build_goal_coverage, build_guideline_coverage, build_timeline
 from generator.derive import StatusCount, StatusSummary
-from generator.evaluation import Evaluation, MatrixAxes, RankedMeasure, derive_evaluation
+from generator.evaluation import Evaluation, MatrixAxes, RankedMeasure
 from generator.evaluation_views import EvaluationLinks, decimal_de, evaluation_links
 from generator.model import Criterion, NotRated, Rating, Status, Theme
 from generator.pages import Page
@@ -377,7 +377,7 @@ def _point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: f
 
 def build_evaluation_pages(site: SiteIndex) -> list[Page]:
     """Every Auswertung page, in navigation order."""
-    evaluation = derive_evaluation(site.strategy)
+    evaluation = site.evaluation
     return [
         build_evaluation(site, evaluation),
         build_field_status(site),

@@ -3,7 +3,9 @@
 mkdocs.base.yml names this file under `hooks:`. Before each build (`mkdocs build`, and each
 rebuild of `mkdocs serve`) it regenerates the pages in docs/generiert/ and sets the
 navigation and the edition line of the footer (`extra.strategie_fassung`). Pages are rewritten
-only when their content changed, so a rebuild does not trigger the next one.
+only when their content changed, so a rebuild does not trigger the next one. Under
+`strategie build` the pages are already generated; the hook only reads their navigation
+(generator/prepared.py).
 
 Problems in the data are logged in German as `file:line:col: …`; warnings count as failures
 under `mkdocs build --strict`, errors stop the build with a German message.
@@ -11,6 +13,7 @@ under `mkdocs build --strict`, errors stop the build with a German message.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
+
+from generator.prepared import PREPARED_VARIABLE, read_prepared
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +34,11 @@ log = get_plugin_logger("strategie")
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate the pages and hand their navigation to MkDocs."""
+    prepared = os.environ.get(PREPARED_VARIABLE)
+    if prepared:
+        # `strategie build` has validated and generated already (generator/prepared.py).
+        config["nav"], config["extra"]["strategie_fassung"] = read_prepared(Path(prepared))
+        return
     _forget_generator_modules()
     from generator.pipeline import generate
     from generator.problems import DataProblems

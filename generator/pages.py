@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from generator import charts, urls
 from generator.derive import StatusSummary, rank_by_priority
-from generator.evaluation import derive_evaluation, matrix_axes
+from generator.evaluation import matrix_axes
 from generator.model import (
     Criterion,
     Edition,
@@ -259,7 +259,7 @@ def build_method(site: SiteIndex) -> MethodPage:
 
 def _priority_example(site: SiteIndex, at: PurePosixPath) -> PriorityExample | None:
     """The highest-ranked measure's priority, computed as the method page explains."""
-    ranked = derive_evaluation(site.strategy).ranking.ranked
+    ranked = site.evaluation.ranking.ranked
     rating = ranked[0].measure.bewertung if ranked else None
     if not isinstance(rating, Rating):
         return None

@@ -3,8 +3,8 @@
 In: the project folder (with strategy/ and docs/). Out: the pages, the open-data downloads
 (daten/, see exports.py) and the Atom feed of the changes (feed.xml) in docs/generiert/, and
 the `RenderedSite`, whose navigation and edition line the MkDocs hook hands to MkDocs. Used by
-the hook (`mkdocs build` and `mkdocs serve`); the CLI validates on its own first to print
-problems.
+the hook (`mkdocs build` and `mkdocs serve`) and by `strategie build`, which validates on its
+own first to print problems and then generates before MkDocs runs (see prepared.py).
 
 The history comes from Git (history.py), so it is read here and handed to the pure render
 stage. Absolute addresses (feed, DCAT catalogue) use the address this edition is published
@@ -46,6 +46,11 @@ def generate(
         on_problems(problems)
     if strategy is None or has_errors(problems, strict=strict):
         raise DataProblems(problems)
+    return generate_validated(project, strategy)
+
+
+def generate_validated(project: Path, strategy: Strategy) -> RenderedSite:
+    """Render a strategy that was already loaded and validated; write the files that changed."""
     base_url = published_url(os.environ)
     history = read_history(project, strategy.strategie.fortschreibungen)
     history = replace(history, feed=base_url is not None)

@@ -8,6 +8,8 @@ Text is left unescaped here; the templates escape every value for its context.
 
 from __future__ import annotations
 
+import functools
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +17,7 @@ from pathlib import PurePosixPath
 
 from generator import charts, urls
 from generator.derive import Overview, StatusSummary, derive_overview
+from generator.evaluation import Evaluation, derive_evaluation
 from generator.model import (
     Actor,
     CharterGuideline,
@@ -110,6 +113,14 @@ class SiteIndex:
         self.measures = {measure.id: measure for measure in strategy.massnahmen}
         position = self.document.position
         self.root = PurePosixPath(position.file).parent if position else PurePosixPath("strategy")
+        # Rows by (folder of the page, measure id): a measure appears in about ten tables, and
+        # pages in one folder share their links.
+        self._rows: dict[tuple[str, str], MeasureRow] = {}
+
+    @functools.cached_property
+    def evaluation(self) -> Evaluation:
+        """Ranking, matrix, coverage and timeline (the Auswertung pages and the method page)."""
+        return derive_evaluation(self.strategy)
 
     # --- links ---------------------------------------------------------------------------
 
@@ -143,6 +154,13 @@ class SiteIndex:
         return tuple(self.measure_row(at, m) for m in sorted(measures, key=lambda m: m.id))
 
     def measure_row(self, at: PurePosixPath, measure: Measure) -> MeasureRow:
+        key = (posixpath.dirname(str(at)), measure.id)
+        row = self._rows.get(key)
+        if row is None or row.measure is not measure:
+            row = self._rows[key] = self._measure_row(at, measure)
+        return row
+
+    def _measure_row(self, at: PurePosixPath, measure: Measure) -> MeasureRow:
         theme = self.themes[measure.leitthema]
         field = self.fields[measure.handlungsfeld] if measure.handlungsfeld else None
         responsible = self.actors[measure.verantwortlich]

@@ -150,6 +150,16 @@ def test_json_is_nested_and_equals_the_yaml(case: tuple[Path, Strategy]) -> None
     assert document["stand"] == newest.isoformat()
 
 
+def test_json_is_formatted_as_json_dumps_would(case: tuple[Path, Strategy]) -> None:
+    """pydantic writes strategie.json; the bytes are those of the standard library's
+    json.dumps with a two-space indent and unescaped umlauts (readable, stable diffs)."""
+    _, strategy = case
+    written = render_exports(strategy, base_url=None)[PurePosixPath("daten/strategie.json")]
+    data = json.loads(written)
+    assert "ä" in written.decode("utf-8") or "ü" in written.decode("utf-8")
+    assert written == (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def test_csv_has_one_row_per_measure_and_the_documented_columns(
     case: tuple[Path, Strategy],
 ) -> None:

@@ -206,6 +206,23 @@ def test_every_measure_is_linked_from_its_field_or_theme(
         assert minimal_site.pages[parent].count(link) == 1, measure.id
 
 
+_SEGMENT = st.sampled_from(["a", "b", "massnahmen", "leitthemen", "ver-03", "x1"])
+
+
+@given(
+    folder=st.lists(_SEGMENT, max_size=3),
+    target=st.lists(_SEGMENT, max_size=3),
+)
+def test_relative_link_matches_posix_relpath(folder: list[str], target: list[str]) -> None:
+    """The hand-written relative link (faster than relpath) agrees with posixpath.relpath."""
+    import posixpath
+
+    source = PurePosixPath(*folder, "seite.md")
+    page = PurePosixPath(*target, "ziel.md")
+    expected = posixpath.relpath(str(page), posixpath.dirname(str(source)) or ".")
+    assert urls.relative_link(source, page) == expected
+
+
 def test_catalogue_is_a_complete_accessible_table(minimal_site: RenderedSite) -> None:
     """The catalogue has a caption, column headers with scope, a hidden form and a live count."""
     html = to_html(minimal_site.pages[urls.CATALOGUE])

@@ -1,0 +1,31 @@
+"""Pages generated before MkDocs runs: what `strategie build` hands to the MkDocs hook.
+
+`strategie build` has already loaded and validated the strategy to print its problems; it
+then generates the pages itself (pipeline.generate_validated) and starts MkDocs with
+`PREPARED_VARIABLE` naming a JSON file with the navigation and the edition line. The hook
+then takes both from that file instead of loading, validating and rendering everything a
+second time in the MkDocs process (at 3,000 measures that second pass cost seconds).
+
+Without the variable (`mkdocs build`, `mkdocs serve`, mike) the hook generates as before.
+This module imports nothing of the generator, so the hook stays cheap when it is used.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+#: Environment variable: path of the JSON file written by `write_prepared`.
+PREPARED_VARIABLE = "STRATEGIE_VORBEREITET"
+
+
+def write_prepared(path: Path, navigation: list[dict[str, Any]], edition_line: str) -> None:
+    data = {"navigation": navigation, "edition_line": edition_line}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def read_prepared(path: Path) -> tuple[list[dict[str, Any]], str]:
+    """The navigation and edition line written by `write_prepared`."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data["navigation"], data["edition_line"]
