@@ -506,7 +506,7 @@ def measure_preview(work: Path, mode: str = "serve", edits: int = 5) -> dict[str
     """Edit a measure's title in a served preview of the bundled strategy; the seconds until
     Chromium, kept open on that measure's page, shows the new title (livereload)."""
     print(f"preview ({PREVIEW_MODES[mode]}, bundled):", flush=True)
-    project = make_project(work, Size("preview", None), 0)
+    project = make_preview_project(work)
     measure_file = project / "strategy" / "massnahmen" / "verwaltung" / "ver-03.yml"
     original = measure_file.read_text(encoding="utf-8")
     title = re.search(r"(?m)^titel: (.*)$", original)
@@ -527,7 +527,8 @@ def measure_preview(work: Path, mode: str = "serve", edits: int = 5) -> dict[str
         server = subprocess.Popen(
             command,
             cwd=project,
-            env=environment(project),
+            # Unbuffered: settle() reads the log while the server runs.
+            env=environment(project, PYTHONUNBUFFERED="1"),
             stdout=output,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -562,6 +563,28 @@ def measure_preview(work: Path, mode: str = "serve", edits: int = 5) -> dict[str
     }
     print(f"  edit → browser: {', '.join(f'{s:.2f}' for s in latencies)} s", flush=True)
     return result
+
+
+def make_preview_project(work: Path) -> Path:
+    """A Git clone of this repository with the working tree's generator, theme and
+    configuration: as in an editor's checkout, every rebuild reads the history from Git."""
+    root = work / "projekt-preview"
+    if root.exists():
+        shutil.rmtree(root)
+    if not (PROJECT / ".git").exists():
+        return make_project(work, Size("preview", None), 0)
+    subprocess.run(["git", "clone", "--quiet", "--local", str(PROJECT), str(root)], check=True)
+    for name in ("mkdocs.yml", "mkdocs.base.yml", "mkdocs.offline.yml"):
+        shutil.copy2(PROJECT / name, root / name)
+    for folder in ("generator", "docs/theme"):
+        shutil.rmtree(root / folder)
+        shutil.copytree(
+            PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.rmtree(root / "strategy")
+    shutil.copytree(PROJECT / "strategy", root / "strategy")
+    (root / "docs" / "generiert").mkdir(exist_ok=True)
+    return root
 
 
 def shows(page: Any, text: str) -> bool:

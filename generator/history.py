@@ -195,6 +195,13 @@ def _revision(line: str) -> Revision:
     return Revision(commit, datetime.fromisoformat(time), subject)
 
 
+#: Strategies by the Git object id of their strategy/ tree. An id names its content, so an
+#: entry never goes stale; kept across builds, so that each rebuild of `strategie serve`
+#: does not load up to twenty earlier states of the data again (0.7 s for the bundled data).
+_LOADED: dict[str, Strategy | None] = {}
+_LOADED_LIMIT = 4 * REVISION_LIMIT
+
+
 class _States:
     """Strategies at commits, loaded once per distinct strategy/ tree."""
 
@@ -202,7 +209,7 @@ class _States:
         self.git = git
         #: The strategy/ tree of each commit, looked up beforehand in one batch.
         self.trees = trees
-        self.cache: dict[str, Strategy | None] = {}
+        self.cache = _LOADED
 
     def tree(self, commit: str) -> str | None:
         name = f"{commit}:strategy"
@@ -220,6 +227,8 @@ class _States:
                 strategy, _ = load_strategy_at(self.git.project, commit)
             except RevisionError:
                 strategy = None
+            if len(self.cache) >= _LOADED_LIMIT:
+                del self.cache[next(iter(self.cache))]  # the oldest entry
             self.cache[tree] = strategy
         return self.cache[tree]
 

@@ -172,7 +172,8 @@ def test_measure_history_collects_editions_then_commits(history: History) -> Non
 def test_states_are_loaded_once_per_tree(
     repository: Path, strategy: Strategy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Three distinct states of strategy/ are loaded three times, however often compared."""
+    """Three distinct states of strategy/ are loaded three times, however often compared;
+    a second build in the same process (a rebuild of `strategie serve`) loads none again."""
     calls: list[str] = []
     real = history_module.load_strategy_at
 
@@ -181,8 +182,12 @@ def test_states_are_loaded_once_per_tree(
         return real(project, revision)
 
     monkeypatch.setattr(history_module, "load_strategy_at", counting)
-    read_history(repository, strategy.strategie.fortschreibungen)
+    monkeypatch.setattr(history_module, "_LOADED", {})
+    first = read_history(repository, strategy.strategie.fortschreibungen)
     assert len(calls) == 3
+    again = read_history(repository, strategy.strategie.fortschreibungen)
+    assert len(calls) == 3
+    assert again == first
 
 
 def test_history_is_deterministic(repository: Path, strategy: Strategy, history: History) -> None:
