@@ -224,7 +224,7 @@ class _States:
             return None
         if tree not in self.cache:
             try:
-                strategy, _ = load_strategy_at(self.git.project, commit)
+                strategy, _ = load_strategy_at(self.git.project, commit, known=True)
             except RevisionError:
                 strategy = None
             if len(self.cache) >= _LOADED_LIMIT:

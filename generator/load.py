@@ -381,8 +381,28 @@ def _escape_detail(text: str) -> str | None:
 # --- files and folders ------------------------------------------------------------------------
 
 
+#: Parsed files by path and content. Parsing is a pure function of both, and the same file
+#: is read again and again: by each rebuild of `strategie serve`, and in every earlier state
+#: of the data the history compares (history.py), where most files are unchanged. Callers
+#: treat a `LoadedFile` as read-only.
+_PARSED: dict[tuple[str, bytes], tuple[LoadedFile | None, list[Problem]]] = {}
+_PARSED_LIMIT = 20_000
+
+
 def load_bytes(raw: bytes, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Check and parse one file's bytes: the data with positions, or the problems found."""
+    key = (display_path, raw)
+    cached = _PARSED.get(key)
+    if cached is None:
+        cached = _load_bytes(raw, display_path)
+        if len(_PARSED) >= _PARSED_LIMIT:
+            del _PARSED[next(iter(_PARSED))]  # the oldest entry
+        _PARSED[key] = cached
+    loaded, problems = cached
+    return loaded, list(problems)
+
+
+def _load_bytes(raw: bytes, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
     text, problems = check_text(raw, display_path)
     if text is None:
         return None, problems

@@ -24,17 +24,17 @@ class RevisionError(Exception):
     """Git cannot give the strategy at a revision; the message is German, for editors."""
 
 
-def load_strategy_at(project: Path, revision: str) -> tuple[Strategy | None, list[Problem]]:
-    """Load and validate `strategy/` as it was at `revision` (relative to the project)."""
+def load_strategy_at(
+    project: Path, revision: str, *, known: bool = False
+) -> tuple[Strategy | None, list[Problem]]:
+    """Load and validate `strategy/` as it was at `revision` (relative to the project).
+
+    `known`: the caller has found the commit in the repository already (history.py, for up
+    to twenty commits per build), so the two checks that explain a wrong name are skipped."""
     if not revision or revision.startswith("-"):
         raise RevisionError(f"„{revision}“ ist keine Revision.")
-    _git(project, ["rev-parse", "--git-dir"], f"Der Ordner {project} ist kein Git-Repository.")
-    _git(
-        project,
-        ["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
-        f"Die Revision „{revision}“ gibt es in diesem Repository nicht. In einem flachen Klon "
-        f"holen Sie sie zuerst, zum Beispiel mit „git fetch --depth=1 origin {revision}“.",
-    )
+    if not known:
+        _check_revision(project, revision)
     archive = _git(
         project,
         ["archive", "--format=tar", f"{revision}:./strategy"],
@@ -46,6 +46,16 @@ def load_strategy_at(project: Path, revision: str) -> tuple[Strategy | None, lis
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(target, filter="data")
         return load_strategy(target)
+
+
+def _check_revision(project: Path, revision: str) -> None:
+    _git(project, ["rev-parse", "--git-dir"], f"Der Ordner {project} ist kein Git-Repository.")
+    _git(
+        project,
+        ["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
+        f"Die Revision „{revision}“ gibt es in diesem Repository nicht. In einem flachen Klon "
+        f"holen Sie sie zuerst, zum Beispiel mit „git fetch --depth=1 origin {revision}“.",
+    )
 
 
 def _git(project: Path, arguments: list[str], failure: str) -> bytes:

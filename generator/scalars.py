@@ -43,6 +43,10 @@ def resolve_plain(text: str) -> object:
         return _BOOL[text]
     if text.lower() in _YAML11_BOOL:
         return Ambiguous("yaml_ambiguous_bool")
+    if text[0].isalpha():
+        # Most plain scalars are words. No number, in YAML 1.2 or 1.1, starts with a letter
+        # (only with a sign, a digit or "."), so the patterns below cannot match.
+        return text
     if _INT.fullmatch(text):
         if len(text) > _DIGITS_LIMIT:
             return Ambiguous("yaml_ambiguous_number", f"sehr große Zahl mit {len(text)} Ziffern")

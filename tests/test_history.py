@@ -177,9 +177,9 @@ def test_states_are_loaded_once_per_tree(
     calls: list[str] = []
     real = history_module.load_strategy_at
 
-    def counting(project: Path, revision: str) -> object:
+    def counting(project: Path, revision: str, *, known: bool = False) -> object:
         calls.append(revision)
-        return real(project, revision)
+        return real(project, revision, known=known)
 
     monkeypatch.setattr(history_module, "load_strategy_at", counting)
     monkeypatch.setattr(history_module, "_LOADED", {})

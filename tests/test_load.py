@@ -542,3 +542,21 @@ def test_pyyaml_emitter_loses_next_line_character() -> None:
     assert yaml.safe_load(dumped) == {"a": " "}
     assert load_text(dumped).data == {"a": " "}
     assert load_text('a: "\\N"\n').data == {"a": "\x85"}  # escaped, it survives
+
+
+def test_parsed_files_are_reused_by_content_and_path() -> None:
+    """load_bytes keeps what it parsed (serve rebuilds, earlier states in the history): the
+    same bytes at the same path give the same data without parsing again; problems come as
+    a new list each time, so a caller cannot change what the next one gets."""
+    good = "id: VER-01\ntitel: Ein Titel\n".encode()
+    first, problems = load_bytes(good, "strategy/a.yml")
+    again, _ = load_bytes(good, "strategy/a.yml")
+    assert first is not None and again is first and problems == []
+    elsewhere, _ = load_bytes(good, "strategy/b.yml")
+    assert elsewhere is not None and elsewhere.path == "strategy/b.yml"
+    bad = b"id: [\n"
+    _, reported = load_bytes(bad, "strategy/c.yml")
+    assert reported
+    reported.clear()
+    _, reported_again = load_bytes(bad, "strategy/c.yml")
+    assert reported_again and reported_again[0].file == "strategy/c.yml"
