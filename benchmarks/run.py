@@ -494,30 +494,51 @@ def wait_until(condition: Callable[[], bool], limit: float, what: str) -> None:
         time.sleep(0.02)
 
 
-#: How the preview is served: `strategie serve` (full rebuilds), and for comparison the same
-#: MkDocs server with the hook in its `--dirty` mode (only pages whose Markdown changed).
+#: How the preview is served: `strategie serve` (full rebuilds) and `strategie serve
+#: --schnell` (MkDocs' dirty rebuilds: only pages whose Markdown changed, all of them when the
+#: navigation or the footer changed).
 PREVIEW_MODES = {
     "serve": "`strategie serve`",
-    "dirty": "`mkdocs serve --dirty` (same hook)",
+    "quick": "`strategie serve --schnell`",
 }
 
 
-def measure_preview(work: Path, mode: str = "serve", edits: int = 5) -> dict[str, Any]:
-    """Edit a measure's title in a served preview of the bundled strategy; the seconds until
-    Chromium, kept open on that measure's page, shows the new title (livereload)."""
-    print(f"preview ({PREVIEW_MODES[mode]}, bundled):", flush=True)
+#: What the preview benchmark edits in VER-03: its title (which is in the navigation of
+#: every page) or a sentence of its description (only in pages that show the description).
+PREVIEW_EDITS = {
+    "titel": "the title (navigation)",
+    "text": "a sentence of the description",
+}
+_SENTENCE = "Die Maßnahme steht für den Grundsatz"
+
+
+def edited(original: str, kind: str, attempt: int) -> tuple[str, str]:
+    """The file with edit number `attempt` of this kind, and the text the page then shows."""
+    if kind == "titel":
+        title = re.search(r"(?m)^titel: (.*)$", original)
+        assert title is not None
+        shown = f"{title.group(1)} – Messung {attempt}"
+        return original.replace(title.group(0), f"titel: {shown}"), shown
+    shown = f"Die Maßnahme (Messung {attempt}) steht für den Grundsatz"
+    assert _SENTENCE in original
+    return original.replace(_SENTENCE, shown), shown
+
+
+def measure_preview(
+    work: Path, mode: str = "serve", kind: str = "titel", edits: int = 5
+) -> dict[str, Any]:
+    """Edit VER-03 in a served preview of the bundled strategy; the seconds until Chromium,
+    kept open on that measure's page, shows the edit (livereload)."""
+    print(f"preview ({PREVIEW_MODES[mode]}, bundled, {PREVIEW_EDITS[kind]}):", flush=True)
     project = make_preview_project(work)
     measure_file = project / "strategy" / "massnahmen" / "verwaltung" / "ver-03.yml"
     original = measure_file.read_text(encoding="utf-8")
-    title = re.search(r"(?m)^titel: (.*)$", original)
-    assert title is not None
     address = f"127.0.0.1:{free_port()}"
-    log = work / f"preview-{mode}.log"
-    if mode == "serve":
-        command = [sys.executable, "-m", "generator", "--projekt", str(project), "serve"]
-        command += ["--adresse", address]
-    else:
-        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", address]
+    log = work / f"preview-{mode}-{kind}.log"
+    command = [sys.executable, "-m", "generator", "--projekt", str(project), "serve"]
+    command += ["--adresse", address]
+    if mode == "quick":
+        command.append("--schnell")
     latencies: list[float] = []
     rebuilds: list[float] = []
     load = load_average()
@@ -540,11 +561,11 @@ def measure_preview(work: Path, mode: str = "serve", edits: int = 5) -> dict[str
             page = browser.new_page()
             page.goto(f"http://{address}/massnahmen/ver-03.html")
             for attempt in range(edits):
-                new_title = f"{title.group(1)} – Messung {attempt + 1}"
+                text, shown = edited(original, kind, attempt + 1)
                 before = log.read_text().count("Documentation built in")
                 started = time.perf_counter()
-                measure_file.write_text(original.replace(title.group(0), f"titel: {new_title}"))
-                wait_until(partial(shows, page, new_title), 120, "title never shown")
+                measure_file.write_text(text, encoding="utf-8")
+                wait_until(partial(shows, page, shown), 120, "edit never shown")
                 latencies.append(time.perf_counter() - started)
                 settle(log)
                 built = re.findall(r"Documentation built in ([0-9.]+) seconds", log.read_text())
@@ -555,6 +576,7 @@ def measure_preview(work: Path, mode: str = "serve", edits: int = 5) -> dict[str
         server.wait(timeout=30)
     result = {
         "mode": mode,
+        "kind": kind,
         "median_seconds": statistics.median(latencies),
         "max_seconds": max(latencies),
         "latencies": latencies,
@@ -599,8 +621,13 @@ def settle(log: Path, quiet: float = 1.5) -> None:
     quiet for `quiet` seconds (a build itself logs nothing for seconds)."""
 
     def busy(text: str) -> bool:
+        # Not counted by "Documentation built in …": MkDocs logs each message of its build
+        # module only once per process, so a rebuild as fast as an earlier one goes unlogged.
+        # The server announces each finished rebuild ("Reloading browsers"); the first build
+        # ends before it serves.
         started = text.count("Building documentation")
-        return started > text.count("Documentation built in") + text.count("Aborted")
+        finished = text.count("Serving on") + text.count("Reloading browsers")
+        return started > finished + text.count("Aborted")
 
     last, since = log.read_text(), time.monotonic()
     deadline = since + 300
@@ -815,21 +842,24 @@ def report(
     if previews:
         lines += [
             "",
-            "Live preview of the bundled data: a measure's title edited in its YAML file; seconds "
-            "until Chromium, kept open on that measure's page, shows the new title (each edit "
-            "after the previous one's rebuilds finished). MkDocs' own times are those it logs "
-            "per rebuild; each edit causes two (the hook's writes to docs/generiert trigger "
-            "the second one).",
+            "Live preview of the bundled data (a Git clone, so the history is read as in an "
+            "editor's checkout): VER-03 edited in its YAML file, its title or a sentence of its "
+            "description; seconds until Chromium, kept open on that measure's page, shows the "
+            "edit (each edit "
+            "after the previous one's rebuild finished). MkDocs' own times are those it logs "
+            "per rebuild (it logs a time only once: a rebuild exactly as fast as an earlier one "
+            "is missing from the list).",
             "",
-            "| served by | edit → browser, median (max) | each edit | MkDocs' rebuilds "
+            "| served by | edited | edit → browser, median (max) | each edit | MkDocs' rebuilds "
             "| load avg |",
-            "|---|--:|---|---|--:|",
+            "|---|---|--:|---|---|--:|",
         ]
         for preview in previews:
             times = ", ".join(f"{s:.2f}" for s in preview["latencies"])
             rebuilds = ", ".join(f"{s:.2f}" for s in preview["rebuild_seconds"])
             lines.append(
-                f"| {PREVIEW_MODES[preview['mode']]} | **{preview['median_seconds']:.2f} s** "
+                f"| {PREVIEW_MODES[preview['mode']]} | {PREVIEW_EDITS[preview['kind']]} "
+                f"| **{preview['median_seconds']:.2f} s** "
                 f"({preview['max_seconds']:.2f} s) | {times} | {rebuilds} "
                 f"| {preview['load']:.2f} |"
             )
@@ -849,12 +879,11 @@ def report(
                 f"| {profile['label']} | {profile['seconds']:.1f} | {profile['cpu_seconds']:.1f} "
                 f"| {shares} | {profile['load']:.2f} |"
             )
-    preview = next(iter(p for p in previews if p["mode"] == "serve"), {})
-    lines += ["", *targets(results, preview), "", RESULTS_END]
+    lines += ["", *targets(results, previews), "", RESULTS_END]
     return "\n".join(lines)
 
 
-def targets(results: list[Result], preview: dict[str, Any]) -> list[str]:
+def targets(results: list[Result], previews: list[dict[str, Any]]) -> list[str]:
     """The issue's targets, each with the numbers of this run: met, missed or not measured."""
     by = {r.label: r for r in results}
 
@@ -872,11 +901,22 @@ def targets(results: list[Result], preview: dict[str, Any]) -> list[str]:
             f"| 3,000 measures < 20 s, peak memory < 500 MB | {run.seconds:.1f} s, "
             f"{worst:.0f} MB | {verdict(run.seconds < 20 and worst < 500)} |"
         )
-    if "100" in by and "3000" in by:
-        small, large = by["100"].measure_page_kb_median, by["3000"].measure_page_kb_median
+    synthetic = [r for r in results if r.label != "bundled"]
+    if len(synthetic) >= 2:
+        # The synthetic strategies keep about 20 measures per Handlungsfeld and from 3,000
+        # measures on 25 Handlungsfelder per Leitthema: a page's branch of the navigation stops
+        # growing there, so from then on any growth would come from the number of measures.
+        sizes = ", ".join(
+            f"{r.measures:,}: {r.measure_page_kb_median:.1f} KB ({r.measure_page_nav_kb_median:.1f}"
+            " KB navigation)"
+            for r in synthetic
+        )
+        last = synthetic[-1]
+        base = next((r for r in synthetic if r.label == "3000"), synthetic[-2])
+        same = last.measure_page_kb_median <= base.measure_page_kb_median * 1.1
         rows.append(
-            f"| measure page size independent of the number of measures | {small:.1f} KB at "
-            f"100, {large:.1f} KB at 3,000 | {verdict(large < small * 1.25)} |"
+            f"| measure page size independent of the number of measures | {sizes} "
+            f"| {verdict(same)} ({base.measures:,} → {last.measures:,}) |"
         )
     if "1000" in by and "10000" in by and by["1000"].end_to_end and by["10000"].end_to_end:
         factor = by["10000"].end_to_end.seconds / by["1000"].end_to_end.seconds
@@ -885,18 +925,21 @@ def targets(results: list[Result], preview: dict[str, Any]) -> list[str]:
             f"({by['1000'].end_to_end.seconds:.1f} s → {by['10000'].end_to_end.seconds:.1f} s) "
             f"| {verdict(factor <= 12)} |"
         )
-    shares = [f"{r.label}: {r.generator_share:.0%}" for r in results if r.end_to_end]
-    if shares:
-        worst_share = max(r.generator_share for r in results if r.end_to_end)
-        rows.append(
-            f"| generator share of the build < 10 % | {', '.join(shares)} "
-            f"| {verdict(worst_share < 0.10)} |"
-        )
-    if preview:
+    shared = [r for r in results if r.end_to_end and r.plain_build]
+    if shared:
+        shares = ", ".join(f"{r.label}: {r.generator_share:.0%}" for r in shared)
+        met = [r.label for r in shared if r.generator_share < 0.10]
+        missed = [r.label for r in shared if r.generator_share >= 0.10]
+        outcome = verdict(not missed)
+        if met and missed:
+            outcome = f"met at {', '.join(met)}; **missed** at {', '.join(missed)}"
+        rows.append(f"| generator share of the build < 10 % | {shares} | {outcome} |")
+    for preview in previews:
         s = preview["median_seconds"]
         rows.append(
-            f"| edit → browser under `strategie serve` < 2 s (bundled) | median {s:.2f} s, "
-            f"max {preview['max_seconds']:.2f} s | {verdict(s < 2)} |"
+            f"| edit → browser < 2 s (bundled), {PREVIEW_MODES[preview['mode']]}, "
+            f"{PREVIEW_EDITS[preview['kind']]} "
+            f"| median {s:.2f} s, max {preview['max_seconds']:.2f} s | {verdict(s < 2)} |"
         )
     return ["Targets of issue 9, as measured in this run:", "", *rows]
 
@@ -966,7 +1009,11 @@ def main(argv: list[str] | None = None) -> int:
         (work / "results.json").write_text(
             json.dumps([asdict(r) for r in results], indent=1, default=str), encoding="utf-8"
         )
-    previews = [measure_preview(work, mode) for mode in PREVIEW_MODES] if arguments.preview else []
+    previews = (
+        [measure_preview(work, mode, kind) for mode in PREVIEW_MODES for kind in PREVIEW_EDITS]
+        if arguments.preview
+        else []
+    )
     profiles = [
         profile_build(work, size, arguments.seed) for size in parse_sizes(arguments.profile)
     ]
@@ -982,7 +1029,8 @@ def search_terms(project: Path) -> tuple[str, str, str]:
     """What to search for: a word from a measure's title, that measure's id, and a word from
     another measure's title."""
     files = sorted((project / "strategy" / "massnahmen").rglob("*.yml"))
-    words, ident = [], ""
+    words: list[str] = []
+    ident = ""
     for file in files:
         text = file.read_text(encoding="utf-8")
         title = re.search(r"(?m)^titel: (\S+)", text)

@@ -130,9 +130,14 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
     return EXIT_OK
 
 
-def serve_site(project: Path, address: str = "127.0.0.1:8000") -> int:
-    """Run `mkdocs serve` with live reload until interrupted; exit code of MkDocs."""
+def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = False) -> int:
+    """Run `mkdocs serve` with live reload until interrupted; exit code of MkDocs.
+
+    `quick`: MkDocs' dirty rebuilds, only of the pages whose Markdown changed; the hook
+    rebuilds every page when the navigation or the footer changed and keeps the search
+    index whole (generator/mkdocs_hook.py)."""
     from generator.cli import EXIT_USAGE
+    from generator.prepared import QUICK_VARIABLE
 
     project = project.resolve()
     busy = _address_taken(address)
@@ -145,6 +150,14 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000") -> int:
     environment.setdefault("SITE_URL", f"http://{address}/")
     print(f"Vorschau unter http://{address}/ – beenden mit Strg+C.", file=sys.stderr)
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", ONLINE_CONFIG, "-a", address]
+    if quick:
+        command.append("--dirty")
+        environment[QUICK_VARIABLE] = "1"
+        print(
+            "Schnelle Vorschau: nach einer Änderung werden nur die betroffenen Seiten neu "
+            "gebaut, alle erst, wenn sich Navigation oder Stand ändern.",
+            file=sys.stderr,
+        )
     preview = subprocess.Popen(command, cwd=project, env=environment)
     # Whoever stops this command stops the preview too: Strg+C reaches both anyway, but a
     # SIGTERM (a service manager, a test) would otherwise leave MkDocs running on its own.

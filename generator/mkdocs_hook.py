@@ -15,16 +15,19 @@ under `mkdocs build --strict`, errors stop the build with a German message.
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
-from generator.prepared import PREPARED_VARIABLE, read_prepared
+from generator.prepared import PREPARED_VARIABLE, QUICK_VARIABLE, read_prepared
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
     from generator.problems import Problem
+    from generator.render import RenderedSite
 
 log = get_plugin_logger("strategie")
 
@@ -58,6 +62,71 @@ def on_pre_build(config: MkDocsConfig) -> None:
     config["nav"] = site.navigation
     # Shown in the footer of every page (docs/theme/partials/copyright.html).
     config["extra"]["strategie_fassung"] = site.edition_line
+    if os.environ.get(QUICK_VARIABLE):
+        _mark_all_changed_if_shared_parts_changed(Path(config.docs_dir), site)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve --dirty` (what `strategie serve --schnell` runs): the quick preview."""
+    if command == "serve" and dirty:
+        os.environ[QUICK_VARIABLE] = "1"
+    if os.environ.get(QUICK_VARIABLE):
+        _silence_dirty_warning()
+
+
+def _mark_all_changed_if_shared_parts_changed(docs: Path, site: RenderedSite) -> None:
+    """Quick preview: MkDocs' dirty builds rebuild only the pages whose Markdown is newer than
+    their HTML. The generator rewrites every page whose content changed (a measure, the
+    lists and charts that show it), but the navigation and the footer's edition line are in
+    every page: when either changed, every page is marked changed, so none keeps the old ones.
+    (The last state is kept on the generator package, which outlives the hook module; a fresh
+    import of the generator after a code change therefore rebuilds everything, as it should.)"""
+    import generator
+
+    shared = json.dumps([site.navigation, site.edition_line], ensure_ascii=False)
+    if getattr(generator, _SHARED_PARTS, None) == shared:
+        return
+    setattr(generator, _SHARED_PARTS, shared)
+    now = time.time()
+    for path in docs.rglob("*"):
+        if path.is_file():
+            os.utime(path, (now, now))
+
+
+@event_priority(100)  # before Material's search plugin writes its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Quick preview: correct the search index Material merges from the last build.
+
+    Under dirty builds Material keeps the index entries of the pages not rebuilt, and
+    replaces those of only one rebuilt page, the first (it expects one edited page per
+    rebuild). One edit of the data rewrites several pages, whose old entries would stay
+    beside the new ones. So the kept entries of every rebuilt page are dropped here."""
+    if not os.environ.get(QUICK_VARIABLE):
+        return
+    for plugin in config.plugins.values():
+        previous = getattr(plugin, "search_index_prev", None)
+        current = getattr(plugin, "search_index", None)
+        if previous is None or current is None or not current.entries:
+            continue
+        rebuilt = {entry["location"].partition("#")[0] for entry in current.entries}
+        previous.entries = [
+            entry
+            for entry in previous.entries
+            if entry["location"].partition("#")[0] not in rebuilt
+        ]
+
+
+def _silence_dirty_warning() -> None:
+    """MkDocs warns on dirty builds that navigation and links may be out of date; the quick
+    preview keeps them current (above), so the warning would only mislead editors."""
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyWarningFilter) for f in build_log.filters):
+        build_log.addFilter(_DirtyWarningFilter())
+
+
+class _DirtyWarningFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in str(record.msg)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Any) -> Environment:
@@ -106,6 +175,9 @@ def _log_problems(problems: Sequence[Problem]) -> None:
 #: (Not a global of this module: MkDocs loads the hook anew with each configuration, that is
 #: with each rebuild of `mkdocs serve`.)
 _SOURCES = "_strategie_quellen"
+#: Attribute of the imported `generator` package: navigation and edition line of the last
+#: build of the quick preview.
+_SHARED_PARTS = "_strategie_gemeinsam"
 
 
 def _forget_generator_modules() -> None:

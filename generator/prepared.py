@@ -1,4 +1,6 @@
-"""Pages generated before MkDocs runs: what `strategie build` hands to the MkDocs hook.
+"""What the `strategie` commands hand to the MkDocs hook in MkDocs' own process.
+
+Pages generated before MkDocs runs:
 
 `strategie build` has already loaded and validated the strategy to print its problems; it
 then generates the pages itself (pipeline.generate_validated) and starts MkDocs with
@@ -18,6 +20,9 @@ from typing import Any
 
 #: Environment variable: path of the JSON file written by `write_prepared`.
 PREPARED_VARIABLE = "STRATEGIE_VORBEREITET"
+#: Environment variable: set (to "1") for the quick preview, `strategie serve --schnell`, which
+#: runs MkDocs' dirty rebuilds; the hook then keeps navigation and search current.
+QUICK_VARIABLE = "STRATEGIE_SCHNELL"
 
 
 def write_prepared(path: Path, navigation: list[dict[str, Any]], edition_line: str) -> None:

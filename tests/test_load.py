@@ -548,7 +548,7 @@ def test_parsed_files_are_reused_by_content_and_path() -> None:
     """load_bytes keeps what it parsed (serve rebuilds, earlier states in the history): the
     same bytes at the same path give the same data without parsing again; problems come as
     a new list each time, so a caller cannot change what the next one gets."""
-    good = "id: VER-01\ntitel: Ein Titel\n".encode()
+    good = b"id: VER-01\ntitel: Ein Titel\n"
     first, problems = load_bytes(good, "strategy/a.yml")
     again, _ = load_bytes(good, "strategy/a.yml")
     assert first is not None and again is first and problems == []
