@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/run.py                       # bundled, 100, 1000, 3000, 10000
     .venv/bin/python benchmarks/run.py --sizes bundled,100,3000 --no-readme
-    .venv/bin/python benchmarks/run.py --preview --search    # also live reload and search
+    .venv/bin/python benchmarks/run.py --preview --search bundled,3000  # preview, search
     .venv/bin/python benchmarks/run.py --profile bundled,3000 # where a build's time goes
 
 Not a test: nothing is asserted. Every size is built in a scratch copy of this project (its
@@ -968,7 +968,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--preview", action="store_true", help="measure the live preview (strategie serve)"
     )
-    parser.add_argument("--search", action="store_true", help="measure search in Chromium")
+    parser.add_argument(
+        "--search",
+        metavar="SIZES",
+        default="",
+        help="measure search in Chromium for these sizes (e.g. bundled,3000)",
+    )
     parser.add_argument(
         "--offline", action="store_true", help="also time strategie build --offline (and its zip)"
     )
@@ -997,7 +1002,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in parse_sizes(arguments.sizes):
         runs = arguments.runs or (3 if (size.measures or 0) <= 1000 else 1)
         result = benchmark(size, work, arguments.seed, runs, arguments.offline)
-        if arguments.search:
+        if size.label in {s.label for s in parse_sizes(arguments.search)}:
             terms = search_terms(work / f"projekt-{size.label}")
             result.search = measure_search(work / f"projekt-{size.label}" / "site", terms)
             print(
