@@ -341,6 +341,15 @@ class Result:
         return max(0.0, 1 - self.plain_build.seconds / self.end_to_end.seconds)
 
     @property
+    def generator_share_stages(self) -> float:
+        """The generator's own time (load + validate, render + write, measured apart) as a
+        share of that time plus plain MkDocs: steadier than the difference of two builds,
+        which single runs of a minute or more blur by several per cent."""
+        assert self.plain_build
+        own = self.load_seconds + self.render_seconds + self.write_seconds
+        return own / (own + self.plain_build.seconds)
+
+    @property
     def generator_share_cpu(self) -> float:
         """The same share in CPU time, which a busy machine distorts less than wall time."""
         assert self.end_to_end and self.plain_build
@@ -773,8 +782,11 @@ def report(
         "",
         "Each cell: wall time (CPU time, user + system) · peak memory (max RSS of the largest "
         "process); the median of the runs. *Overhead* is `strategie build` ÷ plain MkDocs on the "
-        "same Markdown; *generator share* is the part of `strategie build` not spent in plain "
-        "MkDocs, by wall time and by CPU time.",
+        "same Markdown. *Generator share*: first the generator's own time (load + validate and "
+        "render + write, each measured in its own process) ÷ that time plus plain MkDocs; then "
+        "the part of `strategie build` not spent in plain MkDocs, by wall and by CPU time (that "
+        "difference of two builds also holds Python's start and imports, and single runs "
+        "vary by several per cent).",
         "",
         "| strategy | measures | pages | runs | load + validate | render + write "
         "| MkDocs with hook | plain MkDocs | strategie build | overhead "
@@ -787,7 +799,8 @@ def report(
             f"| {cell(r.load_seconds, r.load_cpu, r.load_peak_mb)} "
             f"| {cell(r.render_seconds + r.write_seconds, r.render_cpu, r.render_peak_mb)} "
             f"| {run_cell(r.hook_build)} | {run_cell(r.plain_build)} | {run_cell(r.end_to_end)} "
-            f"| {r.overhead:.2f} | {r.generator_share:.0%} / {r.generator_share_cpu:.0%} "
+            f"| {r.overhead:.2f} | {r.generator_share_stages:.0%}; {r.generator_share:.0%} / "
+            f"{r.generator_share_cpu:.0%} "
             f"| {max(r.loads):.2f} |"
         )
     offline = [r for r in results if r.offline]
@@ -903,20 +916,27 @@ def targets(results: list[Result], previews: list[dict[str, Any]]) -> list[str]:
         )
     synthetic = [r for r in results if r.label != "bundled"]
     if len(synthetic) >= 2:
-        # The synthetic strategies keep about 20 measures per Handlungsfeld and from 3,000
-        # measures on 25 Handlungsfelder per Leitthema: a page's branch of the navigation stops
-        # growing there, so from then on any growth would come from the number of measures.
+        # A measure page is its content plus its branch of the navigation (Material renders
+        # the siblings along the page's path: the Leitthemen, the Handlungsfelder of its
+        # Leitthema, the measures of its Handlungsfeld). The synthetic strategies keep about
+        # 20 measures per Handlungsfeld, reach 25 Handlungsfelder per Leitthema at 3,000
+        # measures and add Leitthemen beyond: the navigation follows that shape, not N.
         sizes = ", ".join(
-            f"{r.measures:,}: {r.measure_page_kb_median:.1f} KB ({r.measure_page_nav_kb_median:.1f}"
-            " KB navigation)"
+            f"{r.measures:,}: {r.measure_page_kb_median:.1f} KB = "
+            f"{r.measure_page_kb_median - r.measure_page_nav_kb_median:.1f} KB content + "
+            f"{r.measure_page_nav_kb_median:.1f} KB navigation"
             for r in synthetic
         )
-        last = synthetic[-1]
-        base = next((r for r in synthetic if r.label == "3000"), synthetic[-2])
-        same = last.measure_page_kb_median <= base.measure_page_kb_median * 1.1
+        contents = [r.measure_page_kb_median - r.measure_page_nav_kb_median for r in synthetic]
+        content_constant = max(contents) <= min(contents) * 1.25
+        whole_constant = synthetic[-1].measure_page_kb_median <= (
+            synthetic[-2].measure_page_kb_median * 1.1
+        )
+        outcome = verdict(whole_constant)
+        if content_constant and not whole_constant:
+            outcome = "content: met; navigation: **grows with the branch**"
         rows.append(
-            f"| measure page size independent of the number of measures | {sizes} "
-            f"| {verdict(same)} ({base.measures:,} → {last.measures:,}) |"
+            f"| measure page size independent of the number of measures | {sizes} | {outcome} |"
         )
     if "1000" in by and "10000" in by and by["1000"].end_to_end and by["10000"].end_to_end:
         factor = by["10000"].end_to_end.seconds / by["1000"].end_to_end.seconds
@@ -927,9 +947,11 @@ def targets(results: list[Result], previews: list[dict[str, Any]]) -> list[str]:
         )
     shared = [r for r in results if r.end_to_end and r.plain_build]
     if shared:
-        shares = ", ".join(f"{r.label}: {r.generator_share:.0%}" for r in shared)
-        met = [r.label for r in shared if r.generator_share < 0.10]
-        missed = [r.label for r in shared if r.generator_share >= 0.10]
+        shares = ", ".join(
+            f"{r.label}: {r.generator_share_stages:.0%} ({r.generator_share:.0%})" for r in shared
+        )
+        met = [r.label for r in shared if r.generator_share_stages < 0.10]
+        missed = [r.label for r in shared if r.generator_share_stages >= 0.10]
         outcome = verdict(not missed)
         if met and missed:
             outcome = f"met at {', '.join(met)}; **missed** at {', '.join(missed)}"

@@ -202,6 +202,11 @@ _LOADED: dict[str, Strategy | None] = {}
 _LOADED_LIMIT = 4 * REVISION_LIMIT
 
 
+def forget_states() -> None:
+    """Drop the earlier states kept between builds (a one-off build needs them no more)."""
+    _LOADED.clear()
+
+
 class _States:
     """Strategies at commits, loaded once per distinct strategy/ tree."""
 

@@ -402,6 +402,11 @@ def load_bytes(raw: bytes, display_path: str) -> tuple[LoadedFile | None, list[P
     return loaded, list(problems)
 
 
+def forget_parsed() -> None:
+    """Drop the parsed files kept by `load_bytes` (a one-off build needs them no more)."""
+    _PARSED.clear()
+
+
 def _load_bytes(raw: bytes, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
     text, problems = check_text(raw, display_path)
     if text is None:
