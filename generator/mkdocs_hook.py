@@ -64,10 +64,26 @@ def on_pre_build(config: MkDocsConfig) -> None:
     config["extra"]["strategie_fassung"] = site.edition_line
     if os.environ.get(QUICK_VARIABLE):
         _mark_all_changed_if_shared_parts_changed(Path(config.docs_dir), site)
+    if _command == "build":
+        # One build (mike's too): the parsed files and earlier states kept for rebuilds
+        # would only stay in memory while MkDocs works (about 150 MB at 3,000 measures).
+        from generator.history import forget_states
+        from generator.load import forget_parsed
+
+        forget_parsed()
+        forget_states()
+
+
+#: The MkDocs command this hook runs under, from on_startup. Under `mkdocs serve` MkDocs loads
+#: the hook anew for every rebuild, so there it stays None.
+_command: str | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """`mkdocs serve --dirty` (what `strategie serve --schnell` runs): the quick preview."""
+    """Note the command; `mkdocs serve --dirty` (what `strategie serve --schnell` runs) is
+    the quick preview."""
+    global _command
+    _command = command
     if command == "serve" and dirty:
         os.environ[QUICK_VARIABLE] = "1"
     if os.environ.get(QUICK_VARIABLE):
