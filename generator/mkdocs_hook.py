@@ -66,7 +66,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _mark_all_changed_if_shared_parts_changed(Path(config.docs_dir), site)
     if _command == "build":
         # One build (mike's too): the parsed files and earlier states kept for rebuilds
-        # would only stay in memory while MkDocs works (about 150 MB at 3,000 measures).
+        # would only stay in memory while MkDocs works (about 60 MB at 3,000 measures).
         from generator.history import forget_states
         from generator.load import forget_parsed
 
