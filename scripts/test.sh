@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
-echo "== ruff (Stil) ==" && ruff check generator tests && ruff format --check generator tests
-echo "== mypy (Typen) ==" && mypy
+echo "== ruff (Stil) ==" && ruff check generator tests benchmarks \
+  && ruff format --check generator tests benchmarks
+# The benchmark scripts import each other as top-level modules (benchmarks/ is no package).
+echo "== mypy (Typen) ==" && mypy && MYPYPATH=benchmarks mypy --strict benchmarks/*.py
 echo "== pytest ==" && python -m pytest "$@"
