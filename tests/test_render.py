@@ -223,6 +223,14 @@ def test_relative_link_matches_posix_relpath(folder: list[str], target: list[str
     assert urls.relative_link(source, page) == expected
 
 
+@pytest.mark.parametrize("target", ["a/../b.md", "../b.md", "A.md", "a/b.txt"])
+def test_relative_link_refuses_paths_outside_the_url_scheme(target: str) -> None:
+    """A ".." segment would make the computed link differ from the page's real place (the
+    segments are compared, not resolved); such a path is a bug in the render stage."""
+    with pytest.raises(ValueError, match="outside the URL scheme"):
+        urls.relative_link(PurePosixPath("massnahmen/x.md"), PurePosixPath(target))
+
+
 def test_catalogue_is_a_complete_accessible_table(minimal_site: RenderedSite) -> None:
     """The catalogue has a caption, column headers with scope, a hidden form and a live count."""
     html = to_html(minimal_site.pages[urls.CATALOGUE])
