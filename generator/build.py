@@ -60,7 +60,7 @@ class _Edition:
 
 def build_site(project: Path, *, out: Path | None = None, offline: bool = False) -> int:
     """Validate strictly, build with MkDocs into a temporary folder, swap it in; exit code."""
-    from generator.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+    from generator.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
     project = project.resolve()
     kind = "Offline-Ausgabe" if offline else "Website"
@@ -140,8 +140,8 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = 
     `quick`: MkDocs' dirty rebuilds, only of the pages whose Markdown changed; the hook
     rebuilds every page when the navigation or the footer changed and keeps the search
     index whole (generator/mkdocs_hook.py)."""
-    from generator.cli import EXIT_USAGE
     from generator.prepared import QUICK_VARIABLE
+    from generator.terminal import EXIT_USAGE
 
     project = project.resolve()
     busy = _address_taken(address)
@@ -263,7 +263,7 @@ def _refuse_target(target: Path, project: Path) -> str | None:
 def _validate(project: Path) -> tuple[Strategy | None, _Edition | None, str]:
     """Check the data strictly and print its problems; the strategy and its edition (None
     when a problem was found), and a count of problems."""
-    from generator.cli import print_problems, summarise
+    from generator.terminal import print_problems, summarise
     from generator.validate import load_strategy
 
     strategy, problems = load_strategy(project / "strategy")

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import argparse
 import errno
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.problems import Problem, Severity, has_errors
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
+from generator.problems import has_errors
+from generator.terminal import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    print_problems,
+    summarise,
+)
 
 
 class _GermanFormatter(argparse.HelpFormatter):
@@ -323,21 +325,6 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
-
-
-def print_problems(problems: Sequence[Problem]) -> None:
-    """Print problems sorted by file and line; in GitHub Actions also as annotations."""
-    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-    for found in sorted(problems):
-        print(found.format(), file=sys.stderr)
-        if in_actions:
-            print(found.github_annotation())
-
-
-def summarise(problems: Sequence[Problem]) -> str:
-    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
-    warnings = len(problems) - errors
-    return f"{errors} Fehler, {warnings} Warnung{'en' if warnings != 1 else ''}"
 
 
 def _run_check(project: Path, strict: bool) -> int:

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator import model
+from generator.collect import Collected
 from generator.load import LoadedFile
 from generator.problems import Problem, problem, quote, suggest
 from generator.shape import field_label
-
-if TYPE_CHECKING:
-    from generator.validate import Collected
 
 _KNOWN_LIMIT = 12  # how many known values a message lists before "…"
 

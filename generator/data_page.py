@@ -24,6 +24,7 @@ from generator.exports import (
 )
 from generator.model import Measure, Rating, Strategy
 from generator.schemas import FILE_MODELS
+from generator.wording import format_date
 
 #: German meaning of each field of a Maßnahme in strategie.json (and its YAML file).
 MEASURE_FIELDS = {
@@ -198,7 +199,4 @@ def _json_type(spec: dict[str, Any]) -> str:
 
 
 def _format_date(value: Any) -> str:
-    # Imported here: render.py imports this module to add the page to the site.
-    from generator.render import format_date
-
     return format_date(value)

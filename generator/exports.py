@@ -35,7 +35,6 @@ from generator.model import (
     StrategyDocument,
     Theme,
 )
-from generator.schemas import render_schemas
 
 #: Folder of all downloads, relative to the site root.
 DATA_FOLDER = PurePosixPath("daten")
@@ -350,28 +349,3 @@ def render_csv(strategy: Strategy, *, base_url: str | None = None) -> bytes:
     for measure in strategy.massnahmen:
         writer.writerow(csv_cell(column.value(measure)) for column in columns)
     return buffer.getvalue().encode("utf-8")
-
-
-# --- everything for the site --------------------------------------------------------------------
-
-
-def render_exports(strategy: Strategy, *, base_url: str | None) -> dict[PurePosixPath, bytes]:
-    """Every download file by its path relative to the site root, as deterministic bytes.
-
-    `base_url` is the address the site (this edition) is published under, for example
-    ``https://strategie.example.de/2020/``; without it the DCAT catalogue and the `seite`
-    column use addresses relative to the file that contains them.
-    """
-    from generator.dcat import DCAT_FILE, render_dcat
-    from generator.spreadsheet import render_workbook
-
-    files: dict[PurePosixPath, bytes] = {
-        JSON_FILE: render_json(strategy),
-        JSON_SCHEMA_FILE: render_json_schema(),
-        CSV_FILE: render_csv(strategy, base_url=base_url),
-        XLSX_FILE: render_workbook(strategy, base_url=base_url),
-    }
-    for name, text in render_schemas().items():
-        files[SCHEMA_FOLDER / name] = text.encode("utf-8")
-    files[DCAT_FILE] = render_dcat(strategy, base_url=base_url)
-    return dict(sorted(files.items()))

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
-from generator.exports import render_exports
+from generator.downloads import render_exports
 from generator.feed import FeedSettings, render_feed
 from generator.history import read_history
 from generator.history_pages import FEED_FILE

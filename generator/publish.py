@@ -51,7 +51,7 @@ class _Refused(Exception):
 
 def publish_site(project: Path, publication: Publication) -> int:
     """Check, then deploy with mike; print a German summary; exit code."""
-    from generator.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, print_problems, summarise
+    from generator.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, print_problems, summarise
     from generator.validate import load_strategy
 
     project = project.resolve()

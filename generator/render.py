@@ -14,7 +14,6 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -54,21 +53,7 @@ from generator.registry_pages import (
     used_guidelines,
 )
 from generator.views import SiteIndex, goal_title, guideline_title
-
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+from generator.wording import format_date
 
 
 @dataclass(frozen=True)
@@ -304,11 +289,6 @@ def _checked_href(link: str) -> str:
     if not _RELATIVE_HREF.match(link):
         raise ValueError(f"not a relative page link: {link!r}")
     return link
-
-
-def format_date(value: date) -> str:
-    """A date in German long form: 25. Juni 2020."""
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
 def edition_line(site: SiteIndex) -> str:

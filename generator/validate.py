@@ -8,13 +8,11 @@ files (crosscheck.py). Nothing stops at the first problem.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel
-
 from generator import model
+from generator.collect import Collected
 from generator.crosscheck import cross_check
 from generator.load import LoadedFile, load_tree
 from generator.problems import Problem, Severity, problem
@@ -27,23 +25,6 @@ REGISTRIES: dict[str, tuple[type[model.Record], str]] = {
     "sdgs.yml": (model.GoalRegistry, "sdgs"),
     "charta.yml": (model.CharterRegistry, "charta"),
 }
-
-
-@dataclass
-class Collected:
-    """The files of one strategy, shape-checked, before cross-checks."""
-
-    document: model.StrategyDocument | None = None
-    document_file: LoadedFile | None = None
-    themes: list[tuple[model.Theme, LoadedFile]] = field(default_factory=list)
-    measures: list[tuple[model.Measure, LoadedFile]] = field(default_factory=list)
-    registries: dict[str, tuple[BaseModel, LoadedFile]] = field(default_factory=dict)
-    #: Registry files that exist, valid or not (a broken file is not also "missing").
-    registry_files: set[str] = field(default_factory=set)
-    #: Ids as written in files that failed their shape check, so that references to them
-    #: are still checked and an error in one file does not cause false errors elsewhere.
-    raw_ids: dict[str, list[str]] = field(default_factory=dict)
-    raw_fields_used: set[str] = field(default_factory=set)
 
 
 def schema_name(relative: PurePosixPath) -> str | None:

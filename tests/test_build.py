@@ -141,7 +141,7 @@ def make_project(root: Path, *, fake: bool = True) -> Path:
     if fake:
         (root / "generator" / "validate.py").write_text(FAKE_VALIDATE, encoding="utf-8")
         (root / "generator" / "render.py").write_text(FAKE_RENDER, encoding="utf-8")
-        (root / "generator" / "exports.py").write_text(FAKE_EXPORTS, encoding="utf-8")
+        (root / "generator" / "downloads.py").write_text(FAKE_EXPORTS, encoding="utf-8")
         (root / "strategy").mkdir()
     else:
         shutil.copytree(REPO / "strategy", root / "strategy")

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff
 
 from generator.dcat import DCAT_FILE, render_dcat
-from generator.exports import render_exports
+from generator.downloads import render_exports
 from generator.model import Strategy
 from generator.validate import load_strategy
 

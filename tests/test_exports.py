@@ -19,7 +19,8 @@ import yaml
 from openpyxl import load_workbook
 
 from generator.data_page import render_data_page
-from generator.exports import measure_columns, render_exports
+from generator.downloads import render_exports
+from generator.exports import measure_columns
 from generator.model import Strategy
 from generator.schemas import render_schemas
 from generator.validate import load_strategy
@@ -82,7 +83,7 @@ def test_exports_are_byte_identical_across_runs(case: tuple[Path, Strategy]) -> 
     script = (
         "import hashlib, sys\n"
         "from pathlib import Path\n"
-        "from generator.exports import render_exports\n"
+        "from generator.downloads import render_exports\n"
         "from generator.validate import load_strategy\n"
         "strategy, _ = load_strategy(Path(sys.argv[1]))\n"
         "for path, data in render_exports(strategy, base_url=sys.argv[2]).items():\n"
