@@ -22,9 +22,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
-from generator.build import build_site  # noqa: E402
-from generator.render import render_site  # noqa: E402
-from generator.validate import load_strategy  # noqa: E402
+from generator.check.validate import load_strategy  # noqa: E402
+from generator.render.engine import render_site  # noqa: E402
+from generator.site.build import build_site  # noqa: E402
 
 
 def timed(runs: int, action: Callable[[], object]) -> list[float]:

@@ -87,9 +87,9 @@ def run_stage(name: str, project: Path, out: Path) -> None:
     """`load`: load_strategy alone. `render`: the hook's `generate()` (load, history, render,
     exports, write) with its load and write timed apart; peak memory counted after loading."""
     sys.path.insert(0, str(project))
-    from generator import pipeline
-    from generator.validate import load_strategy
-    from generator.write import write_pages
+    from generator.check.validate import load_strategy
+    from generator.site import pipeline
+    from generator.site.write import write_pages
 
     result: dict[str, Any] = {"load": load_average()}
     timings: dict[str, float] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import model
-from generator.validate import load_strategy
+from generator.check.validate import load_strategy
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"

@@ -9,8 +9,8 @@ from types import ModuleType
 
 import pytest
 
+from generator.check.validate import load_strategy
 from generator.model import Measure, NotRated, Rating, Strategy
-from generator.validate import load_strategy
 
 SYNTHETIC = Path(__file__).parent.parent / "benchmarks" / "synthetic.py"
 

@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.build import FALLBACK_EPOCH, _refuse_target, source_date_epoch, write_zip
+from generator.site.build import FALLBACK_EPOCH, _refuse_target, source_date_epoch, write_zip
 
 REPO = Path(__file__).resolve().parents[1]
 EPOCH = "1593043200"  # 2020-06-25, the council decision
@@ -139,9 +139,9 @@ def make_project(root: Path, *, fake: bool = True) -> Path:
         REPO / "generator", root / "generator", ignore=shutil.ignore_patterns("__pycache__")
     )
     if fake:
-        (root / "generator" / "validate.py").write_text(FAKE_VALIDATE, encoding="utf-8")
-        (root / "generator" / "render.py").write_text(FAKE_RENDER, encoding="utf-8")
-        (root / "generator" / "downloads.py").write_text(FAKE_EXPORTS, encoding="utf-8")
+        (root / "generator" / "check" / "validate.py").write_text(FAKE_VALIDATE, encoding="utf-8")
+        (root / "generator" / "render" / "engine.py").write_text(FAKE_RENDER, encoding="utf-8")
+        (root / "generator" / "exports" / "downloads.py").write_text(FAKE_EXPORTS, encoding="utf-8")
         (root / "strategy").mkdir()
     else:
         shutil.copytree(REPO / "strategy", root / "strategy")
@@ -368,7 +368,7 @@ def test_shared_config_avoids_third_parties_and_unsafe_extensions() -> None:
     assert not [e for e in extensions if "snippets" in e]
     search = base["plugins"]["search"]
     assert search["lang"] == "de" and search["pipeline"] == []
-    assert base["hooks"] == ["generator/mkdocs_hook.py"]
+    assert base["hooks"] == ["generator/site/mkdocs_hook.py"]
 
 
 # --- units of build.py -----------------------------------------------------------------------
@@ -751,7 +751,7 @@ def test_serve_builds_once_and_rebuilds_on_data_change(tmp_path: Path) -> None:
         after_data = settled()
         assert after_data == 2, log.read_text()
         # An edit of the generator's code takes effect in the running preview.
-        render = root / "generator" / "render.py"
+        render = root / "generator" / "render" / "engine.py"
         code = render.read_text().replace("# {strategy.titel}", "# Code: {strategy.titel}")
         render.write_text(code)
         wait_for(lambda: "# Code: Geänderter Titel" in generated.read_text(), "code not reloaded")

@@ -12,9 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from render_fixtures import load_case
 
-from generator import charts, escape, svg, timeline_chart
-from generator.render import render_site
-from generator.validate import load_strategy
+from generator import escape
+from generator.charts import evaluation as charts
+from generator.charts import svg
+from generator.charts import timeline as timeline_chart
+from generator.check.validate import load_strategy
+from generator.render.engine import render_site
 
 SVG = "{http://www.w3.org/2000/svg}"
 ROOT = Path(__file__).parent.parent

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.cli.commands import main
 
 BASE = Path(__file__).parent / "problems" / "base"
 

@@ -9,10 +9,10 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff
 
-from generator.dcat import DCAT_FILE, render_dcat
-from generator.downloads import render_exports
+from generator.check.validate import load_strategy
+from generator.exports.dcat import DCAT_FILE, render_dcat
+from generator.exports.downloads import render_exports
 from generator.model import Strategy
-from generator.validate import load_strategy
 
 ROOT = Path(__file__).parent.parent
 BASE_URL = "https://strategie.example.org/2020/"

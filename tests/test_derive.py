@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from render_fixtures import load_case
 
-from generator.derive import (
+from generator.derive.measures import (
     count_statuses,
     derive_overview,
     latest_update,

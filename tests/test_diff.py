@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from generator import model
-from generator.cli import main
-from generator.diff import diff_strategies
-from generator.diff_format import MARKDOWN_MARKER, format_markdown, format_text
+from generator.check.validate import load_strategy
+from generator.cli.commands import main
 from generator.escape import markdown_text
-from generator.validate import load_strategy
+from generator.history.diff import diff_strategies
+from generator.history.diff_format import MARKDOWN_MARKER, format_markdown, format_text
 
 ROOT = Path(__file__).parent.parent
 BASE = Path(__file__).parent / "problems" / "base"

@@ -22,7 +22,8 @@ from render_fixtures import load_case
 from render_html import to_html
 
 from generator import urls
-from generator.evaluation import (
+from generator.check.validate import load_strategy
+from generator.derive.evaluation import (
     DEFAULT_MATRIX_X,
     DEFAULT_MATRIX_Y,
     coverage,
@@ -33,8 +34,7 @@ from generator.evaluation import (
     timeline,
 )
 from generator.model import PriorityMatrixSetting, Strategy
-from generator.render import RenderedSite, render_site
-from generator.validate import load_strategy
+from generator.render.engine import RenderedSite, render_site
 
 STRATEGY = Path(__file__).parent.parent / "strategy"
 SVG = "{http://www.w3.org/2000/svg}"

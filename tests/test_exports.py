@@ -18,12 +18,12 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from generator.data_page import render_data_page
-from generator.downloads import render_exports
-from generator.exports import measure_columns
+from generator.check.schemas import render_schemas
+from generator.check.validate import load_strategy
+from generator.exports.columns import measure_columns
+from generator.exports.downloads import render_exports
 from generator.model import Strategy
-from generator.schemas import render_schemas
-from generator.validate import load_strategy
+from generator.views.data import render_data_page
 
 ROOT = Path(__file__).parent.parent
 CASES = {"minimal": ROOT / "tests" / "data" / "minimal", "strategy": ROOT / "strategy"}
@@ -83,8 +83,8 @@ def test_exports_are_byte_identical_across_runs(case: tuple[Path, Strategy]) -> 
     script = (
         "import hashlib, sys\n"
         "from pathlib import Path\n"
-        "from generator.downloads import render_exports\n"
-        "from generator.validate import load_strategy\n"
+        "from generator.exports.downloads import render_exports\n"
+        "from generator.check.validate import load_strategy\n"
         "strategy, _ = load_strategy(Path(sys.argv[1]))\n"
         "for path, data in render_exports(strategy, base_url=sys.argv[2]).items():\n"
         "    print(path, hashlib.sha256(data).hexdigest())\n"

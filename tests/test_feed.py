@@ -5,10 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 
-from generator.feed import ATOM, FeedSettings, render_feed
-from generator.history import ChangeSet, History, MeasureChanges, Revision
+from generator.history.describe import ChangeSet, History, MeasureChanges, Revision
 from generator.model import Edition
-from generator.pipeline import published_url
+from generator.site.pipeline import published_url
+from generator.views.feed import ATOM, FeedSettings, render_feed
 
 NS = {"a": ATOM}
 EDITION_2020 = Edition(

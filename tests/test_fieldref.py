@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import fieldref, model
-from generator.cli import main
+from generator import model
+from generator.check import fieldref
+from generator.cli.commands import main
 
 ROOT = Path(__file__).parent.parent
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"

@@ -19,13 +19,13 @@ import pytest
 from render_fixtures import load_case
 from render_html import dangers, parse, to_html
 
-from generator import history as history_module
 from generator import urls
-from generator.history import ChangeSet, History, MeasureChanges, Revision, read_history
+from generator.check.validate import load_strategy
+from generator.history import describe as history_module
+from generator.history.describe import ChangeSet, History, MeasureChanges, Revision, read_history
 from generator.model import Strategy
-from generator.pipeline import generate
-from generator.render import render_site
-from generator.validate import load_strategy
+from generator.render.engine import render_site
+from generator.site.pipeline import generate
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
 GIT_ENV = {

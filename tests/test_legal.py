@@ -26,7 +26,7 @@ from render_fixtures import load_case
 from render_html import parse, to_html
 
 from generator import urls
-from generator.legal import PLACEHOLDER, state_laws
+from generator.check.validate import load_strategy
 from generator.model import (
     AccessibilityStatement,
     DataProtection,
@@ -34,8 +34,8 @@ from generator.model import (
     Office,
     Strategy,
 )
-from generator.render import RenderedSite, render_site
-from generator.validate import load_strategy
+from generator.render.engine import RenderedSite, render_site
+from generator.views.legal import PLACEHOLDER, state_laws
 
 REPO = Path(__file__).resolve().parent.parent
 FOOTER = REPO / "docs" / "theme" / "partials" / "copyright.html"

@@ -20,7 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import (
+from generator.check.load import (
     MAX_BYTES,
     LoadedFile,
     Position,

@@ -16,7 +16,7 @@ from render_html import parse, to_html
 
 from generator import urls
 from generator.model import Strategy
-from generator.render import RenderedSite, render_site
+from generator.render.engine import RenderedSite, render_site
 
 REPO = Path(__file__).resolve().parent.parent
 PRINT_CSS = REPO / "docs" / "theme" / "assets" / "stylesheets" / "print.css"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.validate import load_strategy
 from generator.problems import MESSAGES, Severity
-from generator.validate import load_strategy
 
 HERE = Path(__file__).parent / "problems"
 BASE = HERE / "base"

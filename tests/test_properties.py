@@ -9,10 +9,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.load import load_bytes
+from generator.check.load import load_bytes
+from generator.check.scalars import resolve_plain
+from generator.check.shape import validate_shape
 from generator.model import Measure
-from generator.scalars import resolve_plain
-from generator.shape import validate_shape
 
 
 class _QuotingDumper(yaml.SafeDumper):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.validate import load_strategy
 from generator.model import Rating, Strategy
-from generator.validate import load_strategy
 
 STRATEGY = Path(__file__).parent.parent / "strategy"
 

@@ -17,9 +17,9 @@ from render_fixtures import GOLDEN, load_case
 from render_html import dangers, parse, to_html, to_html_permissive, without_front_matter
 
 from generator import escape, urls
+from generator.check.validate import load_strategy
 from generator.model import Measure, Strategy
-from generator.render import RenderedSite, make_env, nav_title, render_site
-from generator.validate import load_strategy
+from generator.render.engine import RenderedSite, make_env, nav_title, render_site
 
 UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
 

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import model, scaffold
-from generator.cli import main
-from generator.load import load_bytes
-from generator.render import render_site
-from generator.validate import load_strategy
+from generator import model
+from generator.check.load import load_bytes
+from generator.check.validate import load_strategy
+from generator.cli.commands import main
+from generator.editing import scaffold
+from generator.render.engine import render_site
 
 ROOT = Path(__file__).parent.parent
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.schemas import render_schemas
-from generator.validate import schema_comment, schema_name
+from generator.check.schemas import render_schemas
+from generator.check.validate import schema_comment, schema_name
 
 ROOT = Path(__file__).parent.parent
 SCHEMAS = ROOT / "strategy" / "schemas"

@@ -6,9 +6,9 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-from generator.load import load_bytes
+from generator.check.load import load_bytes
+from generator.check.shape import _translate, field_label, validate_shape
 from generator.model import Measure
-from generator.shape import _translate, field_label, validate_shape
 
 
 def _loaded(text: str) -> Any:

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from generator.cli import main
-from generator.spreadsheet import render_workbook
-from generator.validate import load_strategy
-from generator.xlsx_import import KEY_ORDER
-from generator.yamledit import Edit, apply_edits
+from generator.check.validate import load_strategy
+from generator.cli.commands import main
+from generator.editing.xlsx_import import KEY_ORDER
+from generator.editing.yamledit import Edit, apply_edits
+from generator.exports.workbook import render_workbook
 
 ROOT = Path(__file__).parent.parent
 CASE = ROOT / "tests" / "data" / "minimal"

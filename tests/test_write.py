@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from generator.write import WriteReport, write_pages
+from generator.site.write import WriteReport, write_pages
 
 P = PurePosixPath
 

@@ -95,7 +95,7 @@ def _copy_project(target: Path) -> Path:
 
 def _strategie(project: Path, *arguments: str) -> None:
     """Run the `strategie` command line on `project`; fail the session if it fails."""
-    from generator.build import source_date_epoch
+    from generator.site.build import source_date_epoch
 
     environment = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     environment["SOURCE_DATE_EPOCH"] = str(source_date_epoch(REPO)[0])

@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 
-from generator.cli import main
+from generator.cli.commands import main
 
 REPO = Path(__file__).resolve().parents[2]
 MINIMAL = REPO / "tests" / "data" / "minimal"
@@ -112,8 +112,11 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
     (root / "docs" / "generiert").mkdir()
     (root / "docs" / "generiert" / ".gitkeep").touch()
     # The hook file is named in mkdocs.base.yml; the generator itself is the installed one.
-    (root / "generator").mkdir()
-    shutil.copy(REPO / "generator" / "mkdocs_hook.py", root / "generator" / "mkdocs_hook.py")
+    (root / "generator" / "site").mkdir(parents=True)
+    shutil.copy(
+        REPO / "generator" / "site" / "mkdocs_hook.py",
+        root / "generator" / "site" / "mkdocs_hook.py",
+    )
     (root / ".gitignore").write_text("docs/generiert/*\n!docs/generiert/.gitkeep\n")
 
     served = base / "gh-pages"

@@ -1,0 +1,27 @@
+"""The files of one strategy, shape-checked, as validate.py collects them for crosscheck.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from generator import model
+from generator.check.load import LoadedFile
+
+
+@dataclass
+class Collected:
+    """The files of one strategy, shape-checked, before cross-checks."""
+
+    document: model.StrategyDocument | None = None
+    document_file: LoadedFile | None = None
+    themes: list[tuple[model.Theme, LoadedFile]] = field(default_factory=list)
+    measures: list[tuple[model.Measure, LoadedFile]] = field(default_factory=list)
+    registries: dict[str, tuple[BaseModel, LoadedFile]] = field(default_factory=dict)
+    #: Registry files that exist, valid or not (a broken file is not also "missing").
+    registry_files: set[str] = field(default_factory=set)
+    #: Ids as written in files that failed their shape check, so that references to them
+    #: are still checked and an error in one file does not cause false errors elsewhere.
+    raw_ids: dict[str, list[str]] = field(default_factory=dict)
+    raw_fields_used: set[str] = field(default_factory=set)

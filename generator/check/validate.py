@@ -1,0 +1,166 @@
+"""Validation: loaded files → the typed `Strategy`, with every problem of every file.
+
+In: the strategy folder. Out: `(Strategy, problems)` — the Strategy is None when any error
+was found (warnings alone keep it). Stages: load all files (load.py), check each file's shape
+against the model its location calls for (shape.py), then cross-check references between
+files (crosscheck.py). Nothing stops at the first problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from generator import model
+from generator.check.collect import Collected
+from generator.check.crosscheck import cross_check
+from generator.check.load import LoadedFile, load_tree
+from generator.check.shape import validate_shape
+from generator.problems import Problem, Severity, problem
+
+#: Registry files: file name → (model class, entity name for messages, schema name).
+REGISTRIES: dict[str, tuple[type[model.Record], str]] = {
+    "akteure.yml": (model.ActorRegistry, "akteure"),
+    "stadtteile.yml": (model.DistrictRegistry, "stadtteile"),
+    "sdgs.yml": (model.GoalRegistry, "sdgs"),
+    "charta.yml": (model.CharterRegistry, "charta"),
+}
+
+
+def schema_name(relative: PurePosixPath) -> str | None:
+    """The JSON Schema a data file should point to, or None for files that are not read."""
+    parts = relative.parts
+    if parts == ("strategie.yml",):
+        return "strategie"
+    if len(parts) == 2 and parts[0] == "leitthemen":
+        return "leitthema"
+    if len(parts) == 3 and parts[0] == "massnahmen":
+        return "massnahme"
+    if len(parts) == 2 and parts[0] == "verzeichnisse" and parts[1] in REGISTRIES:
+        return REGISTRIES[parts[1]][1]
+    return None
+
+
+def schema_comment(relative: PurePosixPath) -> str:
+    """The first line each data file carries, so editors get completion and inline errors."""
+    name = schema_name(relative)
+    up = "../" * (len(relative.parts) - 1)
+    return f"# yaml-language-server: $schema={up}schemas/{name}.schema.json"
+
+
+def load_strategy(
+    strategy_dir: Path, display_root: str = "strategy"
+) -> tuple[model.Strategy | None, list[Problem]]:
+    """Load, shape-check and cross-check a whole strategy folder."""
+    files, problems = load_tree(strategy_dir, display_root)
+    collected = Collected()
+    for loaded in files:
+        problems.extend(_collect(loaded, display_root, collected))
+    problems.extend(_missing_files(collected, display_root))
+    strategy, cross = cross_check(collected)
+    problems.extend(cross)
+    problems = sorted(set(problems))
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return strategy, problems
+
+
+def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> list[Problem]:
+    relative = PurePosixPath(loaded.path).relative_to(display_root)
+    kind = schema_name(relative)
+    if kind is None:
+        return [
+            problem(
+                "stray_file",
+                loaded.path,
+                1,
+                1,
+                reason="erwartet werden strategie.yml, leitthemen/<id>.yml, "
+                "massnahmen/<leitthema>/<id>.yml und verzeichnisse/"
+                "{akteure,stadtteile,sdgs,charta}.yml",
+            )
+        ]
+    problems: list[Problem] = []
+    expected_comment = schema_comment(relative)
+    if loaded.first_line.strip() != expected_comment:
+        problems.append(problem("schema_comment", loaded.path, 1, 1, expected=expected_comment))
+    if kind == "massnahme":
+        _remember_raw(collected, "massnahmen", [loaded.data], "id")
+        if isinstance(loaded.data, dict) and isinstance(loaded.data.get("handlungsfeld"), str):
+            collected.raw_fields_used.add(loaded.data["handlungsfeld"])
+    if kind == "strategie":
+        document, found = validate_shape(loaded, model.StrategyDocument, "strategie.yml")
+        if document is None and isinstance(loaded.data, dict):
+            _remember_raw(collected, "status", loaded.data.get("status"), "id")
+        _attach(document, loaded)
+        collected.document, collected.document_file = document, loaded
+    elif kind == "leitthema":
+        theme, found = validate_shape(loaded, model.Theme, f"Leitthema {_id_of(loaded)}")
+        if theme is not None:
+            _attach(theme, loaded)
+            for index, field_of_action in enumerate(theme.handlungsfelder):
+                _attach(field_of_action, loaded, ("handlungsfelder", index))
+            collected.themes.append((theme, loaded))
+    elif kind == "massnahme":
+        measure, found = validate_shape(loaded, model.Measure, f"Maßnahme {_id_of(loaded)}")
+        if measure is not None:
+            _attach(measure, loaded)
+            collected.measures.append((measure, loaded))
+    else:
+        model_class, _ = REGISTRIES[relative.name]
+        collected.registry_files.add(relative.name)
+        registry, found = validate_shape(loaded, model_class, relative.name)
+        if registry is not None:
+            _attach_entries(registry, loaded)
+            collected.registries[relative.name] = (registry, loaded)
+        elif isinstance(loaded.data, dict):
+            key = next(iter(model_class.model_fields))
+            id_key = "nummer" if relative.name == "sdgs.yml" else "id"
+            _remember_raw(collected, relative.name, loaded.data.get(key), id_key)
+    return problems + found
+
+
+def _remember_raw(collected: Collected, name: str, entries: Any, id_key: str) -> None:
+    if not isinstance(entries, list):
+        return
+    ids = collected.raw_ids.setdefault(name, [])
+    for entry in entries:
+        if isinstance(entry, dict) and isinstance(entry.get(id_key), str | int):
+            ids.append(str(entry[id_key]))
+
+
+def _id_of(loaded: LoadedFile) -> str:
+    data: Any = loaded.data
+    if isinstance(data, dict) and isinstance(data.get("id"), str):
+        return f"„{data['id']}“"
+    return f"„{PurePosixPath(loaded.path).stem}“"
+
+
+def _attach(
+    entity: model.Record | None, loaded: LoadedFile, path: tuple[str | int, ...] = ()
+) -> None:
+    """Record where an entity stands; positions never take part in equality."""
+    if entity is None:
+        return
+    at = loaded.positions.get(path)
+    line, column = (at.line, at.column) if at else (1, 1)
+    entity._position = model.SourcePosition(loaded.path, line, column)
+
+
+def _attach_entries(registry: model.Record, loaded: LoadedFile) -> None:
+    for key in type(registry).model_fields:
+        for index, entry in enumerate(getattr(registry, key)):
+            _attach(entry, loaded, (key, index))
+
+
+def _missing_files(collected: Collected, display_root: str) -> list[Problem]:
+    missing = []
+    if collected.document_file is None:
+        missing.append("strategie.yml")
+    missing += [
+        f"verzeichnisse/{name}" for name in REGISTRIES if name not in collected.registry_files
+    ]
+    return [
+        problem("missing_file", f"{display_root}/{name}", 1, 1, path=f"{display_root}/{name}")
+        for name in missing
+    ]

@@ -1,0 +1,3 @@
+"""Derive stage: computed figures of a validated strategy (priorities, counts, the Auswertung);
+pure.
+"""

@@ -1,0 +1,3 @@
+"""Editing aids for editors: text-preserving YAML edits, the workbook import, new entries
+(scaffold).
+"""

@@ -1,0 +1,432 @@
+"""Take edited values from a workbook back into the YAML files (`strategie import xlsx`).
+
+In: the strategy folder and a workbook written by `strategie export xlsx`. Out: an
+`ImportPlan` — the field changes, the new text of every changed file, and every problem found
+(`RowError`s naming row and column, in German). `apply_import` writes the files; it is only
+called for a plan without errors, so an import changes all its files or none.
+
+Which cells count as edited: those that differ from the workbook's hidden export copy (so a
+stale workbook never reverts newer YAML edits in cells nobody touched; a cell edited in both
+places is a conflict). Without that copy, cells that differ from the YAML. Only the editable
+columns are taken; the new texts come from yamledit (untouched lines stay byte-identical) and
+are validated as a whole with load_strategy on a temporary copy before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from generator.check.validate import load_strategy
+from generator.editing.yamledit import Edit, UneditableYaml, apply_edits
+from generator.exports.columns import Cell, Column, measure_columns
+from generator.exports.workbook import (
+    RATING_SOURCES,
+    cell_date,
+    cell_integer,
+    cell_text,
+    normalise_cell,
+    read_workbook,
+    same_cell,
+)
+from generator.model import Measure, NotRated, Rating, Strategy, TimeFrame
+from generator.problems import Problem, Severity, quote, suggest
+
+#: Where each editable column lives in a measure file.
+PATHS: dict[str, tuple[str, ...]] = {
+    "titel": ("titel",),
+    "kurzbeschreibung": ("kurzbeschreibung",),
+    "status": ("status",),
+    "status_seit": ("status_seit",),
+    "fortschritt": ("fortschritt",),
+    "zeitraum_beginn": ("zeitraum", "beginn"),
+    "zeitraum_ende": ("zeitraum", "ende"),
+    "verantwortlich": ("verantwortlich",),
+    "aktualisiert": ("aktualisiert",),
+    "bewertung_quelle": ("bewertung", "quelle"),
+    "bewertung_stand": ("bewertung", "stand"),
+}
+#: Key order of the mappings a new key may be inserted into (the models' field order).
+KEY_ORDER: dict[tuple[str, ...], list[str]] = {
+    (): list(Measure.model_fields),
+    ("zeitraum",): list(TimeFrame.model_fields),
+    ("bewertung",): list(Rating.model_fields),
+}
+REQUIRED = {"titel", "kurzbeschreibung", "status", "status_seit", "zeitraum_beginn"}
+REQUIRED |= {"verantwortlich", "bewertung_quelle", "aktualisiert"}
+
+
+@dataclass(frozen=True, order=True)
+class RowError:
+    """A problem in one row (and column) of the workbook; row None: the workbook as a whole."""
+
+    row: int
+    column: int
+    key: str
+    message: str
+
+    def format(self, workbook: str) -> str:
+        where = f"Zeile {self.row}" if self.row else "Arbeitsmappe"
+        if self.column:
+            where += f", Spalte {get_column_letter(self.column)} ({self.key})"
+        return f"{workbook}: {where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One value taken from the workbook into a file."""
+
+    measure: str
+    file: str
+    column: str
+    old: Cell
+    new: Cell
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do. Written only when `data_problems` and `errors` are empty."""
+
+    data_problems: list[Problem] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)
+    #: New file contents by path.
+    texts: dict[Path, str] = field(default_factory=dict)
+    #: Warnings the changed data has and the data before did not have.
+    warnings: list[Problem] = field(default_factory=list)
+    #: The strategy before and after the import (for the semantic change summary).
+    before: Strategy | None = None
+    after: Strategy | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.data_problems and not self.errors
+
+
+def plan_import(strategy_dir: Path, workbook: Path) -> ImportPlan:
+    """Read the workbook, check every row, and compute and validate the new file texts.
+
+    Raises spreadsheet.WorkbookUnreadable for a file that is not a usable workbook.
+    """
+    strategy, before = load_strategy(strategy_dir)
+    if strategy is None:
+        return ImportPlan(data_problems=[p for p in before if p.severity is Severity.ERROR])
+    content = read_workbook(workbook)
+    plan = ImportPlan(before=strategy)
+    columns = {column.key: column for column in measure_columns(strategy)}
+    header = _read_header(content.rows[0] if content.rows else (), columns, plan)
+    if "id" not in header:
+        plan.errors.append(
+            RowError(
+                1,
+                0,
+                "",
+                "Die Spalte „id“ fehlt; ohne sie lässt sich keine Zeile einer Maßnahme zuordnen.",
+            )
+        )
+        return plan
+    snapshot = _snapshot(content.snapshot, columns)
+    measures = {measure.id: measure for measure in strategy.massnahmen}
+    rows: dict[str, int] = {}
+    for number, values in enumerate(content.rows[1:], 2):
+        cells = {
+            key: normalise_cell(values[i] if i < len(values) else None) for key, i in header.items()
+        }
+        if all(value is None for value in cells.values()):
+            continue
+        measure_id = cells["id"]
+        if not isinstance(measure_id, str) or measure_id not in measures:
+            known = sorted(measures)
+            hint = suggest(str(measure_id), known) if measure_id is not None else ""
+            text = (
+                f"Die Kennung {quote(measure_id)} gibt es nicht.{hint}"
+                if measure_id
+                else "Die Kennung fehlt."
+            )
+            plan.errors.append(RowError(number, header["id"] + 1, "id", text))
+            continue
+        if measure_id in rows:
+            plan.errors.append(
+                RowError(
+                    number,
+                    header["id"] + 1,
+                    "id",
+                    f"Die Kennung {quote(measure_id)} steht schon in Zeile {rows[measure_id]}.",
+                )
+            )
+            continue
+        rows[measure_id] = number
+        row = _Row(number, measures[measure_id], header, columns, strategy, plan)
+        row.collect(cells, snapshot.get(measure_id))
+        edits = row.edits()
+        if edits:
+            _apply(strategy_dir, strategy, row, edits, plan)
+    # Rows without errors are checked as a whole too, so that one run reports everything.
+    _validate(strategy_dir, strategy, before, rows, plan)
+    return plan
+
+
+def _read_header(
+    values: Sequence[object], columns: dict[str, Column], plan: ImportPlan
+) -> dict[str, int]:
+    header: dict[str, int] = {}
+    for index, value in enumerate(values):
+        key = normalise_cell(value)
+        if key is None:
+            continue
+        if not isinstance(key, str) or key not in columns:
+            plan.errors.append(
+                RowError(
+                    1,
+                    index + 1,
+                    str(key),
+                    f"Unbekannte Spalte {quote(key)}."
+                    f"{suggest(str(key), columns)} Bekannt sind: "
+                    f"{', '.join(columns)}.",
+                )
+            )
+        elif key in header:
+            plan.errors.append(
+                RowError(
+                    1,
+                    index + 1,
+                    key,
+                    f"Die Spalte {quote(key)} steht "
+                    f"schon in Spalte {get_column_letter(header[key] + 1)}.",
+                )
+            )
+        else:
+            header[key] = index
+    return header
+
+
+def _snapshot(
+    rows: Sequence[Sequence[object]] | None, columns: dict[str, Column]
+) -> dict[str, dict[str, Cell]]:
+    """The exported values by measure id and column (empty without an export copy)."""
+    if not rows:
+        return {}
+    keys = [normalise_cell(value) for value in rows[0]]
+    result: dict[str, dict[str, Cell]] = {}
+    for values in rows[1:]:
+        cells = {str(k): normalise_cell(v) for k, v in zip(keys, values, strict=False) if k}
+        if isinstance(cells.get("id"), str):
+            result[str(cells["id"])] = cells
+    return result
+
+
+class _Row:
+    """One row of the workbook: its edited cells, checked and turned into YAML edits."""
+
+    def __init__(
+        self,
+        number: int,
+        measure: Measure,
+        header: dict[str, int],
+        columns: dict[str, Column],
+        strategy: Strategy,
+        plan: ImportPlan,
+    ) -> None:
+        self.number, self.measure, self.header = number, measure, header
+        self.columns, self.strategy, self.plan = columns, strategy, plan
+        self.current = {key: column.value(measure) for key, column in columns.items()}
+        self.new: dict[str, Cell] = {}
+
+    def error(self, key: str, message: str) -> None:
+        column = self.header[key] + 1 if key in self.header else 0
+        self.plan.errors.append(RowError(self.number, column, key, message))
+
+    def collect(self, cells: dict[str, Cell], exported: dict[str, Cell] | None) -> None:
+        for key, raw in cells.items():
+            base = exported.get(key) if exported is not None else self.current[key]
+            if key == "id" or same_cell(raw, base):
+                continue
+            column = self.columns[key]
+            if not column.editable:
+                self.error(
+                    key,
+                    "Diese Spalte lässt sich nicht über die Tabelle ändern. Setzen "
+                    f"Sie den Wert zurück auf {quote(cell_text(base))}; geändert wird er in "
+                    f"der Datei {self.strategy.dateien[self.measure.id]}.",
+                )
+                continue
+            ok, value = self.parse(key, raw)
+            if not ok or value == self.current[key]:
+                continue
+            if exported is not None:
+                ok_base, exported_value = self.parse(key, base, report=False)
+                if not ok_base or exported_value != self.current[key]:
+                    self.error(
+                        key,
+                        f"Der Wert wurde seit dem Export auch in der YAML-Datei "
+                        f"geändert (jetzt {quote(cell_text(self.current[key]))}, beim Export "
+                        f"{quote(cell_text(base))}). Exportieren Sie neu und tragen Sie "
+                        "Ihre Änderung dort ein.",
+                    )
+                    continue
+            self.new[key] = value
+
+    def parse(self, key: str, raw: Cell, *, report: bool = True) -> tuple[bool, Cell]:
+        """The typed value of a cell, or (False, None) after reporting what is wrong."""
+        problem = None
+        value: Cell = raw
+        document = self.strategy.strategie
+        choices = {
+            "status": [status.id for status in document.status],
+            "verantwortlich": [actor.id for actor in self.strategy.akteure],
+            "bewertung_quelle": list(RATING_SOURCES),
+        }
+        scheme = document.bewertung
+        ranges = {"fortschritt": (0, 100), "zeitraum_beginn": (1990, 2100)}
+        ranges["zeitraum_ende"] = (1990, 2100)
+        ranges |= {f"bewertung_{c.id}": (scheme.minimum, scheme.maximum) for c in scheme.kriterien}
+        kind = self.columns[key].kind
+        if raw is None:
+            problem = "Die Zelle darf nicht leer sein." if key in REQUIRED else None
+        elif key in choices:
+            if str(raw) not in choices[key]:
+                problem = (
+                    f"{quote(raw)} ist nicht erlaubt.{suggest(str(raw), choices[key])} "
+                    f"Erlaubt: {', '.join(choices[key])}."
+                )
+            value = str(raw)
+        elif kind == "Datum":
+            value = cell_date(raw)
+            if value is None:
+                problem = (
+                    f"Erwartet wird ein Datum wie 2026-11-01 oder 01.11.2026, gefunden "
+                    f"{quote(raw)}."
+                )
+        elif kind == "Ganzzahl":
+            value = cell_integer(raw)
+            low, high = ranges[key]
+            if value is None:
+                problem = f"Erwartet wird eine ganze Zahl, gefunden {quote(raw)}."
+            elif not low <= int(value) <= high:
+                problem = f"{quote(value)} liegt außerhalb des erlaubten Bereichs {low} bis {high}."
+        else:
+            value = " ".join(str(raw).split())
+        if problem and report:
+            self.error(key, problem)
+        return problem is None, None if problem else value
+
+    def edits(self) -> list[Edit]:
+        """The YAML edits for this row's new values (rating sections checked as a whole)."""
+        rating_keys = ["bewertung_quelle", "bewertung_stand"]
+        rating_keys += [f"bewertung_{c.id}" for c in self.strategy.strategie.bewertung.kriterien]
+        edits = [Edit(PATHS[key], value) for key, value in self.new.items() if key in PATHS]
+        if not any(key in self.new for key in rating_keys):
+            return edits
+        wanted = {key: self.new.get(key, self.current[key]) for key in rating_keys}
+        details = rating_keys[1:]
+        if wanted["bewertung_quelle"] == "nicht bewertet":
+            filled = [key for key in details if wanted[key] is not None]
+            for key in filled:
+                self.error(key, "Bei „nicht bewertet“ bleibt diese Zelle leer.")
+            if filled or isinstance(self.measure.bewertung, NotRated):
+                return edits
+            return [e for e in edits if e.path[0] != "bewertung"] + [
+                Edit(("bewertung",), {"quelle": "nicht bewertet"})
+            ]
+        missing = [key for key in details if wanted[key] is None]
+        for key in missing:
+            self.error(key, "Bei einer Bewertung braucht diese Zelle einen Wert.")
+        if missing:
+            return edits
+        if isinstance(self.measure.bewertung, NotRated):
+            section: dict[str, Any] = {
+                "quelle": wanted["bewertung_quelle"],
+                "stand": wanted["bewertung_stand"],
+                "werte": {key.removeprefix("bewertung_"): wanted[key] for key in details[1:]},
+            }
+            return [e for e in edits if e.path[0] != "bewertung"] + [Edit(("bewertung",), section)]
+        return edits + [
+            Edit(("bewertung", "werte", key.removeprefix("bewertung_")), self.new[key])
+            for key in details[1:]
+            if key in self.new
+        ]
+
+
+def _measure_file(strategy_dir: Path, strategy: Strategy, measure_id: str) -> Path:
+    """The file of a measure; `dateien` holds paths as shown, below "strategy/"."""
+    shown = PurePosixPath(strategy.dateien[measure_id])
+    return strategy_dir.joinpath(*shown.parts[1:])
+
+
+def _apply(
+    strategy_dir: Path, strategy: Strategy, row: _Row, edits: list[Edit], plan: ImportPlan
+) -> None:
+    if any(error.row == row.number for error in plan.errors):
+        return
+    path = _measure_file(strategy_dir, strategy, row.measure.id)
+    try:
+        plan.texts[path] = apply_edits(path.read_bytes().decode("utf-8"), edits, KEY_ORDER)
+    except UneditableYaml:
+        row.error(
+            "id",
+            f"Die Datei {strategy.dateien[row.measure.id]} ist anders formatiert als "
+            "üblich und kann nicht automatisch geändert werden, ohne weitere Zeilen zu "
+            "verändern. Ändern Sie die Werte dort von Hand.",
+        )
+        return
+    for key, value in row.new.items():
+        plan.changes.append(
+            FieldChange(
+                row.measure.id, strategy.dateien[row.measure.id], key, row.current[key], value
+            )
+        )
+
+
+def _validate(
+    strategy_dir: Path,
+    strategy: Strategy,
+    before: list[Problem],
+    rows: dict[str, int],
+    plan: ImportPlan,
+) -> None:
+    """Check the changed data as a whole, on a copy; map new problems to their rows."""
+    if not plan.texts:
+        return
+    by_file = {path: measure_id for measure_id, path in strategy.dateien.items()}
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "strategy"
+        shutil.copytree(strategy_dir, copy)
+        for path, text in plan.texts.items():
+            (copy / path.relative_to(strategy_dir)).write_bytes(text.encode("utf-8"))
+        plan.after, after = load_strategy(copy)
+    # Lines shift when a key is added or removed, so problems are compared without them.
+    known = {(p.file, p.code, p.message) for p in before}
+    for found in after:
+        if (found.file, found.code, found.message) in known:
+            continue
+        if found.severity is Severity.WARNING:
+            plan.warnings.append(found)
+            continue
+        row = rows.get(by_file.get(found.file, ""), 0)
+        plan.errors.append(RowError(row, 0, "", f"Nach dem Übernehmen: {found.format()}"))
+
+
+def apply_import(plan: ImportPlan) -> None:
+    """Write every changed file: all temporary files first, then each replaced atomically."""
+    if not plan.ok:
+        raise ValueError("refusing to apply an import plan with errors")
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in sorted(plan.texts.items()):
+            handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            staged.append((Path(name), path))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(text.encode("utf-8"))
+            os.chmod(name, path.stat().st_mode & 0o777)
+        for temporary, path in staged:
+            os.replace(temporary, path)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)

@@ -1,0 +1,3 @@
+"""History stage: earlier states of the strategy from Git, their differences, and those put
+into words.
+"""

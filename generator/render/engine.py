@@ -1,0 +1,328 @@
+"""Render stage: a validated strategy → Markdown pages and the MkDocs navigation (pure).
+
+In: a `Strategy`. Out: `RenderedSite` — page texts by path relative to MkDocs' docs_dir, and
+the `nav` structure. No I/O, no MkDocs import; the same strategy always gives the same output.
+
+Escaping is enforced, not hoped for: the Jinja environment autoescapes, and its `finalize`
+rejects any plain string that reaches the output without one of the escaping filters
+below (each marks its result as `Markup`). A forgotten filter is an error, not a hole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jinja2
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator import escape, urls
+from generator.charts import evaluation as charts
+from generator.derive.measures import rounded_priority
+from generator.history.describe import History
+from generator.model import Measure, Strategy
+from generator.views.changes import build_changes, measure_history
+from generator.views.data import render_data_page
+from generator.views.editors import render_editor_page
+from generator.views.evaluation import build_evaluation_pages
+from generator.views.legal import build_site_info_pages
+from generator.views.measures import build_catalogue, build_measure
+from generator.views.pages import (
+    Page,
+    build_field,
+    build_method,
+    build_start,
+    build_strategy,
+    build_theme,
+    build_theme_index,
+)
+from generator.views.printable import build_print
+from generator.views.registries import (
+    build_actor,
+    build_actor_index,
+    build_goal,
+    build_goal_index,
+    build_guideline,
+    build_guideline_index,
+    involved_actors,
+    used_goals,
+    used_guidelines,
+)
+from generator.views.site import SiteIndex, goal_title, guideline_title
+from generator.wording import format_date
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """The generated pages and the navigation that the engine writes and builds."""
+
+    #: Markdown pages relative to MkDocs' docs_dir.
+    pages: dict[PurePosixPath, str]
+    #: MkDocs `nav`: single-key dicts of title → path or → nested list; the first entry of a
+    #: section is its index page. Titles are HTML (`<`, `>` and entity-like `&` escaped),
+    #: because MkDocs and Material insert nav titles into pages unescaped.
+    navigation: list[dict[str, Any]]
+    #: The edition and data date every page shows (the theme's footer, via the MkDocs hook).
+    edition_line: str = ""
+
+
+def render_site(strategy: Strategy, history: History | None = None) -> RenderedSite:
+    """Render every page of the site and its navigation.
+
+    With a `history` (read from Git by the pipeline) the site also gets the Änderungen page
+    and each measure page its Verlauf section.
+    """
+    site = SiteIndex(strategy)
+    env = make_env()
+    pages: dict[PurePosixPath, str] = {}
+    for page in collect_pages(site, history):
+        if page.path in pages:
+            raise ValueError(f"two pages would be written to {page.path}")
+        pages[page.path] = _normalise(env.get_template(page.template).render(page=page))
+    # Pages written as Markdown by their own modules (no template): open data, editors.
+    pages[urls.DATA] = _normalise(render_data_page(strategy))
+    pages[urls.EDITORS] = _normalise(render_editor_page(strategy))
+    navigation = build_navigation(site, changes=history is not None)
+    return RenderedSite(pages, navigation, edition_line(site))
+
+
+def collect_pages(site: SiteIndex, history: History | None = None) -> list[Page]:
+    """Every page view of the site, in navigation order."""
+    strategy = site.strategy
+    pages: list[Page] = [build_start(site), build_strategy(site), build_method(site)]
+    pages.append(build_theme_index(site))
+    for theme in strategy.leitthemen:
+        pages.append(build_theme(site, theme))
+        pages.extend(build_field(site, field) for field in theme.handlungsfelder)
+    pages.extend(
+        build_measure(site, m, measure_history(site, history, m.id) if history else None)
+        for m in strategy.massnahmen
+    )
+    pages.append(build_catalogue(site))
+    pages.extend(build_evaluation_pages(site))
+    pages.append(build_goal_index(site))
+    pages.extend(build_goal(site, goal) for goal in used_goals(site))
+    pages.append(build_guideline_index(site))
+    pages.extend(build_guideline(site, guideline) for guideline in used_guidelines(site))
+    pages.append(build_actor_index(site))
+    pages.extend(build_actor(site, actor) for actor in involved_actors(site))
+    if history is not None:
+        pages.append(build_changes(site, history))
+    pages.append(build_print(site))
+    pages.extend(build_site_info_pages(site))
+    return pages
+
+
+def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str, Any]]:
+    """The nested navigation: Leitthema → Handlungsfeld → Maßnahme, registries by entry."""
+    overview = site.overview
+
+    def entry(title: str, path: PurePosixPath) -> dict[str, Any]:
+        return {nav_title(title): str(path)}
+
+    def section(title: str, children: list[dict[str, Any]]) -> dict[str, Any]:
+        return {nav_title(title): children}
+
+    def measure_entries(measures: Iterable[Measure]) -> list[dict[str, Any]]:
+        return [entry(f"{m.id}: {m.titel}", urls.measure_page(m.id)) for m in measures]
+
+    themes: list[dict[str, Any]] = [entry("Leitthemen", urls.THEMES)]
+    for theme in site.strategy.leitthemen:
+        children = [entry(theme.titel, urls.theme_page(theme.id))]
+        for field in theme.handlungsfelder:
+            field_children = [entry(field.titel, urls.field_page(field.id))]
+            field_children += measure_entries(overview.measures_by_field[field.id])
+            children.append(section(field.titel, field_children))
+        without_field = [m for m in overview.measures_by_theme[theme.id] if not m.handlungsfeld]
+        children += measure_entries(without_field)
+        themes.append(section(theme.titel, children))
+    navigation = [
+        entry("Start", urls.START),
+        section(
+            "Strategie",
+            [entry("Die Strategie", urls.STRATEGY), entry("Methode", urls.METHOD)],
+        ),
+        section("Leitthemen", themes),
+        entry("Maßnahmenkatalog", urls.CATALOGUE),
+        section(
+            "Auswertung",
+            [
+                entry("Auswertung", urls.EVALUATION),
+                entry("Status je Handlungsfeld", urls.EVALUATION_FIELDS),
+                entry("Prioritäten", urls.EVALUATION_PRIORITIES),
+                entry("Nachhaltigkeitsziele je Leitthema", urls.EVALUATION_GOALS),
+                entry("Smart City Charta je Leitthema", urls.EVALUATION_GUIDELINES),
+                entry(f"Zeitplan bis {site.document.horizont}", urls.EVALUATION_TIMELINE),
+            ],
+        ),
+        section(
+            "SDGs",
+            [entry("Nachhaltigkeitsziele (SDGs)", urls.GOALS)]
+            + [entry(goal_title(g), urls.goal_page(g.nummer)) for g in used_goals(site)],
+        ),
+        section(
+            "Charta",
+            [entry("Smart City Charta", urls.GUIDELINES)]
+            + [entry(guideline_title(g), urls.guideline_page(g.id)) for g in used_guidelines(site)],
+        ),
+        section(
+            "Akteure",
+            [entry("Akteure", urls.ACTORS)]
+            + [entry(a.name, urls.actor_page(a.id)) for a in involved_actors(site)],
+        ),
+    ]
+    navigation.append(entry("Daten", urls.DATA))
+    if changes:
+        navigation.append(entry("Änderungen", urls.CHANGES))
+    navigation.append(entry("Daten pflegen", urls.EDITORS))
+    # Last: the whole strategy for print, then accessibility offers and legal pages (also
+    # linked from every page's footer).
+    navigation.append(entry("Druckfassung", urls.PRINT))
+    navigation.append(
+        section(
+            "Über diese Website",
+            [
+                entry("Über diese Website", urls.SITE_INFO),
+                entry("Leichte Sprache", urls.EASY_LANGUAGE),
+                entry("Gebärdensprache", urls.SIGN_LANGUAGE),
+                entry("Barrierefreiheit", urls.ACCESSIBILITY),
+                entry("Datenschutz", urls.PRIVACY),
+                entry("Impressum", urls.IMPRINT),
+            ],
+        )
+    )
+    return navigation
+
+
+_ENTITY_AMPERSAND = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def nav_title(text: str) -> str:
+    """A navigation title as the HTML that MkDocs and Material insert unescaped."""
+    cleaned = _ENTITY_AMPERSAND.sub("&amp;", escape.clean_text(text))
+    return cleaned.replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --- Jinja environment --------------------------------------------------------------------------
+
+
+def make_env() -> Environment:
+    """The one Jinja environment: strict, escaping enforced, every filter registered here."""
+    env = Environment(
+        loader=PackageLoader("generator.render", "templates"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=True,
+        finalize=_require_escaped,
+        bytecode_cache=_template_cache(),
+    )
+    filters: dict[str, Callable[..., Markup]] = {
+        "md": _markup(escape.markdown_text),
+        "html": _markup(escape.html_text),
+        "md_url": _markup(escape.markdown_url),
+        "html_url": _markup(escape.html_url),
+        "comment": _markup(escape.html_comment_text),
+        "rich": _markup(escape.render_rich_text),
+        "href": _markup(_checked_href),
+        "html_href": _markup(lambda link: urls.html_href(_checked_href(link))),
+        "date_de": _markup(format_date),
+        "number_de": _markup(format_number),
+        "priority": _markup(format_priority),
+        "percent": _markup(format_percent),
+        "sortable": _markup(lambda score: f"{float(score):.2f}"),
+        "css_percent": _markup(lambda share: f"{float(share):.1f}%"),
+        "euro": _markup(lambda amount: f"{format_number(amount)} €"),
+        "svg": _markup(_chart_markup),
+    }
+    env.filters.update(filters)
+    return env
+
+
+def _template_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates, kept in Jinja's private folder in the system's temporary folder.
+    Compiling all templates took 0.3 s of every build and every `strategie serve` rebuild,
+    as long as rendering the whole bundled strategy. Output does not depend on the cache:
+    Jinja compiles a template again when its source changed, and the file names carry a hash
+    of this module (the environment's options) and of Jinja's version."""
+    fingerprint = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
+    try:
+        return FileSystemBytecodeCache(pattern=f"__strategie_{fingerprint.hexdigest()[:16]}_%s")
+    except (OSError, RuntimeError):  # no usable temporary folder: compile every time
+        return None
+
+
+def _markup(function: Callable[[Any], str]) -> Callable[[Any], Markup]:
+    def wrapped(value: Any) -> Markup:
+        return Markup(function(value))  # the function escapes for its context
+
+    return wrapped
+
+
+def _require_escaped(value: Any) -> Any:
+    """Jinja finalize: only escaped text and integers may reach a page."""
+    if isinstance(value, Markup) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise TypeError(
+        f"unescaped {type(value).__name__} in a template: pass it through an escaping or "
+        f"formatting filter ({value!r:.60})"
+    )
+
+
+def _chart_markup(chart: charts.Chart) -> str:
+    """An SVG chart as built (and escaped) by generator/charts/evaluation.py; nothing else."""
+    if not isinstance(chart, charts.Chart):
+        raise TypeError(f"not a chart: {type(chart).__name__}")
+    return chart.markup
+
+
+_RELATIVE_HREF = re.compile(r"^(\.\./)*[a-z0-9][a-z0-9/.-]*\.md$")
+
+
+def _checked_href(link: str) -> str:
+    """A link between generated pages: relative, lowercase, ending in .md."""
+    if not _RELATIVE_HREF.match(link):
+        raise ValueError(f"not a relative page link: {link!r}")
+    return link
+
+
+def edition_line(site: SiteIndex) -> str:
+    """„Fassung 2020 vom 25. Juni 2020 · Stand der Daten: 1. März 2024“: the newest edition."""
+    edition = max(site.document.fortschreibungen, key=lambda e: (e.datum, e.id))
+    line = f"Fassung {edition.id} vom {format_date(edition.datum)}"
+    as_of = site.overview.as_of
+    return f"{line} · Stand der Daten: {format_date(as_of)}" if as_of else line
+
+
+def format_number(value: float) -> str:
+    """A number in German notation: 1.300.000 and 48,5 (at most two decimals)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans(",.", ".,"))
+
+
+def format_priority(value: float) -> str:
+    """A priority score with one decimal, rounded half up: 3,8."""
+    return str(rounded_priority(value)).replace(".", ",")
+
+
+def format_percent(value: float) -> str:
+    """A share in percent, as German text: 33,3 %."""
+    return f"{format_number(round(value, 1))} %"
+
+
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def _normalise(text: str) -> str:
+    """One blank line at most, no trailing spaces, exactly one final newline."""
+    text = _TRAILING_SPACE.sub("\n", text.replace("\r\n", "\n"))
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n") + "\n"

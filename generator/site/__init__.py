@@ -1,0 +1,1 @@
+"""Site stage: generate, write, build with MkDocs, serve, publish with mike; the MkDocs hook."""

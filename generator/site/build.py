@@ -1,0 +1,378 @@
+"""Build stage: validated strategy → MkDocs build → the site folder (and the offline zip).
+
+In: the project folder. Out: `site/` (hosted edition, `mkdocs.yml`) or `site-offline/` plus
+`dist/<name>-<edition>-offline.zip` (`mkdocs.offline.yml`), and an exit code. With `--out X`
+the site goes to X and the zip beside it (into X's parent folder), so that nothing lands in
+the project when the user asked for another place.
+
+MkDocs runs as a subprocess (`python -m mkdocs build --strict`), never imported here: the
+generator outlives MkDocs 1.x. The data is loaded and validated once: this module generates
+the pages itself and hands their navigation to the hook (generator/site/prepared.py). The
+build goes to a temporary folder beside the target and is swapped in only when everything
+worked, so a failed build leaves the previous site byte for byte as it was and no temporary
+folder behind. Builds are reproducible: `SOURCE_DATE_EPOCH` is taken from the last commit
+(the sitemap dates and the zip entries use it), the zip's entries are sorted.
+
+This module prints (German, for editors) because `build_site` and `serve_site` are the
+commands themselves; the CLI only maps arguments to them. Problems are printed with the
+CLI's own `print_problems`, so they look the same as in `strategie check`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.problems import has_errors
+from generator.site.write import GENERATED_FOLDER
+
+if TYPE_CHECKING:
+    from generator.model import Strategy
+
+ONLINE_CONFIG = "mkdocs.yml"
+OFFLINE_CONFIG = "mkdocs.offline.yml"
+#: Used when neither SOURCE_DATE_EPOCH nor a Git commit gives a time: 1980-01-01, the
+#: earliest time a zip file can store.
+FALLBACK_EPOCH = 315_532_800
+#: Folders a build must never replace (relative to the project).
+_PROTECTED = ("strategy", "docs", "generator", "schemas", "tests", ".git")
+
+
+@dataclass(frozen=True)
+class _Edition:
+    """What the summary and the zip name need from the validated strategy."""
+
+    id: str
+    slug: str
+
+
+def build_site(project: Path, *, out: Path | None = None, offline: bool = False) -> int:
+    """Validate strictly, build with MkDocs into a temporary folder, swap it in; exit code."""
+    from generator.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+    project = project.resolve()
+    kind = "Offline-Ausgabe" if offline else "Website"
+    target = (out if out is not None else project / _default_folder(offline)).resolve()
+    refusal = _refuse_target(target, project)
+    if refusal:
+        print(f"strategie build: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
+
+    strategy, edition, summary = _validate(project)
+    if strategy is None or edition is None:
+        print(
+            f"Bau abgebrochen: {summary} in den Daten (Warnungen zählen beim Bauen als Fehler). "
+            f"Die bisherige {kind} in {_shown(target, folder=True)} bleibt unverändert.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+
+    epoch, epoch_note = source_date_epoch(project)
+    if epoch_note:
+        print(epoch_note, file=sys.stderr)
+    started = time.monotonic()
+    _remove_leftovers(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-neu-", dir=target.parent))
+    prepared = staging.with_name(f"{staging.name}.json")
+    archive: Path | None = None
+    try:
+        _generate(project, strategy, prepared)
+        # MkDocs runs for most of the build; what this process still holds (the strategy,
+        # the parsed files, at 3,000 measures about 300 MB) is released first.
+        strategy = None
+        _release_memory()
+        config = OFFLINE_CONFIG if offline else ONLINE_CONFIG
+        output = _run_mkdocs(project, config, staging, epoch, prepared)
+        if output is not None:
+            sys.stderr.write(output)
+            print(
+                f"Bau fehlgeschlagen: MkDocs meldet Probleme (siehe oben). Die bisherige {kind} "
+                f"in {_shown(target, folder=True)} bleibt unverändert.",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEMS
+        os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
+        if offline:
+            # No 404.html in the offline bundle: without a web server nobody is ever shown it,
+            # and its root-relative addresses ("/assets/…") point outside the unpacked folder.
+            (staging / "404.html").unlink(missing_ok=True)
+            name = f"{edition.slug}-{edition.id}-offline"
+            folder = project / "dist" if out is None else target.parent
+            archive = write_zip(staging, folder / f"{name}.zip", name, epoch)
+        _swap_in(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        prepared.unlink(missing_ok=True)
+
+    pages = sum(1 for page in target.rglob("*.html") if page.name != "404.html")
+    seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
+    print(f"{kind} gebaut: Fassung {edition.id}, {pages} Seiten, in {seconds} s.")
+    index = _shown(target / "index.html")
+    if archive is None:
+        print(f"Öffnen: {index} – die Suche braucht dort einen Webserver, zum Beispiel")
+        print(f"  python3 -m http.server --directory {_shown(target, folder=True)} 8000")
+        print("und dann http://127.0.0.1:8000/ im Browser. Für eine Vorschau: strategie serve")
+    else:
+        size = f"{archive.stat().st_size / 1_000_000:.1f}".replace(".", ",")
+        print(f"Öffnen: {index} – funktioniert ohne Internet und ohne Webserver.")
+        print(f"ZIP-Datei zum Weitergeben ({size} MB): {_shown(archive)}")
+        print("Entpacken und im entpackten Ordner index.html öffnen.")
+    return EXIT_OK
+
+
+def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = False) -> int:
+    """Run `mkdocs serve` with live reload until interrupted; exit code of MkDocs.
+
+    `quick`: MkDocs' dirty rebuilds, only of the pages whose Markdown changed; the hook
+    rebuilds every page when the navigation or the footer changed and keeps the search
+    index whole (generator/site/mkdocs_hook.py)."""
+    from generator.site.prepared import QUICK_VARIABLE
+    from generator.terminal import EXIT_USAGE
+
+    project = project.resolve()
+    busy = _address_taken(address)
+    if busy:
+        print(f"strategie serve: {busy}", file=sys.stderr)
+        return EXIT_USAGE
+    (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
+    environment = _environment()
+    # Instant navigation needs a site_url whose path matches the served one (see mkdocs.yml).
+    environment.setdefault("SITE_URL", f"http://{address}/")
+    print(f"Vorschau unter http://{address}/ – beenden mit Strg+C.", file=sys.stderr)
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", ONLINE_CONFIG, "-a", address]
+    if quick:
+        command.append("--dirty")
+        environment[QUICK_VARIABLE] = "1"
+        print(
+            "Schnelle Vorschau: nach einer Änderung werden nur die betroffenen Seiten neu "
+            "gebaut, alle erst, wenn sich Navigation oder Stand ändern.",
+            file=sys.stderr,
+        )
+    preview = subprocess.Popen(command, cwd=project, env=environment)
+    # Whoever stops this command stops the preview too: Strg+C reaches both anyway, but a
+    # SIGTERM (a service manager, a test) would otherwise leave MkDocs running on its own.
+    previous = signal.signal(signal.SIGTERM, lambda *_: preview.terminate())
+    try:
+        return preview.wait()
+    except KeyboardInterrupt:
+        preview.terminate()
+        preview.wait()
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _address_taken(address: str) -> str | None:
+    """A German reason why the preview cannot listen on `address`, or None."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        return f"Die Adresse {address} hat nicht die Form HOST:PORT, zum Beispiel 127.0.0.1:8000."
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            # As MkDocs' server does; a port left in TIME_WAIT by an earlier run is free.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host.strip("[]"), int(port)))
+    except OSError:
+        return (
+            f"Die Adresse {address} ist belegt oder nicht verfügbar (läuft die Vorschau schon?). "
+            "Wählen Sie mit --adresse einen anderen Port, zum Beispiel 127.0.0.1:8001."
+        )
+    return None
+
+
+def source_date_epoch(project: Path) -> tuple[int, str | None]:
+    """The build time: SOURCE_DATE_EPOCH if set, else the last commit's; a note if neither."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given.isdigit():
+        return int(given), None
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(project), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        result = None
+    if result is not None and result.returncode == 0 and result.stdout.strip().isdigit():
+        return int(result.stdout.strip()), None
+    return FALLBACK_EPOCH, (
+        "Hinweis: Kein Git-Stand gefunden und SOURCE_DATE_EPOCH nicht gesetzt; als Bauzeit gilt "
+        "fest der 1.1.1980."
+    )
+
+
+def write_zip(folder: Path, archive: Path, top: str, epoch: int) -> Path:
+    """Pack `folder` as `top/…` into `archive`, byte-identical for the same files and epoch."""
+    stamp = time.gmtime(max(epoch, FALLBACK_EPOCH))[:6]
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(prefix=f".{archive.name}-", dir=archive.parent)
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+            for file in _files_sorted(folder):
+                entry = zipfile.ZipInfo(f"{top}/{file.relative_to(folder).as_posix()}", stamp)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.create_system = 3  # Unix, so the permissions below are read
+                entry.external_attr = 0o100644 << 16
+                bundle.writestr(entry, file.read_bytes(), compresslevel=9)
+        os.chmod(partial, 0o644)
+        os.replace(partial, archive)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    return archive
+
+
+def _default_folder(offline: bool) -> str:
+    return "site-offline" if offline else "site"
+
+
+def _refuse_target(target: Path, project: Path) -> str | None:
+    """A reason (German) why `target` must not be replaced by a build, or None."""
+    if target == project or target in project.parents:
+        return f"Der Zielordner {target} enthält das Projekt; wählen Sie einen eigenen Ordner."
+    for name in _PROTECTED:
+        protected = project / name
+        if target == protected or protected in target.parents:
+            return f"Der Zielordner {target} liegt in {name}/; wählen Sie einen anderen Ordner."
+    if target.exists() and not target.is_dir():
+        return f"Der Zielordner {target} ist eine Datei; wählen Sie einen Ordner."
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+        return (
+            f"Der Zielordner {target} enthält Dateien, aber keine gebaute Website; er wird nicht "
+            "ersetzt. Wählen Sie einen leeren oder neuen Ordner."
+        )
+    return None
+
+
+def _validate(project: Path) -> tuple[Strategy | None, _Edition | None, str]:
+    """Check the data strictly and print its problems; the strategy and its edition (None
+    when a problem was found), and a count of problems."""
+    from generator.check.validate import load_strategy
+    from generator.terminal import print_problems, summarise
+
+    strategy, problems = load_strategy(project / "strategy")
+    print_problems(problems)
+    if strategy is None or has_errors(problems, strict=True):
+        return None, None, summarise(problems)
+    newest = max(strategy.strategie.fortschreibungen, key=lambda edition: edition.datum)
+    edition = _Edition(id=newest.id, slug=_slug(strategy.strategie.titel))
+    return strategy, edition, summarise(problems)
+
+
+def _generate(project: Path, strategy: Strategy, prepared: Path) -> None:
+    """Generate the pages from the validated strategy, here rather than in MkDocs' hook, so
+    the data is loaded and validated once per build; the hook reads `prepared`."""
+    from generator.site.pipeline import generate_validated
+    from generator.site.prepared import write_prepared
+
+    site = generate_validated(project, strategy)
+    write_prepared(prepared, site.navigation, site.edition_line)
+
+
+def _slug(text: str) -> str:
+    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.lower().replace(umlaut, spelled)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "strategie"
+
+
+def _environment() -> dict[str, str]:
+    environment = dict(os.environ)
+    # MkDocs 1.6 prints a multi-line notice about MkDocs 2 on every run; it is known (see
+    # the design notes) and would bury the messages that matter.
+    environment["NO_MKDOCS_2_WARNING"] = "1"
+    return environment
+
+
+def _release_memory() -> None:
+    import gc
+
+    from generator.check.load import forget_parsed
+    from generator.history.describe import forget_states
+
+    forget_parsed()
+    forget_states()
+    gc.collect()
+
+
+def _run_mkdocs(
+    project: Path, config: str, staging: Path, epoch: int, prepared: Path
+) -> str | None:
+    """Build into `staging` from the pages generated before (`prepared`: their navigation);
+    None on success, else MkDocs' output. Never `-q`: it hides the warnings that make a
+    --strict build fail."""
+    from generator.site.prepared import PREPARED_VARIABLE
+
+    environment = _environment()
+    environment["SOURCE_DATE_EPOCH"] = str(epoch)
+    environment[PREPARED_VARIABLE] = str(prepared)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config]
+    command += ["-d", str(staging)]
+    result = subprocess.run(
+        command,
+        cwd=project,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    return None if result.returncode == 0 else result.stdout
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging`: rename the old site away, the new one in, delete the old."""
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-alt-", dir=target.parent))
+    try:
+        os.rename(target, retired / target.name)
+        try:
+            os.rename(staging, target)
+        except BaseException:
+            os.rename(retired / target.name, target)
+            raise
+    finally:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Delete temporary folders that an interrupted earlier build left beside the target."""
+    if not target.parent.is_dir():
+        return
+    for pattern in (f".{target.name}-neu-*", f".{target.name}-alt-*"):
+        for leftover in target.parent.glob(pattern):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _files_sorted(folder: Path) -> Iterator[Path]:
+    for current, folders, files in os.walk(folder):
+        folders.sort()
+        for name in sorted(files):
+            yield Path(current) / name
+
+
+def _shown(path: Path, *, folder: bool = False) -> str:
+    """A path as the user would type it: relative to the working folder where possible."""
+    try:
+        shown = path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        shown = str(path)
+    return shown + "/" if folder else shown

@@ -1,0 +1,223 @@
+"""MkDocs hook: runs the generator before every build. The only module that imports MkDocs.
+
+mkdocs.base.yml names this file under `hooks:`. Before each build (`mkdocs build`, and each
+rebuild of `mkdocs serve`) it regenerates the pages in docs/generiert/ and sets the
+navigation and the edition line of the footer (`extra.strategie_fassung`). Pages are rewritten
+only when their content changed, and `mkdocs serve` does not watch that folder, so an edit
+causes one rebuild, not two. Under
+`strategie build` the pages are already generated; the hook only reads their navigation
+(generator/site/prepared.py).
+
+Problems in the data are logged in German as `file:line:col: …`; warnings count as failures
+under `mkdocs build --strict`, errors stop the build with a German message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from generator.site.prepared import PREPARED_VARIABLE, QUICK_VARIABLE, read_prepared
+
+if TYPE_CHECKING:
+    from jinja2 import BytecodeCache, Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.problems import Problem
+    from generator.render.engine import RenderedSite
+
+log = get_plugin_logger("strategie")
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Generate the pages and hand their navigation to MkDocs."""
+    prepared = os.environ.get(PREPARED_VARIABLE)
+    if prepared:
+        # `strategie build` has validated and generated already (generator/site/prepared.py).
+        config["nav"], config["extra"]["strategie_fassung"] = read_prepared(Path(prepared))
+        return
+    _forget_generator_modules()
+    from generator.problems import DataProblems
+    from generator.site.pipeline import generate
+
+    project = Path(config.config_file_path).resolve().parent
+    try:
+        site = generate(project, strict=False, on_problems=_log_problems)
+    except DataProblems as failure:
+        raise Abort(
+            f"Die Daten in strategy/ enthalten {len(failure.problems)} Problem(e), siehe oben. "
+            "Die Website wurde nicht gebaut. Prüfen Sie die Daten mit „strategie check“."
+        ) from None
+    config["nav"] = site.navigation
+    # Shown in the footer of every page (docs/theme/partials/copyright.html).
+    config["extra"]["strategie_fassung"] = site.edition_line
+    if os.environ.get(QUICK_VARIABLE):
+        _mark_all_changed_if_shared_parts_changed(Path(config.docs_dir), site)
+    if _command == "build":
+        # One build (mike's too): the parsed files and earlier states kept for rebuilds
+        # would only stay in memory while MkDocs works (about 60 MB at 3,000 measures).
+        from generator.check.load import forget_parsed
+        from generator.history.describe import forget_states
+
+        forget_parsed()
+        forget_states()
+
+
+#: The MkDocs command this hook runs under, from on_startup. Under `mkdocs serve` MkDocs loads
+#: the hook anew for every rebuild, so there it stays None.
+_command: str | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Note the command; `mkdocs serve --dirty` (what `strategie serve --schnell` runs) is
+    the quick preview."""
+    global _command
+    _command = command
+    if command == "serve" and dirty:
+        os.environ[QUICK_VARIABLE] = "1"
+    if os.environ.get(QUICK_VARIABLE):
+        _silence_dirty_warning()
+
+
+def _mark_all_changed_if_shared_parts_changed(docs: Path, site: RenderedSite) -> None:
+    """Quick preview: MkDocs' dirty builds rebuild only the pages whose Markdown is newer than
+    their HTML. The generator rewrites every page whose content changed (a measure, the
+    lists and charts that show it), but the navigation and the footer's edition line are in
+    every page: when either changed, every page is marked changed, so none keeps the old ones.
+    (The last state is kept on the generator package, which outlives the hook module; a fresh
+    import of the generator after a code change therefore rebuilds everything, as it should.)"""
+    import generator
+
+    shared = json.dumps([site.navigation, site.edition_line], ensure_ascii=False)
+    if getattr(generator, _SHARED_PARTS, None) == shared:
+        return
+    setattr(generator, _SHARED_PARTS, shared)
+    now = time.time()
+    for path in docs.rglob("*"):
+        if path.is_file():
+            os.utime(path, (now, now))
+
+
+@event_priority(100)  # before Material's search plugin writes its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Quick preview: correct the search index Material merges from the last build.
+
+    Under dirty builds Material keeps the index entries of the pages not rebuilt, and
+    replaces those of only one rebuilt page, the first (it expects one edited page per
+    rebuild). One edit of the data rewrites several pages, whose old entries would stay
+    beside the new ones. So the kept entries of every rebuilt page are dropped here."""
+    if not os.environ.get(QUICK_VARIABLE):
+        return
+    for plugin in config.plugins.values():
+        previous = getattr(plugin, "search_index_prev", None)
+        current = getattr(plugin, "search_index", None)
+        if previous is None or current is None or not current.entries:
+            continue
+        rebuilt = {entry["location"].partition("#")[0] for entry in current.entries}
+        previous.entries = [
+            entry
+            for entry in previous.entries
+            if entry["location"].partition("#")[0] not in rebuilt
+        ]
+
+
+def _silence_dirty_warning() -> None:
+    """MkDocs warns on dirty builds that navigation and links may be out of date; the quick
+    preview keeps them current (above), so the warning would only mislead editors."""
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyWarningFilter) for f in build_log.filters):
+        build_log.addFilter(_DirtyWarningFilter())
+
+
+class _DirtyWarningFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in str(record.msg)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Any) -> Environment:
+    """Keep the theme's compiled templates between builds (Jinja's bytecode cache, in the
+    temporary folder). MkDocs makes a new Jinja environment for every build, which compiled
+    Material's templates anew each time: about 0.15 s of every build and of every rebuild of
+    `mkdocs serve`. Jinja checks each template's source against the cached code, and the
+    cache's file names carry the versions of everything that shapes the compiled code."""
+    if env.bytecode_cache is None:
+        env.bytecode_cache = _theme_bytecode_cache()
+    return env
+
+
+def _theme_bytecode_cache() -> BytecodeCache | None:
+    from importlib.metadata import version
+
+    from jinja2 import FileSystemBytecodeCache
+
+    versions = "/".join(version(name) for name in ("mkdocs", "mkdocs-material", "jinja2"))
+    fingerprint = hashlib.sha256(versions.encode()).hexdigest()[:16]
+    try:
+        return FileSystemBytecodeCache(pattern=f"__strategie_theme_{fingerprint}_%s")
+    except (OSError, RuntimeError):  # no usable temporary folder: compile every time
+        return None
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Under `mkdocs serve`, do not watch docs/generiert: only this hook writes there, and
+    its writes would start a second rebuild after every edit (strategy/ and generator/ are
+    watched through `watch:` in mkdocs.base.yml)."""
+    server.unwatch(config.docs_dir)
+    return server
+
+
+def _log_problems(problems: Sequence[Problem]) -> None:
+    from generator.problems import Severity
+
+    for found in sorted(problems):
+        if found.severity is Severity.ERROR:
+            log.error(found.format())
+        else:
+            log.warning(found.format())
+
+
+#: Attribute of the imported `generator` package: its files' modification times at import.
+#: (Not a global of this module: MkDocs loads the hook anew with each configuration, that is
+#: with each rebuild of `mkdocs serve`.)
+_SOURCES = "_strategie_quellen"
+#: Attribute of the imported `generator` package: navigation and edition line of the last
+#: build of the quick preview.
+_SHARED_PARTS = "_strategie_gemeinsam"
+
+
+def _forget_generator_modules() -> None:
+    """Make `mkdocs serve` run the current generator code after an edit under generator/.
+
+    Only when a file there changed: importing the generator anew takes about 0.3 s, and its
+    modules keep what stays valid between rebuilds (earlier states of the data, by their Git
+    tree, in history.py)."""
+    sources = _generator_sources()
+    package = sys.modules.get("generator")
+    if package is not None and getattr(package, _SOURCES, None) == sources:
+        return
+    for name in [name for name in sys.modules if name.partition(".")[0] == "generator"]:
+        del sys.modules[name]
+    import generator
+
+    setattr(generator, _SOURCES, sources)
+
+
+def _generator_sources() -> dict[str, int]:
+    """Every file of the generator package (code and templates) with its modification time."""
+    package = Path(__file__).resolve().parent.parent
+    return {
+        str(path): path.stat().st_mtime_ns
+        for path in package.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }

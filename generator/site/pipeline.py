@@ -1,0 +1,86 @@
+"""The whole generator in one call: load and validate → read history → render → write.
+
+In: the project folder (with strategy/ and docs/). Out: the pages, the open-data downloads
+(daten/, see exports.py) and the Atom feed of the changes (feed.xml) in docs/generiert/, and
+the `RenderedSite`, whose navigation and edition line the MkDocs hook hands to MkDocs. Used by
+the hook (`mkdocs build` and `mkdocs serve`) and by `strategie build`, which validates on its
+own first to print problems and then generates before MkDocs runs (see prepared.py).
+
+The history comes from Git (history.py), so it is read here and handed to the pure render
+stage. Absolute addresses (feed, DCAT catalogue) use the address this edition is published
+under: SITE_URL, plus the version folder when mike builds (it sets MIKE_DOCS_VERSION).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
+
+from generator.check.validate import load_strategy
+from generator.exports.downloads import render_exports
+from generator.history.describe import read_history
+from generator.model import Strategy
+from generator.problems import DataProblems, Problem, has_errors
+from generator.render.engine import RenderedSite, render_site
+from generator.site.write import GENERATED_FOLDER, write_pages
+from generator.views.changes import FEED_FILE
+from generator.views.feed import FeedSettings, render_feed
+
+
+def generate(
+    project: Path,
+    *,
+    strict: bool = True,
+    on_problems: Callable[[Sequence[Problem]], None] | None = None,
+) -> RenderedSite:
+    """Validate the strategy, render its pages and write those that changed.
+
+    Every problem found goes to `on_problems` (if given) before anything else happens;
+    errors (and under `strict` warnings too) then raise `DataProblems` and nothing is written.
+    """
+    strategy, problems = load_strategy(project / "strategy")
+    if problems and on_problems is not None:
+        on_problems(problems)
+    if strategy is None or has_errors(problems, strict=strict):
+        raise DataProblems(problems)
+    return generate_validated(project, strategy)
+
+
+def generate_validated(project: Path, strategy: Strategy) -> RenderedSite:
+    """Render a strategy that was already loaded and validated; write the files that changed."""
+    base_url = published_url(os.environ)
+    history = read_history(project, strategy.strategie.fortschreibungen)
+    history = replace(history, feed=base_url is not None)
+    site = render_site(strategy, history=history)
+    downloads = render_exports(strategy, base_url=base_url)
+    feed = render_feed(history, feed_settings(strategy, base_url))
+    files: dict[PurePosixPath, str | bytes] = {**site.pages, **downloads}
+    files[PurePosixPath(FEED_FILE)] = feed
+    write_pages(files, project / GENERATED_FOLDER)
+    return site
+
+
+def published_url(environment: Mapping[str, str]) -> str | None:
+    """Where this build is published, ending in "/": SITE_URL, and the version folder when
+    mike builds (as mike's plugin sets MkDocs' site_url); None without SITE_URL."""
+    site_url = environment.get("SITE_URL", "").strip()
+    if not site_url:
+        return None
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    version = environment.get("MIKE_DOCS_VERSION", "").strip().strip("/")
+    return urljoin(site_url, f"{version}/") if version else site_url
+
+
+def feed_settings(strategy: Strategy, base_url: str | None) -> FeedSettings:
+    """Title, author and tag: authority of the feed, from strategie.yml."""
+    document = strategy.strategie
+    return FeedSettings(
+        title=document.titel,
+        author=f"Stadt {document.stadt.name}",
+        authority=urlsplit(str(document.stadt.website)).hostname or "strategie.invalid",
+        since=min(edition.datum for edition in document.fortschreibungen),
+        base_url=base_url,
+    )

@@ -1,0 +1,209 @@
+"""Publish stage: one edition (or the preview) of the site as a version on the gh-pages branch.
+
+In: the project folder (a Git checkout) and what to publish. Out: a commit on the branch made
+by mike — the version's folder, `versions.json`, and with `--aktuell` the alias `aktuell` as
+redirect pages plus the site root redirecting to it — and an exit code. The command
+`strategie veroeffentlichen` is this module; editors never type mike's commands.
+
+Before mike runs, the data is checked strictly and the version is checked against the data:
+an edition must be the newest one in the checked-out strategie.yml (the site shows that
+edition on every page), the preview is always `vorschau`. mike runs as a subprocess with
+the virtual environment's programs first on PATH (it starts `mkdocs` by name); MkDocs is
+never imported here. mike's own build is made strict through `STRATEGIE_STRENG` (read by
+mkdocs.yml), `SOURCE_DATE_EPOCH` comes from the last commit, `SITE_URL` from `--site-url`.
+
+This module prints (German, for editors) because it is the command itself, as build.py.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.problems import has_errors
+from generator.site.build import ONLINE_CONFIG, source_date_epoch
+
+#: The version built from the main branch; not an edition, never the default.
+PREVIEW = "vorschau"
+#: The alias of the newest edition; the site root redirects to it.
+CURRENT = "aktuell"
+PREVIEW_TITLE = "Vorschau"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What to publish, as given on the command line."""
+
+    edition: str | None
+    preview: bool
+    current: bool
+    push: bool
+    branch: str
+    site_url: str | None
+
+
+class _Refused(Exception):
+    """The publication cannot go ahead; the message is German, for editors."""
+
+
+def publish_site(project: Path, publication: Publication) -> int:
+    """Check, then deploy with mike; print a German summary; exit code."""
+    from generator.check.validate import load_strategy
+    from generator.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, print_problems, summarise
+
+    project = project.resolve()
+    try:
+        version = _version(publication)
+    except _Refused as refusal:
+        print(f"strategie veroeffentlichen: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
+    strategy, problems = load_strategy(project / "strategy")
+    print_problems(problems)
+    if strategy is None or has_errors(problems, strict=True):
+        print(
+            f"Veröffentlichung abgebrochen: {summarise(problems)} in den Daten (Warnungen zählen "
+            "hier als Fehler). Im Zweig nichts geändert.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    editions = sorted(strategy.strategie.fortschreibungen, key=lambda e: (e.datum, e.id))
+    try:
+        if version != PREVIEW:
+            _check_edition(version, [edition.id for edition in editions])
+        _check_git(project)
+        mike = _mike()
+    except _Refused as refusal:
+        print(f"strategie veroeffentlichen: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
+
+    environment = _environment(project, publication.site_url)
+    title = PREVIEW_TITLE if version == PREVIEW else f"Fassung {version}"
+    deploy = [mike, "deploy", "--config-file", ONLINE_CONFIG, "--branch", publication.branch]
+    deploy += ["--title", title, "--alias-type=redirect"]
+    if publication.current:
+        deploy += ["--update-aliases", version, CURRENT]
+    else:
+        deploy += [version]
+    steps = [deploy]
+    if publication.current:
+        steps.append([mike, "set-default", "--branch", publication.branch, CURRENT])
+    if publication.push:
+        steps = [[*step[:2], "--push", *step[2:]] for step in steps]
+    for step in steps:
+        result = subprocess.run(
+            step,
+            cwd=project,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            sys.stderr.write(result.stdout)
+            print(
+                f"Veröffentlichung fehlgeschlagen: „mike {step[1]}“ meldet einen Fehler (siehe "
+                "oben). Ein Bau mit Warnungen wird nicht veröffentlicht.",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEMS
+
+    shown = "die Vorschau" if version == PREVIEW else f"die Fassung {version}"
+    alias = f" mit dem Alias „{CURRENT}“ (Startadresse der Website)" if publication.current else ""
+    print(f"Veröffentlicht: {shown} als Version „{version}“{alias} im Zweig {publication.branch}.")
+    if publication.push:
+        print("Der Zweig wurde hochgeladen.")
+    else:
+        print(
+            f"Noch nicht hochgeladen. Ansehen: .venv/bin/mike serve --branch {publication.branch}"
+            " – hochladen: denselben Befehl mit --push wiederholen."
+        )
+    return EXIT_OK
+
+
+def _version(publication: Publication) -> str:
+    """The mike version to deploy: the edition id, or `vorschau`."""
+    if publication.preview and publication.edition not in (None, PREVIEW):
+        raise _Refused("Geben Sie entweder --fassung oder --vorschau an, nicht beides.")
+    if not publication.preview and publication.edition is None:
+        raise _Refused(
+            "Es fehlt, was veröffentlicht werden soll: --fassung KENNUNG (etwa --fassung 2020) "
+            "oder --vorschau."
+        )
+    version = PREVIEW if publication.preview else str(publication.edition)
+    if version == PREVIEW and publication.current:
+        raise _Refused(
+            "Die Vorschau wird nie zur aktuellen Fassung; --aktuell gilt nur mit --fassung."
+        )
+    if publication.site_url is not None and not publication.site_url.startswith(
+        ("https://", "http://")
+    ):
+        raise _Refused(
+            f"--site-url „{publication.site_url}“ ist keine Web-Adresse; erwartet wird etwa "
+            "https://stadt.github.io/strategie/."
+        )
+    return version
+
+
+def _check_edition(version: str, edition_ids: list[str]) -> None:
+    """An edition can only be published from its own data: the newest in strategie.yml."""
+    known = ", ".join(edition_ids)
+    if version not in edition_ids:
+        raise _Refused(
+            f"„{version}“ ist keine Fassung in strategy/strategie.yml (fortschreibungen). "
+            f"Vorhanden: {known}. Für die Vorschau: --vorschau."
+        )
+    newest = edition_ids[-1]
+    if version != newest:
+        raise _Refused(
+            f"Die Daten im Arbeitsverzeichnis sind die Fassung {newest}, nicht {version}. Eine "
+            f"frühere Fassung veröffentlichen Sie aus ihrem eigenen Stand, etwa nach "
+            f"„git checkout fortschreibung-{version}“."
+        )
+
+
+def _check_git(project: Path) -> None:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(project), "rev-parse", "--verify", "--quiet", "HEAD"],
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise _Refused("Das Programm git ist nicht installiert.") from None
+    if result.returncode != 0:
+        raise _Refused(
+            f"Der Ordner {project} ist kein Git-Repository mit mindestens einem Commit; "
+            "veröffentlicht wird in einen Git-Zweig."
+        )
+
+
+def _mike() -> str:
+    mike = Path(sys.executable).parent / "mike"
+    if not mike.is_file():
+        raise _Refused(
+            f"mike fehlt in {mike.parent}. Richten Sie die Umgebung mit "
+            "„bash scripts/setup.sh“ ein."
+        )
+    return str(mike)
+
+
+def _environment(project: Path, site_url: str | None) -> dict[str, str]:
+    environment = dict(os.environ)
+    # mike starts `mkdocs` by name: the one of this environment must come first.
+    environment["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), *_path()])
+    epoch, _ = source_date_epoch(project)
+    environment["SOURCE_DATE_EPOCH"] = str(epoch)
+    if site_url is not None:
+        environment["SITE_URL"] = site_url if site_url.endswith("/") else site_url + "/"
+    # mkdocs.yml reads it: mike's build fails on every warning, as `strategie build` does.
+    environment["STRATEGIE_STRENG"] = "true"
+    environment["NO_MKDOCS_2_WARNING"] = "1"
+    return environment
+
+
+def _path() -> list[str]:
+    return [entry for entry in os.environ.get("PATH", "").split(os.pathsep) if entry]

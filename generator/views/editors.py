@@ -1,0 +1,52 @@
+"""The editors' page of the site: how the data is maintained, and the field reference.
+
+In: the validated `Strategy` (for the repository address). Out: the Markdown of
+`mitmachen.md`. The field reference itself is generated from the models by fieldref.py, the
+same text that CONTRIBUTING.md carries, so the site and the guide cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from generator import escape
+from generator.check.fieldref import render_field_reference
+from generator.model import Strategy
+
+
+def render_editor_page(strategy: Strategy) -> str:
+    """German page for editors: the workflow in brief and the full field reference."""
+    repository = strategy.strategie.repository
+    lines = [
+        "<!-- Erzeugt aus strategy/strategie.yml und dem Datenmodell (generator/fieldref.py) "
+        "– bitte dort ändern. -->",
+        "# Daten pflegen",
+        "",
+        "Alle Inhalte dieser Website stehen als Textdateien (YAML) im Ordner `strategy/` des "
+        "Projekts: eine Datei je Maßnahme, eine je Leitthema, dazu die Verzeichnisse der "
+        "Akteure, Stadtteile, SDGs und Charta-Leitlinien. Wer eine Maßnahme ändern will, ändert "
+        "ihre Datei; die Website entsteht daraus neu.",
+        "",
+        "So läuft eine Änderung ab:",
+        "",
+        "1. Datei der Maßnahme öffnen – sie heißt wie die Kennung, zum Beispiel "
+        "`strategy/massnahmen/verwaltung/ver-03.yml`.",
+        "2. Werte ändern, zum Beispiel Status, Fortschritt oder das Datum „aktualisiert“.",
+        "3. Die Änderung als Vorschlag (Pull Request) einreichen. Die automatische Prüfung "
+        "meldet jedes Problem mit Datei, Zeile und einem Hinweis zur Behebung.",
+        "4. Die koordinierende Stelle prüft den Vorschlag und übernimmt ihn.",
+        "",
+    ]
+    if repository is not None:
+        guide = f"{repository.url}/blob/{repository.branch}/CONTRIBUTING.md"
+        lines += [
+            "Die ausführliche Anleitung Schritt für Schritt steht im "
+            f"[Leitfaden für Redakteurinnen und Redakteure]({escape.markdown_url(guide)}).",
+            "",
+        ]
+    lines += [
+        "## Feldreferenz",
+        "",
+        "Welche Felder es gibt, welche Pflicht sind und welche Werte erlaubt sind:",
+        "",
+        render_field_reference(level=3).split("\n", 1)[1].lstrip("\n"),
+    ]
+    return "\n".join(lines).rstrip("\n") + "\n"

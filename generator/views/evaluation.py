@@ -1,0 +1,389 @@
+"""Views of the Auswertung pages: charts, their tables and summaries (pure).
+
+In: a `SiteIndex` (views.py) and the `Evaluation` (evaluation.py). Out: one page view per
+Auswertung page: the overview, the status per Handlungsfeld and the priorities here;
+coverage and timeline in coverage_pages.py. Each chart is built from the same values as the
+table beside it, so chart and table cannot disagree. Labels inside charts are German text;
+numbers in them use the site's rounding (derive.rounded_priority) and a decimal comma.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from generator import urls
+from generator.charts import evaluation as charts
+from generator.derive.evaluation import Evaluation, MatrixAxes, RankedMeasure
+from generator.derive.measures import StatusCount, StatusSummary
+from generator.model import Criterion, NotRated, Rating, Status, Theme
+from generator.views.coverage import build_goal_coverage, build_guideline_coverage, build_timeline
+from generator.views.evaluation_parts import EvaluationLinks, decimal_de, evaluation_links
+from generator.views.pages import Page
+from generator.views.site import Link, SiteIndex, axis_label
+
+# --- Status --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """A row of a status table: a Leitthema or Handlungsfeld, its counts per status."""
+
+    link: Link
+    #: The Leitthema of a Handlungsfeld row.
+    theme_link: Link | None
+    counts: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class StatusTable:
+    statuses: tuple[Status, ...]
+    rows: tuple[StatusRow, ...]
+    totals: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class StatusShare:
+    entry: StatusCount
+    #: Share of all measures, in percent.
+    percent: float
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    theme: Theme
+    count: int
+
+
+@dataclass(frozen=True)
+class EvaluationPage(Page):
+    """auswertung/index.md: key figures and the status per Leitthema."""
+
+    template = "evaluation.md.j2"
+    chart: charts.Chart
+    table: StatusTable
+    status: StatusSummary
+    shares: tuple[StatusShare, ...]
+    largest: ThemeCount | None
+    rated_count: int
+    example_count: int
+    unrated_count: int
+    goals_covered: int
+    goal_count: int
+    guidelines_covered: int
+    guideline_count: int
+    ongoing_count: int
+    horizon: int
+    as_of: date | None
+    links: EvaluationLinks
+
+
+@dataclass(frozen=True)
+class FieldStatusPage(Page):
+    """auswertung/handlungsfelder.md: the status per Handlungsfeld, grouped by Leitthema."""
+
+    template = "evaluation_fields.md.j2"
+    chart: charts.Chart
+    table: StatusTable
+    as_of: date | None
+    links: EvaluationLinks
+
+
+def _status_series(
+    statuses: tuple[Status, ...], table: StatusTable, site: SiteIndex
+) -> tuple[charts.Series, ...]:
+    return tuple(
+        charts.Series(status.bezeichnung, site.status_order[status.id])
+        for status, total in zip(statuses, table.totals, strict=True)
+        if total
+    )
+
+
+def _chart_counts(row: StatusRow, table: StatusTable) -> tuple[int, ...]:
+    """A row's counts for the statuses that occur in the table (the chart's series)."""
+    return tuple(count for count, total in zip(row.counts, table.totals, strict=True) if total)
+
+
+def _status_row(
+    site: SiteIndex, link: Link, theme_link: Link | None, summary: StatusSummary
+) -> StatusRow:
+    return StatusRow(link, theme_link, tuple(e.count for e in summary.counts), summary.total)
+
+
+def _status_table(site: SiteIndex, rows: tuple[StatusRow, ...]) -> StatusTable:
+    statuses = tuple(site.document.status)
+    totals = tuple(sum(row.counts[i] for row in rows) for i in range(len(statuses)))
+    return StatusTable(statuses, rows, totals, sum(totals))
+
+
+def _bar_label(name: str, total: int) -> str:
+    return f"{name}: {total} {'Maßnahme' if total == 1 else 'Maßnahmen'}"
+
+
+def build_evaluation(site: SiteIndex, evaluation: Evaluation) -> EvaluationPage:
+    at = urls.EVALUATION
+    overview = site.overview
+    themes = site.strategy.leitthemen
+    rows = tuple(
+        _status_row(site, site.theme_link(at, t), None, overview.status_by_theme[t.id])
+        for t in themes
+    )
+    table = _status_table(site, rows)
+    series = _status_series(table.statuses, table, site)
+    groups = (
+        charts.BarGroup(
+            None,
+            tuple(
+                charts.BarRow(_bar_label(row.link.text, row.total), _chart_counts(row, table))
+                for row in rows
+            ),
+        ),
+    )
+    total = overview.status_total
+    description = (
+        f"Gestapelte Balken: je Leitthema die Zahl der Maßnahmen nach Status, "
+        f"{total.total} Maßnahmen insgesamt. Die Zahlen stehen in der Tabelle unter dem "
+        "Diagramm."
+    )
+    chart = charts.stacked_bars(
+        "auswertung-status-leitthemen",
+        "Status der Maßnahmen je Leitthema",
+        description,
+        series,
+        groups,
+    )
+    counts = [ThemeCount(t, len(overview.measures_by_theme[t.id])) for t in themes]
+    measures = site.strategy.massnahmen
+    return EvaluationPage(
+        path=at,
+        title="Auswertung",
+        source_files=(site.document_file(), site.themes_folder(), site.measures_folder()),
+        chart=chart,
+        table=table,
+        status=total,
+        shares=tuple(
+            StatusShare(entry, 100 * entry.count / total.total) for entry in total.nonzero
+        ),
+        largest=max(counts, key=lambda c: c.count) if counts else None,
+        rated_count=len(evaluation.ranking.ranked),
+        example_count=evaluation.ranking.example_count,
+        unrated_count=len(evaluation.ranking.unrated),
+        goals_covered=len(evaluation.goals.keys) - len(evaluation.goals.uncovered),
+        goal_count=len(evaluation.goals.keys),
+        guidelines_covered=len(evaluation.guidelines.keys) - len(evaluation.guidelines.uncovered),
+        guideline_count=len(evaluation.guidelines.keys),
+        ongoing_count=sum(1 for m in measures if m.zeitraum.ende is None),
+        horizon=site.document.horizont,
+        as_of=overview.as_of,
+        links=evaluation_links(site, at),
+    )
+
+
+def build_field_status(site: SiteIndex) -> FieldStatusPage:
+    at = urls.EVALUATION_FIELDS
+    overview = site.overview
+    rows: list[StatusRow] = []
+    groups: list[charts.BarGroup] = []
+    for theme in site.strategy.leitthemen:
+        theme_link = site.theme_link(at, theme)
+        if theme.handlungsfelder:
+            theme_rows = [
+                _status_row(
+                    site, site.field_link(at, f), theme_link, overview.status_by_field[f.id]
+                )
+                for f in theme.handlungsfelder
+            ]
+        else:
+            theme_rows = [
+                _status_row(
+                    site,
+                    Link(f"{theme.titel} (ohne Handlungsfelder)", theme_link.href),
+                    theme_link,
+                    overview.status_by_theme[theme.id],
+                )
+            ]
+        rows += theme_rows
+    table = _status_table(site, tuple(rows))
+    index = 0
+    for theme in site.strategy.leitthemen:
+        count = max(1, len(theme.handlungsfelder))
+        theme_rows = rows[index : index + count]
+        index += count
+        bar_rows = tuple(
+            charts.BarRow(_bar_label(r.link.text, r.total), _chart_counts(r, table))
+            for r in theme_rows
+        )
+        groups.append(charts.BarGroup(theme.titel, bar_rows))
+    description = (
+        "Gestapelte Balken: je Handlungsfeld, nach Leitthemen gruppiert, die Zahl der "
+        "Maßnahmen nach Status. Die Zahlen stehen in der Tabelle unter dem Diagramm."
+    )
+    chart = charts.stacked_bars(
+        "auswertung-status-handlungsfelder",
+        "Status der Maßnahmen je Handlungsfeld",
+        description,
+        _status_series(table.statuses, table, site),
+        tuple(groups),
+    )
+    return FieldStatusPage(
+        path=at,
+        title="Status je Handlungsfeld",
+        source_files=(site.themes_folder(), site.measures_folder()),
+        chart=chart,
+        table=table,
+        as_of=overview.as_of,
+        links=evaluation_links(site, at),
+    )
+
+
+# --- Priorities ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PriorityRow:
+    entry: RankedMeasure
+    link: Link
+    #: The measure's value per criterion, in the order of the scheme.
+    values: tuple[int, ...]
+    #: Axis values of the matrix (None without a matrix).
+    x: float | None
+    y: float | None
+
+
+@dataclass(frozen=True)
+class UnratedRow:
+    link: Link
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class PriorityPage(Page):
+    template = "evaluation_priorities.md.j2"
+    #: None when the scheme has fewer than two criteria (no matrix to draw).
+    chart: charts.Chart | None
+    criteria: tuple[Criterion, ...]
+    axes: MatrixAxes | None
+    x_label: str
+    y_label: str
+    #: Whether the table needs own columns for the axes (an axis of several criteria).
+    x_column: bool
+    y_column: bool
+    rows: tuple[PriorityRow, ...]
+    unrated: tuple[UnratedRow, ...]
+    example_count: int
+    as_of: date | None
+    links: EvaluationLinks
+
+
+def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
+    at = urls.EVALUATION_PRIORITIES
+    scheme = site.document.bewertung
+    matrix = evaluation.matrix
+    positions = {p.entry.measure.id: p for p in matrix.points} if matrix else {}
+    rows = []
+    for entry in evaluation.ranking.ranked:
+        rating = entry.measure.bewertung
+        values = (
+            tuple(rating.werte[c.id] for c in scheme.kriterien)
+            if isinstance(rating, Rating)
+            else ()
+        )
+        point = positions.get(entry.measure.id)
+        rows.append(
+            PriorityRow(
+                entry,
+                site.measure_link(at, entry.measure),
+                values,
+                point.x if point else None,
+                point.y if point else None,
+            )
+        )
+    unrated = tuple(
+        UnratedRow(
+            site.measure_link(at, m),
+            m.bewertung.grund if isinstance(m.bewertung, NotRated) else None,
+        )
+        for m in evaluation.ranking.unrated
+    )
+    axes = matrix.axes if matrix else None
+    x_label = axis_label(axes.x.criteria) if axes else ""
+    y_label = axis_label(axes.y.criteria) if axes else ""
+    chart = None
+    if matrix and axes:
+        items = tuple(
+            charts.MatrixItem(
+                label=p.entry.measure.id,
+                href=urls.html_href(urls.relative_link(at, urls.measure_page(p.entry.measure.id))),
+                name=_point_name(p.entry, x_label, p.x, y_label, p.y),
+                column=p.column,
+                row=p.row,
+                dashed=p.entry.example,
+            )
+            for p in matrix.points
+        )
+        legend = []
+        if any(item.dashed for item in items):
+            legend.append((True, "gestrichelt: Beispielwerte"))
+        if not all(item.dashed for item in items):
+            legend.append((False, "durchgezogen: offizielle Bewertung"))
+        chart = charts.matrix(
+            "auswertung-prioritaeten",
+            f"Prioritätenmatrix: {y_label} gegen {x_label}",
+            (
+                f"Jede bewertete Maßnahme steht als Kennung in dem Feld, das ihre Werte für "
+                f"{x_label} (waagerecht) und {y_label} (senkrecht) bestimmen; oben rechts "
+                f"stehen Maßnahmen, bei denen beides hoch ist. Jede Kennung verlinkt die "
+                f"Maßnahme. {len(items)} Maßnahmen; die Werte stehen in der Tabelle unter "
+                "dem Diagramm."
+            ),
+            x_label=x_label,
+            y_label=y_label,
+            x_ticks=tuple(decimal_de(b).removesuffix(",0") for b in axes.x.bins),
+            y_ticks=tuple(decimal_de(b).removesuffix(",0") for b in axes.y.bins),
+            items=items,
+            legend_entries=tuple(legend),
+        )
+    return PriorityPage(
+        path=at,
+        title="Prioritäten",
+        source_files=(site.document_file(), site.measures_folder()),
+        chart=chart,
+        criteria=tuple(scheme.kriterien),
+        axes=axes,
+        x_label=x_label,
+        y_label=y_label,
+        x_column=bool(axes and len(axes.x.criteria) > 1),
+        y_column=bool(axes and len(axes.y.criteria) > 1),
+        rows=tuple(rows),
+        unrated=unrated,
+        example_count=evaluation.ranking.example_count,
+        as_of=site.overview.as_of,
+        links=evaluation_links(site, at),
+    )
+
+
+def _point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: float) -> str:
+    example = " (Beispielwert)" if entry.example else ""
+    return (
+        f"{entry.measure.id}: {entry.measure.titel}. {x_label} {decimal_de(x)}, "
+        f"{y_label} {decimal_de(y)}, Priorität {decimal_de(entry.priority)}{example}, "
+        f"Rang {entry.rank}"
+    )
+
+
+# --- All pages -----------------------------------------------------------------------------------
+
+
+def build_evaluation_pages(site: SiteIndex) -> list[Page]:
+    """Every Auswertung page, in navigation order."""
+    evaluation = site.evaluation
+    return [
+        build_evaluation(site, evaluation),
+        build_field_status(site),
+        build_priorities(site, evaluation),
+        build_goal_coverage(site, evaluation),
+        build_guideline_coverage(site, evaluation),
+        build_timeline(site, evaluation),
+    ]

@@ -1,0 +1,74 @@
+"""Pieces shared by the Auswertung pages: the links between them, numbers as shown (pure).
+
+In: a `SiteIndex`. Out: small views that evaluation_pages.py and coverage_pages.py put on
+every Auswertung page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import PurePosixPath
+
+from generator import urls
+from generator.derive.measures import rounded_priority
+from generator.views.site import Link, SiteIndex
+
+
+def decimal_de(value: float | Fraction) -> str:
+    """A score as the site shows it: one decimal, half up, decimal comma (4,5)."""
+    return str(rounded_priority(float(value))).replace(".", ",")
+
+
+@dataclass(frozen=True)
+class NotedLink:
+    """A link with a few words on what is behind it."""
+
+    link: Link
+    note: str
+
+
+@dataclass(frozen=True)
+class EvaluationLinks:
+    #: The other Auswertung pages, in navigation order.
+    others: tuple[NotedLink, ...]
+    method: Link
+    catalogue: Link
+
+
+def evaluation_links(site: SiteIndex, at: PurePosixPath) -> EvaluationLinks:
+    pages = (
+        (urls.EVALUATION, "Auswertung", "Kennzahlen und Status je Leitthema"),
+        (
+            urls.EVALUATION_FIELDS,
+            "Status je Handlungsfeld",
+            "wie weit die Maßnahmen in jedem Handlungsfeld sind",
+        ),
+        (
+            urls.EVALUATION_PRIORITIES,
+            "Prioritäten",
+            "Prioritätenmatrix und Rangliste aus den Bewertungen",
+        ),
+        (
+            urls.EVALUATION_GOALS,
+            "Nachhaltigkeitsziele je Leitthema",
+            "welche SDGs die Maßnahmen der Leitthemen aufgreifen",
+        ),
+        (
+            urls.EVALUATION_GUIDELINES,
+            "Smart City Charta je Leitthema",
+            "welche Leitlinien der Charta die Maßnahmen aufgreifen",
+        ),
+        (
+            urls.EVALUATION_TIMELINE,
+            f"Zeitplan bis {site.document.horizont}",
+            "wann die Maßnahmen beginnen und enden",
+        ),
+    )
+    return EvaluationLinks(
+        others=tuple(
+            NotedLink(site.link(at, path, text), note) for path, text, note in pages if path != at
+        ),
+        method=site.link(at, urls.METHOD, "Methode: Status, Fortschritt und Bewertung"),
+        catalogue=site.link(at, urls.CATALOGUE, "Maßnahmenkatalog"),
+    )
