@@ -52,6 +52,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.escape import character_reference
+
 # --- Identifier patterns. URLs derive from ids, never from titles. ---------------------------
 
 #: Measure ids: the theme's abbreviation, a hyphen, a two- or three-digit number ("VER-03").
@@ -80,15 +82,26 @@ def _reject_markup(value: str) -> str:
     return value
 
 
+def _reject_plain_markup(value: str) -> str:
+    """Plain text is shown as written everywhere, so it holds no HTML character references:
+    browsers and the engine decode "&lt" in some places and not in others (escape.py)."""
+    _reject_markup(value)
+    if character_reference(value) is not None:
+        raise PydanticCustomError("text_reference", "character reference in plain text")
+    return value
+
+
 def _reject_rich_markup(value: str) -> str:
     """Rich text is Markdown without raw HTML; the renderer sanitises as a second line."""
     return _reject_markup(value)
 
 
 #: A short line of plain text (titles, names).
-Title = Annotated[str, Field(min_length=1, max_length=160), AfterValidator(_reject_markup)]
+Title = Annotated[str, Field(min_length=1, max_length=160), AfterValidator(_reject_plain_markup)]
 #: A paragraph of plain text.
-PlainText = Annotated[str, Field(min_length=1, max_length=1200), AfterValidator(_reject_markup)]
+PlainText = Annotated[
+    str, Field(min_length=1, max_length=1200), AfterValidator(_reject_plain_markup)
+]
 #: Restricted Markdown: paragraphs, lists, emphasis, links; no HTML, no images from outside.
 RichText = Annotated[str, Field(min_length=1, max_length=8000), AfterValidator(_reject_rich_markup)]
 

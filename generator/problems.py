@@ -133,6 +133,13 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "{field} enthält HTML, Skript- oder Vorlagen-Syntax ({found}). Schreiben Sie reinen "
         "Text; Hervorhebungen und Links gehen in Beschreibungen mit Markdown.",
     ),
+    "text_reference": (
+        Severity.ERROR,
+        "{field} enthält die HTML-Zeichenreferenz {found}. Reiner Text gilt Zeichen für "
+        "Zeichen, wie er dasteht; eine Zeichenreferenz würde die Website an manchen Stellen "
+        "als Zeichen, an anderen als Text zeigen. Schreiben Sie das Zeichen selbst (etwa „<“ statt "
+        "„&lt;“, „&“ statt „&amp;“) oder ein Leerzeichen hinter „&“.",
+    ),
     "url_scheme": (
         Severity.ERROR,
         "{field}: {value} ist keine erlaubte Adresse. Erlaubt sind nur Links mit https:// "
