@@ -623,6 +623,20 @@ def _write_field_reference(project: Path, check_only: bool) -> int:
     return EXIT_OK
 
 
+def _refuse_site_url(option: str | None) -> bool:
+    """Print why SITE_URL or --site-url cannot be the site's address; True if refused."""
+    from generator.siteurl import site_url_error
+
+    given = [("--site-url", option)] if option is not None else []
+    given.append(("SITE_URL", os.environ.get("SITE_URL", "")))
+    for source, value in given:
+        error = site_url_error(value, source) if value.strip() or source != "SITE_URL" else None
+        if error:
+            print(f"strategie: {error}", file=sys.stderr)
+            return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _build_parser().parse_args(argv)
     project: Path = arguments.projekt.resolve()
@@ -635,6 +649,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if arguments.command == "check":
         return _run_check(project, arguments.strict)
+    if arguments.command in {"build", "serve", "veroeffentlichen"} and _refuse_site_url(
+        getattr(arguments, "site_url", None)
+    ):
+        return EXIT_USAGE
     if arguments.command == "schemas":
         return _write_schemas(project)
     if arguments.command == "build":

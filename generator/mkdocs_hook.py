@@ -42,6 +42,11 @@ log = get_plugin_logger("strategie")
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate the pages and hand their navigation to MkDocs."""
+    from generator.siteurl import site_url_error
+
+    site_url = os.environ.get("SITE_URL", "")
+    if site_url.strip() and (error := site_url_error(site_url)):
+        raise Abort(error)
     prepared = os.environ.get(PREPARED_VARIABLE)
     if prepared:
         # `strategie build` has validated and generated already (generator/prepared.py).
