@@ -48,13 +48,13 @@ def hostile_project(root: Path) -> Path:
     return root
 
 
-def build_hostile(root: Path) -> tuple[Path, Path]:
-    """Build the hostile project online (with a SITE_URL) and offline; the two site folders."""
+def build_hostile(root: Path, site_url: str | None = None) -> tuple[Path, Path]:
+    """Build the hostile project online (with `site_url` as SITE_URL if given: the feed and
+    DCAT need one) and offline; the two site folders."""
     project = hostile_project(root / "projekt")
     online = root / "site"
-    result = run_strategie(
-        project, "build", "--out", str(online), SITE_URL="https://stadt.example/strategie/"
-    )
+    extra = {"SITE_URL": site_url} if site_url else {}
+    result = run_strategie(project, "build", "--out", str(online), **extra)
     assert result.returncode == 0, result.stdout + result.stderr
     result = run_strategie(project, "build", "--offline", "--out", str(root / "site-offline"))
     assert result.returncode == 0, result.stdout + result.stderr

@@ -197,7 +197,7 @@ def test_unvalidated_payload_renders_inert_on_every_page(
 @pytest.fixture(scope="module")
 def hostile_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The hostile fixture built online and offline by `strategie build`."""
-    return build_hostile(tmp_path_factory.mktemp("feindlich"))
+    return build_hostile(tmp_path_factory.mktemp("feindlich"), "https://stadt.example/strategie/")
 
 
 def test_hostile_build_has_no_active_part_from_data(hostile_sites: tuple[Path, Path]) -> None:
