@@ -298,3 +298,14 @@ def test_single_quote_in_link_target_keeps_the_whole_address() -> None:
     assert "'" not in target
     rendered = parse(to_html(f"[Seite]({target})"))
     assert rendered.elements[-1].attributes["href"] == "https://www.example.org/it%27s/seite"
+
+
+def test_bad_site_url_option_is_refused_before_publishing(tmp_path: Path) -> None:
+    """`strategie veroeffentlichen --site-url` with a quote is refused: exit 2, German, no trace."""
+    project = hostile_project(tmp_path / "projekt")
+    result = run_strategie(
+        project, "veroeffentlichen", "--vorschau", "--site-url", "https://x.example/'\"><b>"
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith("strategie: --site-url „https://x.example/'\"><b>“ ist keine")
+    assert "Traceback" not in result.stderr
