@@ -623,18 +623,16 @@ def _write_field_reference(project: Path, check_only: bool) -> int:
     return EXIT_OK
 
 
-def _refuse_site_url(option: str | None) -> bool:
-    """Print why SITE_URL or --site-url cannot be the site's address; True if refused."""
+def _refuse_site_url() -> bool:
+    """Print why SITE_URL cannot be the site's address; True if refused (an empty SITE_URL
+    means none). `veroeffentlichen --site-url` is checked in publish.py."""
     from generator.siteurl import site_url_error
 
-    given = [("--site-url", option)] if option is not None else []
-    given.append(("SITE_URL", os.environ.get("SITE_URL", "")))
-    for source, value in given:
-        error = site_url_error(value, source) if value.strip() or source != "SITE_URL" else None
-        if error:
-            print(f"strategie: {error}", file=sys.stderr)
-            return True
-    return False
+    value = os.environ.get("SITE_URL", "")
+    error = site_url_error(value) if value.strip() else None
+    if error:
+        print(f"strategie: {error}", file=sys.stderr)
+    return error is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -649,9 +647,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if arguments.command == "check":
         return _run_check(project, arguments.strict)
-    if arguments.command in {"build", "serve", "veroeffentlichen"} and _refuse_site_url(
-        getattr(arguments, "site_url", None)
-    ):
+    if arguments.command in {"build", "serve", "veroeffentlichen"} and _refuse_site_url():
         return EXIT_USAGE
     if arguments.command == "schemas":
         return _write_schemas(project)

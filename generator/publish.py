@@ -138,13 +138,12 @@ def _version(publication: Publication) -> str:
         raise _Refused(
             "Die Vorschau wird nie zur aktuellen Fassung; --aktuell gilt nur mit --fassung."
         )
-    if publication.site_url is not None and not publication.site_url.startswith(
-        ("https://", "http://")
-    ):
-        raise _Refused(
-            f"--site-url „{publication.site_url}“ ist keine Web-Adresse; erwartet wird etwa "
-            "https://stadt.github.io/strategie/."
-        )
+    if publication.site_url is not None:
+        from generator.siteurl import site_url_error
+
+        error = site_url_error(publication.site_url, "--site-url")
+        if error:
+            raise _Refused(error)
     return version
 
 

@@ -307,5 +307,7 @@ def test_bad_site_url_option_is_refused_before_publishing(tmp_path: Path) -> Non
         project, "veroeffentlichen", "--vorschau", "--site-url", "https://x.example/'\"><b>"
     )
     assert result.returncode == 2, result.stdout + result.stderr
-    assert result.stderr.startswith("strategie: --site-url „https://x.example/'\"><b>“ ist keine")
+    assert result.stderr.startswith(
+        "strategie veroeffentlichen: --site-url „https://x.example/'\"><b>“ ist keine"
+    )
     assert "Traceback" not in result.stderr
