@@ -4,48 +4,19 @@ tests/browser/test_hostile.py."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from project_copy import REPO, copy_project, run_strategie
+
 HOSTILE = REPO / "tests" / "data" / "hostile"
-EPOCH = "1593043200"
-
-
-def run_strategie(
-    project: Path, *arguments: str, **environment: str
-) -> subprocess.CompletedProcess[str]:
-    """The `strategie` command line on `project`, with the project's own generator code."""
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")}
-    env.update(SOURCE_DATE_EPOCH=EPOCH, PYTHONPATH=str(project), **environment)
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--projekt", str(project), *arguments],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
 
 
 def hostile_project(root: Path) -> Path:
     """A copy of the engine (configuration, theme, generator) with the hostile data as strategy/."""
-    root.mkdir(parents=True)
-    for name in ("mkdocs.yml", "mkdocs.base.yml", "mkdocs.offline.yml"):
-        shutil.copy(REPO / name, root / name)
-    ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(REPO / "docs" / "theme", root / "docs" / "theme", ignore=ignore)
-    (root / "docs" / "generiert").mkdir()
-    shutil.copytree(REPO / "generator", root / "generator", ignore=ignore)
-    shutil.copytree(HOSTILE, root / "strategy", ignore=ignore)
-    return root
+    return copy_project(root, HOSTILE)
 
 
 def build_hostile(root: Path, site_url: str | None = None) -> tuple[Path, Path]:
