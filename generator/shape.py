@@ -216,7 +216,7 @@ def _translate(
     if kind == "text_markup":
         match = _MARKUP_SNIPPET.search(str(value))
         return make("text_markup", field=field, found=quote(match.group(0) if match else value))
-    if kind in {"url_scheme", "date_format", "date_impossible"}:
+    if kind in {"url_scheme", "date_format", "date_impossible", "date_range"}:
         return make(kind, field=field, value=quote(value))
     if kind in {"union_tag_not_found", "union_tag_invalid"}:
         return make("rating_kind", example=_indent(_RATING_EXAMPLE))
