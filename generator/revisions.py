@@ -7,12 +7,12 @@ In: the project folder and a revision („HEAD“, „origin/main“, a tag, a c
 so this works in a shallow clone as long as the revision's commit was fetched, and never
 touches the working tree.
 
-Only regular files are written, each at a path checked segment by segment: symbolic links
-(even to /etc/passwd or an absolute path), submodules and anything else in the tree are
-left out, as the loader would refuse to read them. Only `.yml` files up to the loader's size
-limit are read from Git; every other file is laid out empty at its recorded size (sparse), so
-the loader reports it as it would in the working tree without a huge or binary file ever
-being read.
+Only regular files are written, each at a path checked segment by segment and cleaned of
+control characters (git.clean_text); symbolic links (even to /etc/passwd or an absolute path),
+submodules and anything else in the tree are left out, as the loader would refuse to read
+them. Only `.yml` files up to the loader's size limit are read from Git; every other file is
+laid out empty at its recorded size (sparse), so the loader reports it as it would in the
+working tree without a huge or binary file ever being read.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from generator.git import GitError, records, run_git
+from generator.git import GitError, clean_text, records, run_git
 from generator.model import Strategy
 from generator.problems import Problem
 from generator.validate import load_strategy
@@ -93,7 +93,8 @@ def _entry(record: str) -> _TreeFile | None:
     fields = meta.split()
     if not tab or len(fields) != 4 or fields[0] not in _REGULAR_MODES or fields[1] != "blob":
         return None
-    segments = path.split("/")
+    # A control character in a name would reach the terminal in a problem's file name.
+    segments = [clean_text(segment) for segment in path.split("/")]
     if any(segment in {"", ".", ".."} for segment in segments) or not fields[3].isdigit():
         return None
     return _TreeFile(segments, fields[2], int(fields[3]))

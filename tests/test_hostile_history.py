@@ -105,11 +105,13 @@ def make_hostile_repository(root: Path) -> dict[str, str]:
     (strategy / "massnahmen" / "relativ.yml").symlink_to("../strategie.yml")
     (strategy / "verzeichnisse" / "ordner").symlink_to("/etc")
     (strategy / "gross.bin").write_bytes(os.urandom(3 * 1024 * 1024))
+    (strategy / "farbe\x1b[31m\u2028.txt").write_text("x", encoding="utf-8")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Links und große Datei", date="2024-09-01T10:00:00+02:00")
     marks["links"] = git(root, "rev-parse", "HEAD").strip()
     for name in ("absolut.yml", "massnahmen/relativ.yml", "verzeichnisse/ordner", "gross.bin"):
         (strategy / name).unlink()
+    (strategy / "farbe\x1b[31m\u2028.txt").unlink()
     (strategy / "massnahmen" / "verwaltung" / "binaer.yml").write_bytes(b"\x00\xff" * 700_000)
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Binärdatei", date="2024-09-02T10:00:00+02:00")
@@ -199,9 +201,12 @@ def test_symlink_to_passwd_is_never_read(project: tuple[Path, dict[str, str]]) -
     strategy, problems = load_strategy_at(root, marks["links"])
     assert strategy is not None, problems
     assert not any("passwd" in p.format() or "ordner" in p.format() for p in problems)
-    # The huge binary file is only named (as a stray file), never read.
-    assert [p.code for p in problems] == ["stray_file"]
-    assert problems[0].file == "strategy/gross.bin"
+    # The huge binary file is only named (as a stray file), never read; a file name with
+    # control characters reaches the message cleaned.
+    assert [(p.file, p.code) for p in problems] == [
+        ("strategy/farbe[31m .txt", "stray_file"),
+        ("strategy/gross.bin", "stray_file"),
+    ]
 
 
 def test_oversized_binary_yml_is_reported_not_read(project: tuple[Path, dict[str, str]]) -> None:
