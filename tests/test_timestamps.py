@@ -118,3 +118,25 @@ def test_build_refuses_malformed_epoch_cleanly(
     assert error.strip().endswith(f"strategie build: {MALFORMED.format(given)}")
     assert "Traceback" not in error
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("command", [["check"], ["export", "xlsx", "--out", "mappe.xlsx"]])
+def test_dates_outside_the_window_stop_check_and_export(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """aktualisiert 2206, status_seit 1899 and a milestone in year 1 end in German problems
+    and exit 1 for check and export, never in a crash."""
+    from test_problems import HERE, build_case
+
+    from generator.cli import main
+
+    build_case(HERE / "validate" / "datum-bereich", tmp_path)
+    arguments = ["--projekt", str(tmp_path), *command]
+    if "--out" in command:
+        arguments[-1] = str(tmp_path / "mappe.xlsx")
+    assert main(arguments) == 1
+    error = capsys.readouterr().err
+    assert "aktualisiert: „2206-11-01“ liegt außerhalb des erlaubten Zeitraums 1990 bis" in error
+    assert "meilensteine[1].datum: „0001-01-01“ liegt außerhalb" in error
+    assert "Traceback" not in error
+    assert not (tmp_path / "mappe.xlsx").exists()
