@@ -139,6 +139,8 @@ def unavailable(reason: str) -> History:
 _FIELD = "\x1f"
 #: What `git log`/`git show` print per commit: hash, commit time, first parent list, subject.
 _FORMAT = f"--format=%H{_FIELD}%cI{_FIELD}%P{_FIELD}%s"
+#: Longer subjects are shortened: they are headings on the Änderungen page and in the feed.
+_SUBJECT_LIMIT = 200
 _OBJECT_ID = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
 
@@ -210,6 +212,8 @@ def _logged(record: str) -> _Logged | None:
         return None
     parent = parents.split()[0] if parents.split() else None
     shown = clean_text(subject) or "Änderung ohne Beschreibung"
+    if len(shown) > _SUBJECT_LIMIT:
+        shown = shown[: _SUBJECT_LIMIT - 1].rstrip() + "…"
     return _Logged(Revision(commit, moment, shown), parent)
 
 

@@ -183,6 +183,21 @@ def test_hostile_subjects_are_read_and_cleaned(
     )
 
 
+def test_long_and_empty_subjects_are_shortened_or_named() -> None:
+    """A subject longer than 200 characters is cut with „…“; one of control characters only
+    gets a neutral name instead of an empty heading."""
+    from generator.history import _logged
+
+    head = f"{'a' * 40}\x1f2024-01-02T03:04:00+01:00\x1f{'b' * 40}\x1f"
+    long = _logged(head + "Wort " * 100)
+    empty = _logged(head + "\x1b\u2028\u202e")
+    assert long is not None and empty is not None
+    assert len(long.revision.subject) == 200 and long.revision.subject.endswith("Wort…")
+    assert empty.revision.subject == "Änderung ohne Beschreibung"
+    assert _logged("kein Commit\x1fx\x1fy\x1fz") is None
+    assert _logged(f"{'a' * 40}\x1f2024-13-45\x1f\x1fDatum kaputt") is None
+
+
 def test_states_with_links_and_binaries_load_or_become_notes(history: History) -> None:
     """Links in an earlier state are ignored (it still compares); a state with a binary .yml
     cannot be checked and says so in a note."""
