@@ -26,8 +26,9 @@ from generator.problems import Problem
 from generator.validate import load_strategy
 from generator.yamltext import MAX_BYTES
 
-#: Git's file modes of regular files (ordinary and executable); links are 120000.
-_REGULAR_MODES = frozenset({"100644", "100755"})
+#: How Git's file modes of regular files begin (100644, 100755, 100664 in old repositories);
+#: links are 120000, submodules 160000.
+_REGULAR_MODE = "100"
 
 
 class RevisionError(GitError):
@@ -91,7 +92,9 @@ def _entry(record: str) -> _TreeFile | None:
     file at a safe relative path; None for links, submodules and odd paths."""
     meta, tab, path = record.partition("\t")
     fields = meta.split()
-    if not tab or len(fields) != 4 or fields[0] not in _REGULAR_MODES or fields[1] != "blob":
+    if not tab or len(fields) != 4 or fields[1] != "blob":
+        return None
+    if not fields[0].startswith(_REGULAR_MODE):
         return None
     # A control character in a name would reach the terminal in a problem's file name.
     segments = [clean_text(segment) for segment in path.split("/")]
