@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.problems import has_errors
+from generator.timestamps import EpochError, clamp_epoch, parse_epoch, zip_date_time
 from generator.write import GENERATED_FOLDER
 
 if TYPE_CHECKING:
@@ -79,7 +80,11 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
         )
         return EXIT_PROBLEMS
 
-    epoch, epoch_note = source_date_epoch(project)
+    try:
+        epoch, epoch_note = source_date_epoch(project)
+    except EpochError as error:
+        print(f"strategie build: {error}", file=sys.stderr)
+        return EXIT_USAGE
     if epoch_note:
         print(epoch_note, file=sys.stderr)
     started = time.monotonic()
@@ -150,6 +155,16 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = 
         return EXIT_USAGE
     (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
     environment = _environment()
+    if environment.get("SOURCE_DATE_EPOCH", "").strip():
+        # MkDocs reads it for the sitemap; a malformed value would end in its traceback.
+        try:
+            epoch, note = parse_epoch(environment["SOURCE_DATE_EPOCH"])
+        except EpochError as error:
+            print(f"strategie serve: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        if note:
+            print(note, file=sys.stderr)
+        environment["SOURCE_DATE_EPOCH"] = str(epoch)
     # Instant navigation needs a site_url whose path matches the served one (see mkdocs.yml).
     environment.setdefault("SITE_URL", f"http://{address}/")
     print(f"Vorschau unter http://{address}/ – beenden mit Strg+C.", file=sys.stderr)
@@ -195,10 +210,12 @@ def _address_taken(address: str) -> str | None:
 
 
 def source_date_epoch(project: Path) -> tuple[int, str | None]:
-    """The build time: SOURCE_DATE_EPOCH if set, else the last commit's; a note if neither."""
+    """The build time: SOURCE_DATE_EPOCH if set, else the last commit's; a note if neither or
+    if the time had to be clamped (generator/timestamps.py). EpochError: SOURCE_DATE_EPOCH
+    is set but not a whole number."""
     given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if given.isdigit():
-        return int(given), None
+    if given:
+        return parse_epoch(given)
     try:
         result = subprocess.run(
             ["git", "-C", str(project), "log", "-1", "--format=%ct"],
@@ -209,7 +226,7 @@ def source_date_epoch(project: Path) -> tuple[int, str | None]:
     except OSError:
         result = None
     if result is not None and result.returncode == 0 and result.stdout.strip().isdigit():
-        return int(result.stdout.strip()), None
+        return clamp_epoch(int(result.stdout.strip()), "dem letzten Commit")
     return FALLBACK_EPOCH, (
         "Hinweis: Kein Git-Stand gefunden und SOURCE_DATE_EPOCH nicht gesetzt; als Bauzeit gilt "
         "fest der 1.1.1980."
@@ -218,7 +235,7 @@ def source_date_epoch(project: Path) -> tuple[int, str | None]:
 
 def write_zip(folder: Path, archive: Path, top: str, epoch: int) -> Path:
     """Pack `folder` as `top/…` into `archive`, byte-identical for the same files and epoch."""
-    stamp = time.gmtime(max(epoch, FALLBACK_EPOCH))[:6]
+    stamp = zip_date_time(epoch)
     archive.parent.mkdir(parents=True, exist_ok=True)
     handle, partial = tempfile.mkstemp(prefix=f".{archive.name}-", dir=archive.parent)
     os.close(handle)

@@ -119,6 +119,11 @@ def _check_url(value: str) -> str:
 Url = Annotated[str, Field(max_length=500), AfterValidator(_check_url)]
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+#: The dates the data may hold, like `Year` below: a typo such as 2206 is refused here, before
+#: it reaches a ZIP entry (1980–2107), a feed or a chart. Fixed, not "today + n": a check gives
+#: the same answer on every day.
+EARLIEST_DATE = date(1990, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
 
 
 def _parse_date(value: Any) -> Any:
@@ -128,9 +133,12 @@ def _parse_date(value: Any) -> Any:
     if not isinstance(value, str) or not _ISO_DATE.match(value):
         raise PydanticCustomError("date_format", "date must be YYYY-MM-DD")
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError("date_impossible", "no such day") from None
+    if not EARLIEST_DATE <= parsed <= LATEST_DATE:
+        raise PydanticCustomError("date_range", "date outside 1990-01-01 … 2100-12-31")
+    return parsed
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]

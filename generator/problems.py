@@ -150,6 +150,11 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "{field}: {value} ist kein Datum in der Form JJJJ-MM-TT (zum Beispiel 2020-06-25).",
     ),
     "date_impossible": (Severity.ERROR, "{field}: den Tag {value} gibt es nicht."),
+    "date_range": (
+        Severity.ERROR,
+        "{field}: {value} liegt außerhalb des erlaubten Zeitraums 1990 bis 2100. Meist ist die "
+        "Jahreszahl vertippt; korrigieren Sie sie (Form JJJJ-MM-TT).",
+    ),
     "rating_kind": (
         Severity.ERROR,
         "bewertung: erwartet wird ein Abschnitt mit quelle, stand und werte – oder "

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from generator.build import ONLINE_CONFIG, source_date_epoch
 from generator.problems import has_errors
+from generator.timestamps import EpochError
 
 #: The version built from the main branch; not an edition, never the default.
 PREVIEW = "vorschau"
@@ -75,11 +76,11 @@ def publish_site(project: Path, publication: Publication) -> int:
             _check_edition(version, [edition.id for edition in editions])
         _check_git(project)
         mike = _mike()
+        environment = _environment(project, publication.site_url)
     except _Refused as refusal:
         print(f"strategie veroeffentlichen: {refusal}", file=sys.stderr)
         return EXIT_USAGE
 
-    environment = _environment(project, publication.site_url)
     title = PREVIEW_TITLE if version == PREVIEW else f"Fassung {version}"
     deploy = [mike, "deploy", "--config-file", ONLINE_CONFIG, "--branch", publication.branch]
     deploy += ["--title", title, "--alias-type=redirect"]
@@ -194,7 +195,10 @@ def _environment(project: Path, site_url: str | None) -> dict[str, str]:
     environment = dict(os.environ)
     # mike starts `mkdocs` by name: the one of this environment must come first.
     environment["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), *_path()])
-    epoch, _ = source_date_epoch(project)
+    try:
+        epoch, _ = source_date_epoch(project)
+    except EpochError as error:
+        raise _Refused(str(error)) from None
     environment["SOURCE_DATE_EPOCH"] = str(epoch)
     if site_url is not None:
         environment["SITE_URL"] = site_url if site_url.endswith("/") else site_url + "/"

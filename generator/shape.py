@@ -220,7 +220,7 @@ def _translate(
     if kind == "text_reference":
         found = character_reference(str(value)) or str(value)
         return make("text_reference", field=field, found=quote(found))
-    if kind in {"url_scheme", "date_format", "date_impossible"}:
+    if kind in {"url_scheme", "date_format", "date_impossible", "date_range"}:
         return make(kind, field=field, value=quote(value))
     if kind in {"union_tag_not_found", "union_tag_invalid"}:
         return make("rating_kind", example=_indent(_RATING_EXAMPLE))

@@ -38,6 +38,7 @@ from openpyxl.writer.excel import ExcelWriter
 from generator.derive import latest_update
 from generator.exports import LIST_SEPARATOR, Cell, Column, measure_columns
 from generator.model import Strategy
+from generator.timestamps import zip_date_time
 
 SHEET_MEASURES = "Maßnahmen"
 SHEET_NOTES = "Hinweise"
@@ -251,7 +252,7 @@ def _save(workbook: Workbook, stamp: datetime) -> bytes:
     result = io.BytesIO()
     with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
         for name in sorted(source.namelist()):
-            info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
+            info = zipfile.ZipInfo(name, date_time=zip_date_time(stamp))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o644 << 16
