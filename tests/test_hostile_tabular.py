@@ -22,6 +22,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from generator.cli import main
+from generator.data_page import render_data_page
 from generator.exports import render_csv, render_exports
 from generator.inert_cells import FORMULA_TRIGGERS, csv_field, csv_text
 from generator.model import Strategy
@@ -633,3 +634,10 @@ def test_empty_formatted_cell_far_below_is_ignored(
         0,
         "Keine Änderungen: Die Arbeitsmappe stimmt mit den YAML-Dateien überein.\n",
     )
+
+
+def test_data_page_documents_the_rule(hostile: Path) -> None:
+    """The field dictionary on the Daten page tells data users about the apostrophe."""
+    page = render_data_page(_strategy(hostile))
+    assert "Beginnt ein Text in der CSV-Datei mit `=`, `+`, `-`, `@`" in page
+    assert "steht davor ein Apostroph `'`" in page
