@@ -127,8 +127,13 @@ def read_workbook(path: Path, sheet: str, snapshot_sheet: str) -> WorkbookRows:
 def _read_file(path: Path) -> bytes:
     try:
         size = path.stat().st_size
-        if not path.is_file():
+        if path.is_dir():
             raise IsADirectoryError
+        if not path.is_file():
+            # A device or a pipe: reading it could block or never end.
+            raise WorkbookUnreadable(
+                message("workbook_file_unreadable", path=path, reason="keine gewöhnliche Datei")
+            )
         if size > MAX_FILE_BYTES:
             raise WorkbookUnreadable(
                 message(

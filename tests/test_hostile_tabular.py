@@ -641,3 +641,13 @@ def test_data_page_documents_the_rule(hostile: Path) -> None:
     page = render_data_page(_strategy(hostile))
     assert "Beginnt ein Text in der CSV-Datei mit `=`, `+`, `-`, `@`" in page
     assert "steht davor ein Apostroph `'`" in page
+
+
+def test_device_is_not_read(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A device such as /dev/zero is refused before any byte is read (it would never end)."""
+    code, output = _import(project, Path("/dev/zero"), capsys)
+    assert (code, output) == (
+        1,
+        "Import abgebrochen: Die Datei /dev/zero kann nicht gelesen werden (keine gewöhnliche "
+        "Datei). Geben Sie den Pfad einer Arbeitsmappe (.xlsx) an.\n",
+    )
