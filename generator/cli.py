@@ -440,7 +440,7 @@ def _export_xlsx(project: Path, target: Path) -> int:
 
 
 def _import_xlsx(project: Path, workbook: Path) -> int:
-    from generator.spreadsheet import WorkbookUnreadable
+    from generator.workbook_reader import WorkbookUnreadable
     from generator.xlsx_import import apply_import, plan_import
 
     try:
