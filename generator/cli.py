@@ -406,9 +406,14 @@ def _run_diff(project: Path, old_name: str, new_name: str | None, output: str) -
 
 
 def _export_xlsx(project: Path, target: Path) -> int:
+    from generator.output_guard import refuse_export_file
     from generator.spreadsheet import write_workbook
     from generator.validate import load_strategy
 
+    refusal = refuse_export_file(target, project)
+    if refusal:
+        print(f"strategie export xlsx: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
     strategy, problems = load_strategy(project / "strategy")
     if strategy is None:
         print_problems(problems)
