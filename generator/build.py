@@ -48,6 +48,8 @@ OFFLINE_CONFIG = "mkdocs.offline.yml"
 #: Used when neither SOURCE_DATE_EPOCH nor a Git commit gives a time: 1980-01-01, the
 #: earliest time a zip file can store.
 FALLBACK_EPOCH = 315_532_800
+#: Exit code after Strg+C or SIGTERM, as shells report a process ended by SIGINT.
+EXIT_INTERRUPTED = 130
 #: Folders a build must never replace (relative to the project).
 _PROTECTED = ("strategy", "docs", "generator", "schemas", "tests", ".github", ".git")
 
@@ -102,12 +104,14 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
     started = time.monotonic()
     _remove_leftovers(target)
     (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-neu-", dir=target.parent))
-    prepared = staging.with_name(f"{staging.name}.json")
     # A SIGTERM (a CI timeout, a service manager) ends the build like Strg+C does: through
     # the `finally` below, which removes the temporary folder and file.
     previous = _interrupt_on_sigterm()
+    staging: Path | None = None
+    prepared: Path | None = None
     try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-neu-", dir=target.parent))
+        prepared = staging.with_name(f"{staging.name}.json")
         _generate(project, strategy, prepared)
         # MkDocs runs for most of the build; what this process still holds (the strategy,
         # the parsed files, at 3,000 measures about 300 MB) is released first.
@@ -136,6 +140,13 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
     except OutputRefused as refusal:
         print(f"strategie build: {refusal}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(
+            f"Bau unterbrochen. Die bisherige {kind} in {_shown(target, folder=True)} bleibt "
+            "unverändert.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     except OSError as error:
         print(
             f"Bau abgebrochen: In {_shown(target.parent, folder=True)} kann nicht geschrieben "
@@ -146,8 +157,10 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
         return EXIT_USAGE
     finally:
         _restore_sigterm(previous)
-        shutil.rmtree(staging, ignore_errors=True)
-        prepared.unlink(missing_ok=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if prepared is not None:
+            prepared.unlink(missing_ok=True)
 
     pages = sum(1 for page in target.rglob("*.html") if page.name != "404.html")
     seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
@@ -210,8 +223,10 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = 
 def _address_taken(address: str) -> str | None:
     """A German reason why the preview cannot listen on `address`, or None."""
     host, _, port = address.rpartition(":")
-    if not host or not port.isascii() or not port.isdigit():
-        return f"Die Adresse {address} hat nicht die Form HOST:PORT, zum Beispiel 127.0.0.1:8000."
+    if not host or not port.isascii() or not port.isdigit() or not address.isprintable():
+        # Undecodable bytes from the command line arrive as surrogates, unprintable as such.
+        shown = address.encode("utf-8", "replace").decode("utf-8")
+        return f"Die Adresse {shown} hat nicht die Form HOST:PORT, zum Beispiel 127.0.0.1:8000."
     if not 1 <= int(port) <= 65535:
         return (
             f"Der Port {port} in der Adresse {address} gibt es nicht; erlaubt sind 1 bis 65535, "
@@ -222,7 +237,7 @@ def _address_taken(address: str) -> str | None:
             # As MkDocs' server does; a port left in TIME_WAIT by an earlier run is free.
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host.strip("[]"), int(port)))
-    except (OSError, UnicodeError, ValueError):  # a host name IDNA cannot encode: UnicodeError
+    except (OSError, UnicodeError, ValueError, TypeError):  # TypeError: host not encodable
         return (
             f"Die Adresse {address} ist belegt oder nicht verfügbar (läuft die Vorschau schon?). "
             "Wählen Sie mit --adresse einen anderen Port, zum Beispiel 127.0.0.1:8001."

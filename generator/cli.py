@@ -358,9 +358,19 @@ def _run_check(project: Path, strict: bool) -> int:
 
 
 def _write_schemas(project: Path) -> int:
+    from generator.output_guard import symlink_on_the_way
     from generator.schemas import render_schemas
 
     target = project / "strategy" / "schemas"
+    links = [symlink_on_the_way(path, project) for path in (target, *target.glob("*"))]
+    if any(links):
+        print(
+            f"strategie schemas: {next(link for link in links if link)} ist eine symbolische "
+            "Verknüpfung; über sie wird nicht geschrieben. Ersetzen Sie sie durch einen "
+            "gewöhnlichen Ordner bzw. eine gewöhnliche Datei.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     target.mkdir(exist_ok=True)
     changed = 0
     for name, text in render_schemas().items():
