@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from test_build import environment, make_project, strategie
-from test_diff import load, replace_line
+from test_diff import commit_all, git, load, replace_line
 
 from generator.cli import main
 from generator.diff import diff_strategies
@@ -448,3 +448,20 @@ def test_schemas_refuse_to_write_through_a_symlink(
         "Datei.\n"
     )
     assert data.read_bytes() == before
+
+
+def test_publish_refuses_a_branch_of_the_sources(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--branch main (a branch holding strategy/) is refused before mike runs, exit 2."""
+    git(project, "init", "-q", "-b", "main")
+    commit_all(project, "Daten")
+    head = git(project, "rev-parse", "HEAD")
+    arguments = ["--projekt", str(project), "veroeffentlichen", "--vorschau", "--branch", "main"]
+    assert main(arguments) == 2
+    assert capsys.readouterr().err.endswith(
+        "strategie veroeffentlichen: Der Zweig „main“ enthält die Daten (strategy/); die "
+        "Website wird nie in einen Zweig der Quellen gelegt. Nehmen Sie einen eigenen Zweig "
+        "wie gh-pages (Standard).\n"
+    )
+    assert git(project, "rev-parse", "HEAD") == head
