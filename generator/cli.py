@@ -113,7 +113,8 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="ORDNER",
         help=(
             "Zielordner (Standard: site/, mit --offline site-offline/); die ZIP-Datei kommt "
-            "neben diesen Ordner, ohne --out nach dist/"
+            "neben diesen Ordner, ohne --out nach dist/. Ersetzt wird nur ein leerer Ordner "
+            "oder einer, den ein Bau angelegt hat"
         ),
     )
 
@@ -154,7 +155,10 @@ def _build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("massnahmen.xlsx"),
         metavar="DATEI",
-        help="Zieldatei (Standard: massnahmen.xlsx im aktuellen Ordner)",
+        help=(
+            "Zieldatei auf .xlsx (Standard: massnahmen.xlsx im aktuellen Ordner); überschreibt "
+            "nur eine Arbeitsmappe dieses Befehls, nie etwas in strategy/, docs/ oder generator/"
+        ),
     )
 
     import_ = commands.add_parser(
