@@ -14,7 +14,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${PUSH_TOKEN:?PUSH_TOKEN fehlt: der Schritt braucht das Token zum Hochladen.}"
-header="AUTHORIZATION: basic $(printf 'x-access-token:%s' "${PUSH_TOKEN}" | base64 -w0)"
+credential=$(printf 'x-access-token:%s' "${PUSH_TOKEN}" | base64 -w0)
+echo "::add-mask::${credential}" # GitHub masks the token, but not its base64 form
+header="AUTHORIZATION: basic ${credential}"
 with_token() { git -c "http.https://github.com/.extraheader=${header}" "$@"; }
 for attempt in 1 2 3 4 5; do
   if with_token push origin gh-pages:gh-pages; then
@@ -22,7 +24,7 @@ for attempt in 1 2 3 4 5; do
   fi
   echo "gh-pages wurde inzwischen von einer anderen Veröffentlichung geändert (Versuch ${attempt});" \
     "die Version wird auf dem neuen Stand noch einmal abgelegt." >&2
-  sleep $((attempt * 10))
+  sleep $((attempt * ${PUSH_RETRY_SECONDS:-10}))
   with_token fetch --no-tags origin gh-pages
   git branch --force gh-pages origin/gh-pages
   PUSH_TOKEN="" .venv/bin/strategie veroeffentlichen "$@"

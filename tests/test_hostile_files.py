@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from test_build import environment, make_project, strategie
-from test_diff import commit_all, git, load, replace_line
+from test_diff import GIT_ENV, commit_all, git, load, replace_line
 
 from generator.cli import main
 from generator.diff import diff_strategies
@@ -465,3 +465,54 @@ def test_publish_refuses_a_branch_of_the_sources(
         "wie gh-pages (Standard).\n"
     )
     assert git(project, "rev-parse", "HEAD") == head
+
+
+FAKE_PUBLISH = """#!/usr/bin/env bash
+# Stands in for `strategie veroeffentlichen`: one commit on gh-pages, records the token it saw.
+set -euo pipefail
+parent=$(git rev-parse -q --verify refs/heads/gh-pages || true)
+commit=$(git commit-tree "$(git mktree < /dev/null)" ${parent:+-p "$parent"} -m "deploy $*")
+git update-ref refs/heads/gh-pages "$commit"
+printf '%s' "${PUSH_TOKEN:-}" > token-gesehen
+"""
+
+
+def test_push_script_retries_on_top_of_another_publication(tmp_path: Path) -> None:
+    """A rejected push takes the other run's gh-pages, publishes again on top, and pushes;
+    the token reaches neither the rebuild nor .git/config."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    project = tmp_path / "projekt"
+    (project / "scripts").mkdir(parents=True)
+    shutil.copy(Path(__file__).parent.parent / "scripts" / "push-gh-pages.sh", project / "scripts")
+    fake = project / ".venv" / "bin" / "strategie"
+    fake.parent.mkdir(parents=True)
+    fake.write_text(FAKE_PUBLISH, encoding="utf-8")
+    fake.chmod(0o755)
+    git(project, "init", "-q")
+    git(project, "remote", "add", "origin", str(remote))
+    env = {**os.environ, **GIT_ENV}
+    subprocess.run([str(fake), "erste"], cwd=project, env=env, check=True)
+    git(project, "push", "-q", "origin", "gh-pages")
+    other = tmp_path / "anderer-lauf"
+    git(tmp_path, "clone", "-q", "-b", "gh-pages", str(remote), str(other))
+    git(other, "commit", "-q", "--allow-empty", "-m", "Fassung 2024")
+    git(other, "push", "-q", "origin", "gh-pages")
+    git(project, "fetch", "-q", "origin")
+    subprocess.run([str(fake), "vorschau"], cwd=project, env=env, check=True)
+    result = subprocess.run(
+        ["bash", "scripts/push-gh-pages.sh", "--vorschau"],
+        cwd=project,
+        env={**env, "PUSH_TOKEN": "geheim", "PUSH_RETRY_SECONDS": "0"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    subjects = git(remote, "log", "--format=%s", "gh-pages").splitlines()
+    assert subjects == ["deploy veroeffentlichen --vorschau", "Fassung 2024", "deploy erste"]
+    assert (project / "token-gesehen").read_text() == ""
+    assert "geheim" not in (project / ".git" / "config").read_text()
+    assert "extraheader" not in (project / ".git" / "config").read_text()
+    assert result.stdout.startswith("::add-mask::")
+    assert "gh-pages wurde inzwischen von einer anderen Veröffentlichung geändert" in result.stderr
