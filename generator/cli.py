@@ -113,7 +113,8 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="ORDNER",
         help=(
             "Zielordner (Standard: site/, mit --offline site-offline/); die ZIP-Datei kommt "
-            "neben diesen Ordner, ohne --out nach dist/"
+            "neben diesen Ordner, ohne --out nach dist/. Ersetzt wird nur ein leerer Ordner "
+            "oder einer, den ein Bau angelegt hat"
         ),
     )
 
@@ -154,7 +155,10 @@ def _build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("massnahmen.xlsx"),
         metavar="DATEI",
-        help="Zieldatei (Standard: massnahmen.xlsx im aktuellen Ordner)",
+        help=(
+            "Zieldatei auf .xlsx (Standard: massnahmen.xlsx im aktuellen Ordner); überschreibt "
+            "nur eine Arbeitsmappe dieses Befehls, nie etwas in strategy/, docs/ oder generator/"
+        ),
     )
 
     import_ = commands.add_parser(
@@ -358,9 +362,19 @@ def _run_check(project: Path, strict: bool) -> int:
 
 
 def _write_schemas(project: Path) -> int:
+    from generator.output_guard import symlink_on_the_way
     from generator.schemas import render_schemas
 
     target = project / "strategy" / "schemas"
+    links = [symlink_on_the_way(path, project) for path in (target, *target.glob("*"))]
+    if any(links):
+        print(
+            f"strategie schemas: {next(link for link in links if link)} ist eine symbolische "
+            "Verknüpfung; über sie wird nicht geschrieben. Ersetzen Sie sie durch einen "
+            "gewöhnlichen Ordner bzw. eine gewöhnliche Datei.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     target.mkdir(exist_ok=True)
     changed = 0
     for name, text in render_schemas().items():
@@ -406,9 +420,14 @@ def _run_diff(project: Path, old_name: str, new_name: str | None, output: str) -
 
 
 def _export_xlsx(project: Path, target: Path) -> int:
+    from generator.output_guard import refuse_export_file
     from generator.spreadsheet import write_workbook
     from generator.validate import load_strategy
 
+    refusal = refuse_export_file(target, project)
+    if refusal:
+        print(f"strategie export xlsx: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
     strategy, problems = load_strategy(project / "strategy")
     if strategy is None:
         print_problems(problems)

@@ -53,12 +53,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
         config["nav"], config["extra"]["strategie_fassung"] = read_prepared(Path(prepared))
         return
     _forget_generator_modules()
+    from generator.output_guard import OutputRefused
     from generator.pipeline import generate
     from generator.problems import DataProblems
 
     project = Path(config.config_file_path).resolve().parent
     try:
         site = generate(project, strict=False, on_problems=_log_problems)
+    except OutputRefused as refusal:
+        raise Abort(str(refusal)) from None
     except DataProblems as failure:
         raise Abort(
             f"Die Daten in strategy/ enthalten {len(failure.problems)} Problem(e), siehe oben. "

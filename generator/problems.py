@@ -244,6 +244,12 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "Die Datei fehlt. Jede Strategie braucht {path}.",
     ),
+    "file_name_invalid": (
+        Severity.ERROR,
+        "Der Name dieser Datei oder ihres Ordners enthält {what}. Solche Namen lassen sich "
+        "nicht sicher anzeigen und werden nicht gelesen; benennen Sie die Datei oder den Ordner "
+        "um (Buchstaben, Ziffern und Bindestriche, Endung „.yml“).",
+    ),
     "stray_file": (
         Severity.WARNING,
         "Diese Datei wird nicht gelesen: {reason}.",
@@ -370,9 +376,21 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
 
     def github_annotation(self) -> str:
+        """The problem as a GitHub workflow command, escaped as @actions/core does: nothing
+        from a file name or message can end the command or start another one."""
         level = "error" if self.severity is Severity.ERROR else "warning"
-        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.file},line={self.line},col={self.column}::{text}"
+        where = f"file={_escape_property(self.file)},line={self.line},col={self.column}"
+        return f"::{level} {where}::{_escape_data(self.message)}"
+
+
+def _escape_data(text: str) -> str:
+    """A workflow command's message, as `escapeData` in @actions/core (command.ts)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value, as `escapeProperty` in @actions/core."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def problem(code: str, file: str, line: int, column: int, **params: object) -> Problem:

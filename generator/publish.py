@@ -75,6 +75,7 @@ def publish_site(project: Path, publication: Publication) -> int:
         if version != PREVIEW:
             _check_edition(version, [edition.id for edition in editions])
         _check_git(project)
+        _check_branch(project, publication.branch)
         mike = _mike()
         environment = _environment(project, publication.site_url)
     except _Refused as refusal:
@@ -178,6 +179,22 @@ def _check_git(project: Path) -> None:
         raise _Refused(
             f"Der Ordner {project} ist kein Git-Repository mit mindestens einem Commit; "
             "veröffentlicht wird in einen Git-Zweig."
+        )
+
+
+def _check_branch(project: Path, branch: str) -> None:
+    """mike adds its commits to `branch`: never to a branch of the sources (one with the
+    data folder strategy/), such as main."""
+    result = subprocess.run(
+        ["git", "-C", str(project), "ls-tree", "--name-only", f"refs/heads/{branch}", "strategy"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode == 0 and result.stdout.strip():
+        raise _Refused(
+            f"Der Zweig „{branch}“ enthält die Daten (strategy/); die Website wird nie in einen "
+            "Zweig der Quellen gelegt. Nehmen Sie einen eigenen Zweig wie gh-pages (Standard)."
         )
 
 
