@@ -57,9 +57,11 @@ _MARKDOWN_ENTITIES = {
     "=": "&#61;",
     "$": "&#36;",
 }
-#: An ampersand that would start a character reference ("&amp;", "&#60;") is escaped;
-#: any other one Python-Markdown escapes by itself, so "A & B" stays readable.
-_ENTITY_AMPERSAND = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+#: An ampersand that could start a character reference is escaped: "&amp;" and "&#60;", and
+#: also "&lt" and "&#60" without their semicolon, which HTML parsers and `html.unescape`
+#: (Jinja's `striptags`) decode all the same. Any other one Python-Markdown escapes by itself,
+#: so "A & B" stays readable.
+ENTITY_AMPERSAND = re.compile(r"&(?=#|[A-Za-z0-9])")
 _EMOJI_SHORTCODE_COLON = re.compile(r":(?=[\w+-]+:)")
 #: A hyphen opens a list, a rule or a setext heading at the start of a line, and runs of
 #: hyphens take part in snippet (--8<--) and critic ({-- --}) syntax; elsewhere it is inert.
@@ -97,7 +99,7 @@ def _markdown_text(value: str) -> str:
     text = clean_text(value)
     # Mark characters whose escape depends on their neighbours with private-use
     # placeholders first, then escape character by character.
-    text = _ENTITY_AMPERSAND.sub("\ue000", text)
+    text = ENTITY_AMPERSAND.sub("\ue000", text)
     text = _EMOJI_SHORTCODE_COLON.sub("\ue001", text)
     text = _ACTIVE_HYPHEN.sub("\ue002", text)
     # "1." at the start of a paragraph or list item would open an ordered list.
@@ -129,7 +131,8 @@ def markdown_url(value: object) -> str:
     """An https or mailto URL as a Markdown link target (``[text](target)``)."""
     # Percent-encode what would end the target early or start a title or attribute list;
     # "%" stays, so existing escapes are kept as they are.
-    return quote(_checked_url(str(value)), safe="/:@!$&'*+,;=?#%~.-_")
+    # "'" is encoded too: it would end a target in any single-quoted context downstream.
+    return quote(_checked_url(str(value)), safe="/:@!$&*+,;=?#%~.-_")
 
 
 def html_comment_text(value: object) -> str:
@@ -186,3 +189,22 @@ def _demote_headings(rendered: str) -> str:
         return rendered
     target = {level: min(3 + index, 4) for index, level in enumerate(levels)}
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{target[int(m.group(2))]}>", rendered)
+
+
+# --- Character references in plain text -------------------------------------------------------
+
+#: What could be a character reference: "&#60;", "&#x3c", "&lt;", "&lt", "&notit;"…
+_REFERENCE_CANDIDATE = re.compile(r"&(?:#[xX][0-9A-Fa-f]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def character_reference(value: str) -> str | None:
+    """The first character reference in `value` that an HTML parser would decode, or None.
+
+    Plain text forbids them (model.py): a browser, Jinja's `striptags` and the search index
+    decode "&lt" with or without semicolon, so the same value would read as "<" in one place
+    and as "&lt" in another. "A & B", "F&E" and "R&D" are no references and stay allowed.
+    """
+    for match in _REFERENCE_CANDIDATE.finditer(value):
+        if html.unescape(match.group(0)) != match.group(0):
+            return match.group(0)
+    return None

@@ -52,6 +52,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.escape import character_reference
+
 # --- Identifier patterns. URLs derive from ids, never from titles. ---------------------------
 
 #: Measure ids: the theme's abbreviation, a hyphen, a two- or three-digit number ("VER-03").
@@ -80,15 +82,26 @@ def _reject_markup(value: str) -> str:
     return value
 
 
+def _reject_plain_markup(value: str) -> str:
+    """Plain text is shown as written everywhere, so it holds no HTML character references:
+    browsers and the engine decode "&lt" in some places and not in others (escape.py)."""
+    _reject_markup(value)
+    if character_reference(value) is not None:
+        raise PydanticCustomError("text_reference", "character reference in plain text")
+    return value
+
+
 def _reject_rich_markup(value: str) -> str:
     """Rich text is Markdown without raw HTML; the renderer sanitises as a second line."""
     return _reject_markup(value)
 
 
 #: A short line of plain text (titles, names).
-Title = Annotated[str, Field(min_length=1, max_length=160), AfterValidator(_reject_markup)]
+Title = Annotated[str, Field(min_length=1, max_length=160), AfterValidator(_reject_plain_markup)]
 #: A paragraph of plain text.
-PlainText = Annotated[str, Field(min_length=1, max_length=1200), AfterValidator(_reject_markup)]
+PlainText = Annotated[
+    str, Field(min_length=1, max_length=1200), AfterValidator(_reject_plain_markup)
+]
 #: Restricted Markdown: paragraphs, lists, emphasis, links; no HTML, no images from outside.
 RichText = Annotated[str, Field(min_length=1, max_length=8000), AfterValidator(_reject_rich_markup)]
 
@@ -106,6 +119,11 @@ def _check_url(value: str) -> str:
 Url = Annotated[str, Field(max_length=500), AfterValidator(_check_url)]
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+#: The dates the data may hold, like `Year` below: a typo such as 2206 is refused here, before
+#: it reaches a ZIP entry (1980–2107), a feed or a chart. Fixed, not "today + n": a check gives
+#: the same answer on every day.
+EARLIEST_DATE = date(1990, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
 
 
 def _parse_date(value: Any) -> Any:
@@ -115,9 +133,12 @@ def _parse_date(value: Any) -> Any:
     if not isinstance(value, str) or not _ISO_DATE.match(value):
         raise PydanticCustomError("date_format", "date must be YYYY-MM-DD")
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError("date_impossible", "no such day") from None
+    if not EARLIEST_DATE <= parsed <= LATEST_DATE:
+        raise PydanticCustomError("date_range", "date outside 1990-01-01 … 2100-12-31")
+    return parsed
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]

@@ -133,6 +133,13 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "{field} enthält HTML, Skript- oder Vorlagen-Syntax ({found}). Schreiben Sie reinen "
         "Text; Hervorhebungen und Links gehen in Beschreibungen mit Markdown.",
     ),
+    "text_reference": (
+        Severity.ERROR,
+        "{field} enthält die HTML-Zeichenreferenz {found}. Reiner Text gilt Zeichen für "
+        "Zeichen, wie er dasteht; eine Zeichenreferenz würde die Website an manchen Stellen "
+        "als Zeichen, an anderen als Text zeigen. Schreiben Sie das Zeichen selbst (etwa „<“ statt "
+        "„&lt;“, „&“ statt „&amp;“) oder ein Leerzeichen hinter „&“.",
+    ),
     "url_scheme": (
         Severity.ERROR,
         "{field}: {value} ist keine erlaubte Adresse. Erlaubt sind nur Links mit https:// "
@@ -143,6 +150,11 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "{field}: {value} ist kein Datum in der Form JJJJ-MM-TT (zum Beispiel 2020-06-25).",
     ),
     "date_impossible": (Severity.ERROR, "{field}: den Tag {value} gibt es nicht."),
+    "date_range": (
+        Severity.ERROR,
+        "{field}: {value} liegt außerhalb des erlaubten Zeitraums 1990 bis 2100. Meist ist die "
+        "Jahreszahl vertippt; korrigieren Sie sie (Form JJJJ-MM-TT).",
+    ),
     "rating_kind": (
         Severity.ERROR,
         "bewertung: erwartet wird ein Abschnitt mit quelle, stand und werte – oder "
@@ -232,6 +244,12 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "Die Datei fehlt. Jede Strategie braucht {path}.",
     ),
+    "file_name_invalid": (
+        Severity.ERROR,
+        "Der Name dieser Datei oder ihres Ordners enthält {what}. Solche Namen lassen sich "
+        "nicht sicher anzeigen und werden nicht gelesen; benennen Sie die Datei oder den Ordner "
+        "um (Buchstaben, Ziffern und Bindestriche, Endung „.yml“).",
+    ),
     "stray_file": (
         Severity.WARNING,
         "Diese Datei wird nicht gelesen: {reason}.",
@@ -240,6 +258,105 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         Severity.WARNING,
         "Die erste Zeile sollte auf das Schema verweisen, damit Editoren Fehler sofort zeigen: "
         "{expected}",
+    ),
+    # --- reading a workbook (workbook_reader.py, xlsx_import.py); {path} is the file ---
+    "workbook_missing": (Severity.ERROR, "Die Datei {path} gibt es nicht."),
+    "workbook_file_unreadable": (
+        Severity.ERROR,
+        "Die Datei {path} kann nicht gelesen werden ({reason}). Geben Sie den Pfad einer "
+        "Arbeitsmappe (.xlsx) an.",
+    ),
+    "workbook_not_xlsx": (
+        Severity.ERROR,
+        "Die Datei {path} ist keine lesbare Excel-Arbeitsmappe (.xlsx). Speichern Sie sie im "
+        "Format „Excel-Arbeitsmappe (.xlsx)“.",
+    ),
+    "workbook_file_too_large": (
+        Severity.ERROR,
+        "Die Datei {path} ist mit {size} zu groß (höchstens {limit}). Exportieren Sie die "
+        "Arbeitsmappe neu mit „strategie export xlsx“ und tragen Sie Ihre Änderungen dort ein.",
+    ),
+    "workbook_too_many_parts": (
+        Severity.ERROR,
+        "Die Datei {path} besteht aus {count} Teilen (höchstens {limit}); so ist keine "
+        "Arbeitsmappe aus „strategie export xlsx“ aufgebaut. Exportieren Sie die Arbeitsmappe "
+        "neu und tragen Sie Ihre Änderungen dort ein.",
+    ),
+    "workbook_too_large_unpacked": (
+        Severity.ERROR,
+        "Die Datei {path} wäre entpackt {size} groß (höchstens {limit}) und wird deshalb nicht "
+        "gelesen. Exportieren Sie die Arbeitsmappe neu mit „strategie export xlsx“ und tragen "
+        "Sie Ihre Änderungen dort ein.",
+    ),
+    "workbook_packed_too_tightly": (
+        Severity.ERROR,
+        "In der Datei {path} ist der Teil {part} {ratio}-fach gepackt (höchstens {limit}-fach); "
+        "so etwas entsteht beim Speichern einer Tabelle nicht, die Datei wird aus "
+        "Sicherheitsgründen nicht gelesen. Exportieren Sie die Arbeitsmappe neu mit „strategie "
+        "export xlsx“ und tragen Sie Ihre Änderungen dort ein.",
+    ),
+    "workbook_part_missing": (
+        Severity.ERROR,
+        "Die Datei {path} ist unvollständig: Der Teil {part} fehlt. Öffnen Sie sie in Excel und "
+        "speichern Sie sie erneut als „Excel-Arbeitsmappe (.xlsx)“.",
+    ),
+    "workbook_damaged": (
+        Severity.ERROR,
+        "Die Datei {path} ist beschädigt und lässt sich nicht lesen. Öffnen Sie sie in Excel und "
+        "speichern Sie sie erneut als „Excel-Arbeitsmappe (.xlsx)“, oder exportieren Sie neu "
+        "mit „strategie export xlsx“.",
+    ),
+    "workbook_xml_error": (
+        Severity.ERROR,
+        "Die Datei {path} ist beschädigt: Im Teil {part} ist das XML in Zeile {line}, Spalte "
+        "{column} fehlerhaft. Öffnen Sie sie in Excel und speichern Sie sie erneut als "
+        "„Excel-Arbeitsmappe (.xlsx)“, oder exportieren Sie neu mit „strategie export xlsx“.",
+    ),
+    "workbook_doctype": (
+        Severity.ERROR,
+        "Die Datei {path} enthält im Teil {part} eine Dokumenttyp-Deklaration (DOCTYPE). "
+        "Tabellenprogramme schreiben so etwas nicht; die Datei wird aus Sicherheitsgründen "
+        "nicht gelesen. Exportieren Sie neu mit „strategie export xlsx“.",
+    ),
+    "workbook_sheet_missing": (
+        Severity.ERROR,
+        "In {path} fehlt das Blatt {sheet}. Verwenden Sie eine Arbeitsmappe aus „strategie "
+        "export xlsx“ und benennen Sie das Blatt nicht um.",
+    ),
+    "workbook_not_a_worksheet": (
+        Severity.ERROR,
+        "In {path} ist {sheet} kein Tabellenblatt (sondern etwa ein Diagramm). Verwenden Sie "
+        "eine Arbeitsmappe aus „strategie export xlsx“.",
+    ),
+    "workbook_too_many_rows": (
+        Severity.ERROR,
+        "In {path} steht im Blatt {sheet} in Zelle {cell} noch etwas; gelesen werden nur die "
+        "Zeilen 1 bis {limit}. Löschen Sie alles unterhalb der Tabelle (Zeilen markieren, dann "
+        "„Zellen löschen“) und speichern Sie erneut.",
+    ),
+    "workbook_too_many_columns": (
+        Severity.ERROR,
+        "In {path} steht im Blatt {sheet} in Zelle {cell} noch etwas; gelesen werden nur die "
+        "Spalten A bis {last}. Löschen Sie alles rechts der Tabelle (Spalten markieren, dann "
+        "„Zellen löschen“) und speichern Sie erneut.",
+    ),
+    "workbook_snapshot_formula": (
+        Severity.ERROR,
+        "In {path} enthält das versteckte Blatt {sheet} in Zelle {cell} eine Formel: Es wurde "
+        "außerhalb von „strategie export xlsx“ verändert. Exportieren Sie neu und tragen Sie "
+        "Ihre Änderungen dort ein.",
+    ),
+    "workbook_formula": (
+        Severity.ERROR,
+        "Die Zelle enthält die Formel {formula} (Ergebnis {result}). Übernommen werden nur "
+        "Werte: Tragen Sie den Wert selbst ein (in Excel: Zelle kopieren, dann „Einfügen → "
+        "Werte einfügen“).",
+    ),
+    "workbook_formula_without_result": (
+        Severity.ERROR,
+        "Die Zelle enthält die Formel {formula} ohne gespeichertes Ergebnis; gelesen würde "
+        "eine leere Zelle. Übernommen werden nur Werte: Tragen Sie den Wert selbst ein (in "
+        "Excel: Zelle kopieren, dann „Einfügen → Werte einfügen“).",
     ),
 }
 
@@ -259,15 +376,32 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
 
     def github_annotation(self) -> str:
+        """The problem as a GitHub workflow command, escaped as @actions/core does: nothing
+        from a file name or message can end the command or start another one."""
         level = "error" if self.severity is Severity.ERROR else "warning"
-        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.file},line={self.line},col={self.column}::{text}"
+        where = f"file={_escape_property(self.file)},line={self.line},col={self.column}"
+        return f"::{level} {where}::{_escape_data(self.message)}"
+
+
+def _escape_data(text: str) -> str:
+    """A workflow command's message, as `escapeData` in @actions/core (command.ts)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value, as `escapeProperty` in @actions/core."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def problem(code: str, file: str, line: int, column: int, **params: object) -> Problem:
     """Build a Problem from the catalogue; unknown codes and missing parameters are bugs."""
     severity, template = MESSAGES[code]
     return Problem(file, line, column, code, template.format(**params), severity)
+
+
+def message(code: str, **params: object) -> str:
+    """The German text of a catalogue message without a file position (workbook import)."""
+    return MESSAGES[code][1].format(**params)
 
 
 def quote(value: object) -> str:

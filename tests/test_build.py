@@ -411,22 +411,32 @@ def test_source_date_epoch_from_environment_git_or_fallback(
 
 
 def test_refuses_targets_that_are_not_a_site(tmp_path: Path) -> None:
-    """The build never replaces the project, its sources or a folder holding other files."""
+    """The build never replaces the project, its sources or a folder holding other files
+    (an index.html alone does not make a folder ours: it needs the marker or, from before
+    the marker, our sitemap and data download too)."""
     project = tmp_path / "projekt"
     (project / "strategy").mkdir(parents=True)
     (tmp_path / "fremd").mkdir()
     (tmp_path / "fremd" / "brief.txt").write_text("x")
-    (tmp_path / "alt").mkdir()
-    (tmp_path / "alt" / "index.html").write_text("x")
+    (tmp_path / "nur-index").mkdir()
+    (tmp_path / "nur-index" / "index.html").write_text("x")
+    (tmp_path / "markiert").mkdir()
+    (tmp_path / "markiert" / "index.html").write_text("x")
+    (tmp_path / "markiert" / ".strategie-ausgabe").write_text("x")
+    (tmp_path / "alt" / "daten").mkdir(parents=True)
+    for name in ("index.html", "sitemap.xml", "daten/strategie.json"):
+        (tmp_path / "alt" / name).write_text("x")
     for refused in (
         project,
         tmp_path,
         project / "strategy",
         project / "docs" / "x",
+        project / ".github" / "x",
         tmp_path / "fremd",
+        tmp_path / "nur-index",
     ):
         assert _refuse_target(refused, project), refused
-    for allowed in (project / "site", tmp_path / "alt", tmp_path / "neu"):
+    for allowed in (project / "site", tmp_path / "markiert", tmp_path / "alt", tmp_path / "neu"):
         assert _refuse_target(allowed, project) is None, allowed
 
 
@@ -467,7 +477,9 @@ def test_offline_build_makes_zip_named_after_edition(fake_builds: dict[str, Any]
     top = {name.split("/")[0] for name in names}
     assert top == {"vernetzte-stadt-gelsenkirchen-2023-offline"}
     assert "vernetzte-stadt-gelsenkirchen-2023-offline/search/search_index.js" in names
-    assert len(names) == len(tree_digest(root / "site-offline"))
+    # Everything but the folder's marker, which is for the folder, not for the bundle.
+    assert len(names) == len(tree_digest(root / "site-offline")) - 1
+    assert (root / "site-offline" / ".strategie-ausgabe").is_file()
     # 404.html is for web servers; from disk its root-relative addresses would lead nowhere.
     assert "vernetzte-stadt-gelsenkirchen-2023-offline/404.html" not in names
     assert not (root / "site-offline" / "404.html").exists()
@@ -657,7 +669,7 @@ def test_build_refuses_foreign_out_folder(tmp_path: Path) -> None:
     (foreign / "brief.txt").write_text("wichtig")
     result = strategie(root, "build", "--out", str(foreign))
     assert result.returncode == 2
-    assert "enthält Dateien, aber keine gebaute Website" in result.stderr
+    assert "enthält Dateien, aber keine von „strategie build“ gebaute Website" in result.stderr
     assert [p.name for p in foreign.iterdir()] == ["brief.txt"]
 
 

@@ -42,7 +42,12 @@ def test_every_section_has_a_name() -> None:
         (model.Measure, "id", "Kennung", "Kürzel des Leitthemas, Bindestrich, 2–3 Ziffern"),
         (model.Measure, "titel", "Text, eine Zeile", "höchstens 160 Zeichen; kein HTML"),
         (model.Measure, "beschreibung", "Markdown-Text", "höchstens 8000 Zeichen; kein HTML"),
-        (model.Measure, "status_seit", "Datum", "JJJJ-MM-TT, z. B. `2020-06-25`"),
+        (
+            model.Measure,
+            "status_seit",
+            "Datum",
+            "JJJJ-MM-TT zwischen 1990 und 2100, z. B. `2020-06-25`",
+        ),
         (model.Measure, "fortschritt", "ganze Zahl", "0 bis 100"),
         (model.Measure, "sdgs", "Liste: ganze Zahl", "1 bis 17"),
         (model.Measure, "links", "Liste: Abschnitt", "siehe „Link“"),

@@ -8,12 +8,8 @@ promises matches the site's configuration.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import statistics
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
@@ -22,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from project_copy import copy_project, run_strategie
 from render_fixtures import load_case
 from render_html import parse, to_html
 
@@ -353,31 +350,12 @@ def test_footer_partial_links_the_generated_pages() -> None:
     assert "| url" in partial, "links must be made relative to the page with the url filter"
 
 
-def _copy_project(target: Path) -> Path:
-    for name in ("mkdocs.yml", "mkdocs.base.yml", "mkdocs.offline.yml"):
-        shutil.copy(REPO / name, target / name)
-    ignore = shutil.ignore_patterns("__pycache__", "generiert")
-    for folder in ("generator", "strategy", "docs"):
-        shutil.copytree(REPO / folder, target / folder, ignore=ignore)
-    return target
-
-
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The bundled strategy built with `strategie build --out` from a copy of the project."""
-    project = _copy_project(tmp_path_factory.mktemp("projekt"))
+    project = copy_project(tmp_path_factory.mktemp("projekt"))
     site = project.parent / "gebaut"
-    environment = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    environment["PYTHONPATH"] = str(project)
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--projekt", str(project), "build", "--out", str(site)],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = run_strategie(project, "build", "--out", str(site))
     assert result.returncode == 0, result.stdout + result.stderr
     yield site
 

@@ -21,7 +21,9 @@ GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 VENV_BIN = Path(sys.executable).parent
 #: Commands a run step may start besides the project's own (system tools of the runner).
-SYSTEM_COMMANDS = {"bash", "git", "apt-get", "gh", "echo", "cat", "export", ":", "{", "}"}
+SYSTEM_COMMANDS = {
+    *("bash", "git", "apt-get", "gh", "echo", "cat", "export", "exit", ":", "{", "}"),
+}
 SHELL_WORDS = {"if", "then", "else", "fi", "!"}
 
 
@@ -150,6 +152,73 @@ def test_least_privilege_and_concurrency() -> None:
             if "pull-requests" in writes:
                 steps = job["steps"]
                 assert not any("run" in step or "checkout" in str(step) for step in steps)
+
+
+PUBLISHING = ("fortschreibung.yml", "vorschau.yml")
+
+
+def _steps(name: str) -> list[dict[str, Any]]:
+    (job,) = load_yaml(GITHUB / "workflows" / name)["jobs"].values()
+    steps: list[dict[str, Any]] = job["steps"]
+    return steps
+
+
+@pytest.mark.parametrize("name", PUBLISHING)
+def test_publishing_token_only_in_the_writing_steps(name: str) -> None:
+    """Checkout keeps no credentials; only the push (and release) steps see the token."""
+    steps = _steps(name)
+    checkout = next(step for step in steps if "checkout" in step.get("uses", ""))
+    assert checkout["with"]["persist-credentials"] is False
+    with_token = [step["name"] for step in steps if "github.token" in str(step)]
+    expected = ["gh-pages hochladen"]
+    if name == "fortschreibung.yml":
+        expected.append("Offline-Ausgabe an das Release hängen")
+    assert with_token == expected
+    push = next(step for step in steps if step.get("name") == "gh-pages hochladen")
+    assert push["run"].startswith("bash scripts/push-gh-pages.sh ")
+    assert not any("--push" in step.get("run", "") for step in steps)
+
+
+def test_push_script_never_stores_or_forces_and_hides_the_token_from_the_build() -> None:
+    """The push script passes the token per command, retries without force, hides it."""
+    script = (ROOT / "scripts" / "push-gh-pages.sh").read_text(encoding="utf-8")
+    assert 'git -c "http.https://github.com/.extraheader=${header}"' in script
+    assert "git config" not in script and "--force-with-lease" not in script
+    assert "push origin gh-pages:gh-pages" in script and " -f " not in script
+    assert 'PUSH_TOKEN="" .venv/bin/strategie veroeffentlichen "$@"' in script
+
+
+def test_editions_only_from_main_through_a_protected_environment() -> None:
+    """A tag is published only if its commit is on main, in the environment for approval."""
+    workflow = load_yaml(GITHUB / "workflows" / "fortschreibung.yml")
+    (job,) = workflow["jobs"].values()
+    assert job["environment"] == "veroeffentlichung"
+    runs = [step.get("run", "") for step in job["steps"]]
+    check = next(i for i, run in enumerate(runs) if "merge-base --is-ancestor" in run)
+    assert 'git merge-base --is-ancestor "${GITHUB_SHA}" origin/main' in runs[check]
+    setup = next(i for i, run in enumerate(runs) if "scripts/setup.sh" in run)
+    assert check < setup, "the check comes before any code of the tag runs"
+
+
+def test_publications_are_queued_never_dropped() -> None:
+    """Editions queue per tag and nothing cancels a publication; no group is shared."""
+    groups = {}
+    for name in PUBLISHING:
+        concurrency = load_yaml(GITHUB / "workflows" / name)["concurrency"]
+        assert concurrency["cancel-in-progress"] is False
+        groups[name] = concurrency["group"]
+    assert groups["fortschreibung.yml"] == "veroeffentlichung-${{ github.ref }}"
+    assert groups["vorschau.yml"] != groups["fortschreibung.yml"]
+
+
+def test_container_image_pinned_by_digest() -> None:
+    """Every job container is pinned to an image digest, not a movable tag."""
+    for path in WORKFLOWS:
+        for job in load_yaml(path)["jobs"].values():
+            if "container" in job:
+                image = job["container"]
+                image = image["image"] if isinstance(image, dict) else image
+                assert re.fullmatch(r"[\w./:-]+@sha256:[0-9a-f]{64}", image), image
 
 
 FORM_TYPES = {"markdown", "input", "textarea", "dropdown", "checkboxes"}

@@ -7,7 +7,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from generator.site.write import WriteReport, write_pages
+from generator.site.output_guard import MARKER_NAME, OutputRefused
+from generator.site.write import MARKER_NOTE, WriteReport, write_pages
 
 P = PurePosixPath
 
@@ -28,7 +29,7 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {
         path.relative_to(root).as_posix(): path.read_bytes()
         for path in sorted(root.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.name != MARKER_NAME
     }
 
 
@@ -63,13 +64,47 @@ def test_changed_page_is_rewritten_alone(target: Path) -> None:
 
 
 def test_stale_pages_and_empty_folders_are_removed(target: Path) -> None:
-    """Pages no longer rendered are deleted, and folders left empty with them."""
+    """Pages no longer rendered are deleted, and folders left empty with them; a file put
+    there by hand is not the generator's and stays."""
     write_pages({P("index.md"): "x\n", P("alt/tief/seite.md"): "y\n", P("alt/b.md"): "z\n"}, target)
     (target / "notiz.txt").write_text("von Hand\n")
     report = write_pages({P("index.md"): "x\n"}, target)
+    assert _tree(target) == {"index.md": b"x\n", "notiz.txt": b"von Hand\n"}
+    assert sorted(p.name for p in target.iterdir()) == [MARKER_NAME, "index.md", "notiz.txt"]
+    assert report.removed == (P("alt/b.md"), P("alt/tief/seite.md"))
+
+
+def test_marker_lists_the_generated_files(target: Path) -> None:
+    """The marker is the German note followed by the written files, sorted."""
+    write_pages({P("b.md"): "b\n", P("a/c.md"): "c\n"}, target)
+    assert (target / MARKER_NAME).read_text("utf-8") == MARKER_NOTE + "a/c.md\nb.md\n"
+
+
+def test_folder_of_an_earlier_version_is_taken_over(target: Path) -> None:
+    """Without a marker, a folder holding our data download counts as generated once."""
+    (target / "daten").mkdir(parents=True)
+    (target / "daten" / "strategie.json").write_text("{}\n")
+    (target / "alt.md").write_text("alt\n")
+    report = write_pages({P("index.md"): "x\n"}, target)
+    assert report.removed == (P("alt.md"), P("daten/strategie.json"))
     assert _tree(target) == {"index.md": b"x\n"}
-    assert sorted(p.name for p in target.iterdir()) == ["index.md"]
-    assert report.removed == (P("alt/b.md"), P("alt/tief/seite.md"), P("notiz.txt"))
+
+
+def test_refuses_folder_of_other_files(target: Path) -> None:
+    """A folder of other files without the marker is refused and left as it was."""
+    target.mkdir(parents=True)
+    (target / "brief.md").write_text("wichtig\n")
+    with pytest.raises(OutputRefused, match=r"die Markierung \.strategie-ausgabe fehlt"):
+        write_pages({P("index.md"): "x\n"}, target)
+    assert _tree(target) == {"brief.md": b"wichtig\n"}
+
+
+def test_leftover_temporary_files_are_removed(target: Path) -> None:
+    """A temporary file of an interrupted atomic write is the generator's and goes."""
+    write_pages({P("a.md"): "a\n"}, target)
+    (target / ".a.md123.tmp").write_text("halb")
+    write_pages({P("a.md"): "a\n"}, target)
+    assert sorted(p.name for p in target.iterdir()) == [MARKER_NAME, "a.md"]
 
 
 def test_siblings_outside_the_target_are_untouched(project: Path, target: Path) -> None:
@@ -83,7 +118,7 @@ def test_siblings_outside_the_target_are_untouched(project: Path, target: Path) 
     write_pages({}, target)
     assert hand.read_text() == "body{}\n"
     assert neighbour.read_text() == "keep\n"
-    assert target.is_dir() and not any(target.iterdir())
+    assert target.is_dir() and [p.name for p in target.iterdir()] == [MARKER_NAME]
 
 
 def test_folder_becomes_page(target: Path) -> None:
@@ -97,7 +132,7 @@ def test_symlink_is_replaced_not_followed(project: Path, target: Path) -> None:
     """A symbolic link in the target is replaced by the page; its destination stays intact."""
     outside = project / "outside.md"
     outside.write_text("outside\n")
-    target.mkdir(parents=True)
+    write_pages({}, target)
     (target / "index.md").symlink_to(outside)
     (target / "stale").symlink_to(project / "strategy", target_is_directory=True)
     write_pages({P("index.md"): "inside\n"}, target)
@@ -110,7 +145,7 @@ def test_symlink_is_replaced_not_followed(project: Path, target: Path) -> None:
 def test_no_temporary_files_remain(target: Path) -> None:
     """Atomic writes leave no temporary files behind."""
     write_pages({P("a/b.md"): "b\n", P("c.md"): "c\n"}, target)
-    assert not list(target.rglob(".*"))
+    assert [p.name for p in target.rglob(".*")] == [MARKER_NAME]
 
 
 @pytest.mark.parametrize("where", ["docs", "strategy/generiert", "../elsewhere/docs/x"])
@@ -134,4 +169,4 @@ def test_keep_file_survives(target: Path) -> None:
     (target / ".gitkeep").write_bytes(b"")
     write_pages({P("index.md"): "x\n"}, target)
     write_pages({}, target)
-    assert sorted(p.name for p in target.iterdir()) == [".gitkeep"]
+    assert sorted(p.name for p in target.iterdir()) == [".gitkeep", MARKER_NAME]

@@ -437,7 +437,7 @@ def _scalar_kind(annotation: Any, metadata: list[Any]) -> FieldKind:
     if annotation is float:
         return FieldKind("Zahl", _range(metadata))
     if "_parse_date" in validators:
-        return FieldKind("Datum", "JJJJ-MM-TT, z. B. `2020-06-25`")
+        return FieldKind("Datum", "JJJJ-MM-TT zwischen 1990 und 2100, z. B. `2020-06-25`")
     if "_check_url" in validators:
         return FieldKind("Link", "nur `https://…` oder `mailto:…`")
     pattern = _attribute(metadata, "pattern")

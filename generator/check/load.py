@@ -28,6 +28,7 @@ import errno
 import importlib
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -536,6 +537,10 @@ def load_tree(root: Path, display_root: str = "strategy") -> tuple[list[LoadedFi
         found.extend((_display(display_root, root, here / name), here / name) for name in names)
     loaded: list[LoadedFile] = []
     for display, path in sorted(found):
+        bad_name = _bad_name(path.relative_to(root).as_posix())
+        if bad_name:
+            problems.append(problem("file_name_invalid", display, 1, 1, what=bad_name))
+            continue
         reason = _stray_reason(path)
         if reason == "":
             file, file_problems = load_file(path, display)
@@ -551,7 +556,23 @@ def _display(display_root: str, root: Path, path: Path) -> str:
     relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     # Undecodable bytes in file names arrive as surrogates, which cannot be printed.
     relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    relative = "".join("\ufffd" if _is_control(char) else char for char in relative)
     return f"{display_root}/{relative}" if relative != "." else display_root
+
+
+def _is_control(char: str) -> bool:
+    """Control characters and line or paragraph separators: nothing a file name shows."""
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
+
+
+def _bad_name(relative: str) -> str | None:
+    """What makes a path below strategy/ unsafe to show (German), or None."""
+    for char in relative:
+        if _is_control(char):
+            return f"das unsichtbare Steuerzeichen U+{ord(char):04X}"
+        if "\udc80" <= char <= "\udcff":  # an undecodable byte (surrogateescape)
+            return "Zeichen, die kein gültiges UTF-8 sind"
+    return None
 
 
 def _stray_reason(path: Path) -> str | None:

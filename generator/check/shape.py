@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails
 
 from generator import model
 from generator.check.load import LoadedFile, Position
+from generator.escape import character_reference
 from generator.problems import Problem, problem, quote, suggest
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -216,7 +217,10 @@ def _translate(
     if kind == "text_markup":
         match = _MARKUP_SNIPPET.search(str(value))
         return make("text_markup", field=field, found=quote(match.group(0) if match else value))
-    if kind in {"url_scheme", "date_format", "date_impossible"}:
+    if kind == "text_reference":
+        found = character_reference(str(value)) or str(value)
+        return make("text_reference", field=field, found=quote(found))
+    if kind in {"url_scheme", "date_format", "date_impossible", "date_range"}:
         return make(kind, field=field, value=quote(value))
     if kind in {"union_tag_not_found", "union_tag_invalid"}:
         return make("rating_kind", example=_indent(_RATING_EXAMPLE))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -115,7 +116,8 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="ORDNER",
         help=(
             "Zielordner (Standard: site/, mit --offline site-offline/); die ZIP-Datei kommt "
-            "neben diesen Ordner, ohne --out nach dist/"
+            "neben diesen Ordner, ohne --out nach dist/. Ersetzt wird nur ein leerer Ordner "
+            "oder einer, den ein Bau angelegt hat"
         ),
     )
 
@@ -156,7 +158,10 @@ def _build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("massnahmen.xlsx"),
         metavar="DATEI",
-        help="Zieldatei (Standard: massnahmen.xlsx im aktuellen Ordner)",
+        help=(
+            "Zieldatei auf .xlsx (Standard: massnahmen.xlsx im aktuellen Ordner); überschreibt "
+            "nur eine Arbeitsmappe dieses Befehls, nie etwas in strategy/, docs/ oder generator/"
+        ),
     )
 
     import_ = commands.add_parser(
@@ -346,8 +351,18 @@ def _run_check(project: Path, strict: bool) -> int:
 
 def _write_schemas(project: Path) -> int:
     from generator.check.schemas import render_schemas
+    from generator.site.output_guard import symlink_on_the_way
 
     target = project / "strategy" / "schemas"
+    links = [symlink_on_the_way(path, project) for path in (target, *target.glob("*"))]
+    if any(links):
+        print(
+            f"strategie schemas: {next(link for link in links if link)} ist eine symbolische "
+            "Verknüpfung; über sie wird nicht geschrieben. Ersetzen Sie sie durch einen "
+            "gewöhnlichen Ordner bzw. eine gewöhnliche Datei.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     target.mkdir(exist_ok=True)
     changed = 0
     for name, text in render_schemas().items():
@@ -395,7 +410,12 @@ def _run_diff(project: Path, old_name: str, new_name: str | None, output: str) -
 def _export_xlsx(project: Path, target: Path) -> int:
     from generator.check.validate import load_strategy
     from generator.exports.workbook import write_workbook
+    from generator.site.output_guard import refuse_export_file
 
+    refusal = refuse_export_file(target, project)
+    if refusal:
+        print(f"strategie export xlsx: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
     strategy, problems = load_strategy(project / "strategy")
     if strategy is None:
         print_problems(problems)
@@ -427,8 +447,8 @@ def _export_xlsx(project: Path, target: Path) -> int:
 
 
 def _import_xlsx(project: Path, workbook: Path) -> int:
+    from generator.editing.workbook_reader import WorkbookUnreadable
     from generator.editing.xlsx_import import apply_import, plan_import
-    from generator.exports.workbook import WorkbookUnreadable
 
     try:
         plan = plan_import(project / "strategy", workbook)
@@ -610,6 +630,18 @@ def _write_field_reference(project: Path, check_only: bool) -> int:
     return EXIT_OK
 
 
+def _refuse_site_url() -> bool:
+    """Print why SITE_URL cannot be the site's address; True if refused (an empty SITE_URL
+    means none). `veroeffentlichen --site-url` is checked in publish.py."""
+    from generator.siteurl import site_url_error
+
+    value = os.environ.get("SITE_URL", "")
+    error = site_url_error(value) if value.strip() else None
+    if error:
+        print(f"strategie: {error}", file=sys.stderr)
+    return error is not None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _build_parser().parse_args(argv)
     project: Path = arguments.projekt.resolve()
@@ -622,6 +654,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if arguments.command == "check":
         return _run_check(project, arguments.strict)
+    if arguments.command in {"build", "serve", "veroeffentlichen"} and _refuse_site_url():
+        return EXIT_USAGE
     if arguments.command == "schemas":
         return _write_schemas(project)
     if arguments.command == "build":

@@ -25,19 +25,21 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from generator.check.validate import load_strategy
+from generator.editing.workbook_reader import FormulaCell, read_workbook
 from generator.editing.yamledit import Edit, UneditableYaml, apply_edits
 from generator.exports.columns import Cell, Column, measure_columns
 from generator.exports.workbook import (
     RATING_SOURCES,
+    SHEET_MEASURES,
+    SHEET_SNAPSHOT,
     cell_date,
     cell_integer,
     cell_text,
     normalise_cell,
-    read_workbook,
     same_cell,
 )
 from generator.model import Measure, NotRated, Rating, Strategy, TimeFrame
-from generator.problems import Problem, Severity, quote, suggest
+from generator.problems import Problem, Severity, message, quote, suggest
 
 #: Where each editable column lives in a measure file.
 PATHS: dict[str, tuple[str, ...]] = {
@@ -75,7 +77,8 @@ class RowError:
     def format(self, workbook: str) -> str:
         where = f"Zeile {self.row}" if self.row else "Arbeitsmappe"
         if self.column:
-            where += f", Spalte {get_column_letter(self.column)} ({self.key})"
+            where += f", Spalte {get_column_letter(self.column)}"
+            where += f" ({self.key})" if self.key else ""
         return f"{workbook}: {where}: {self.message}"
 
 
@@ -113,15 +116,19 @@ class ImportPlan:
 def plan_import(strategy_dir: Path, workbook: Path) -> ImportPlan:
     """Read the workbook, check every row, and compute and validate the new file texts.
 
-    Raises spreadsheet.WorkbookUnreadable for a file that is not a usable workbook.
+    Raises workbook_reader.WorkbookUnreadable for a file that is not a usable workbook.
     """
     strategy, before = load_strategy(strategy_dir)
     if strategy is None:
         return ImportPlan(data_problems=[p for p in before if p.severity is Severity.ERROR])
-    content = read_workbook(workbook)
+    content = read_workbook(workbook, SHEET_MEASURES, SHEET_SNAPSHOT)
     plan = ImportPlan(before=strategy)
     columns = {column.key: column for column in measure_columns(strategy)}
     header = _read_header(content.rows[0] if content.rows else (), columns, plan)
+    # A formula is never taken, neither its stored result nor (without one) an empty cell.
+    formulas = {(cell.row, cell.column): cell for cell in content.formulas}
+    for cell in content.formulas:
+        plan.errors.append(_formula_error(cell, header))
     if "id" not in header:
         plan.errors.append(
             RowError(
@@ -137,9 +144,11 @@ def plan_import(strategy_dir: Path, workbook: Path) -> ImportPlan:
     rows: dict[str, int] = {}
     for number, values in enumerate(content.rows[1:], 2):
         cells = {
-            key: normalise_cell(values[i] if i < len(values) else None) for key, i in header.items()
+            key: normalise_cell(values[i] if i < len(values) else None)
+            for key, i in header.items()
+            if (number, i + 1) not in formulas
         }
-        if all(value is None for value in cells.values()):
+        if "id" not in cells or all(value is None for value in cells.values()):
             continue
         measure_id = cells["id"]
         if not isinstance(measure_id, str) or measure_id not in measures:
@@ -171,6 +180,16 @@ def plan_import(strategy_dir: Path, workbook: Path) -> ImportPlan:
     # Rows without errors are checked as a whole too, so that one run reports everything.
     _validate(strategy_dir, strategy, before, rows, plan)
     return plan
+
+
+def _formula_error(cell: FormulaCell, header: dict[str, int]) -> RowError:
+    key = next((key for key, index in header.items() if index + 1 == cell.column), "")
+    formula = quote(f"={cell.formula}") if cell.formula else "(eine geteilte Formel)"
+    if cell.cached is None:
+        text = message("workbook_formula_without_result", formula=formula)
+    else:
+        text = message("workbook_formula", formula=formula, result=quote(cell.cached))
+    return RowError(cell.row, cell.column, key, text)
 
 
 def _read_header(
@@ -262,7 +281,10 @@ class _Row:
                 continue
             if exported is not None:
                 ok_base, exported_value = self.parse(key, base, report=False)
-                if not ok_base or exported_value != self.current[key]:
+                # Both sides as the import reads them: a text with a tab or a line break in
+                # the YAML is no conflict just because its cell reads back with spaces.
+                _, current = self.parse(key, normalise_cell(self.current[key]), report=False)
+                if not ok_base or exported_value != current:
                     self.error(
                         key,
                         f"Der Wert wurde seit dem Export auch in der YAML-Datei "

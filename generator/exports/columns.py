@@ -11,8 +11,6 @@ cell are joined with `LIST_SEPARATOR`; dates are ISO 8601; numbers use a decimal
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from typing import Literal
 
 from generator import urls
 from generator.derive.measures import latest_update, priority_score
+from generator.exports.inert_cells import csv_row
 from generator.model import (
     Actor,
     CharterGuideline,
@@ -326,26 +325,13 @@ def _json_bytes(data: object, *, sort_keys: bool = False) -> bytes:
 # --- CSV ----------------------------------------------------------------------------------------
 
 
-def csv_cell(value: Cell) -> str:
-    """A value as CSV text: ISO dates, true/false, decimal point, empty for none."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        # 3.0 → "3", as spreadsheets show and store it; 3.75 stays "3.75".
-        return repr(value).removesuffix(".0")
-    return str(value)
-
-
 def render_csv(strategy: Strategy, *, base_url: str | None = None) -> bytes:
-    """massnahmen.csv: UTF-8, comma-separated, one header row, one row per measure."""
+    """massnahmen.csv: UTF-8, comma-separated, one header row, one row per measure.
+
+    Every text cell is quoted and made inert (inert_cells): no cell is read as a formula.
+    """
     columns = measure_columns(strategy, base_url=base_url)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(column.key for column in columns)
+    lines = [csv_row(column.key for column in columns)]
     for measure in strategy.massnahmen:
-        writer.writerow(csv_cell(column.value(measure)) for column in columns)
-    return buffer.getvalue().encode("utf-8")
+        lines.append(csv_row(column.value(measure) for column in columns))
+    return "".join(lines).encode("utf-8")

@@ -1,8 +1,10 @@
 """The measures as an Excel workbook (XLSX): for download, and for editing without Git.
 
 In: a validated `Strategy`. Out: the bytes of a workbook, deterministic (document dates from
-the data's newest `aktualisiert`, fixed zip entry dates, entries sorted), and — reading one
-back — its rows (`read_workbook`). Applying edited rows to the YAML is xlsx_import.py's job.
+the data's newest `aktualisiert`, fixed zip entry dates, entries sorted), and helpers that
+compare cell values read back. Reading a workbook safely is workbook_reader.py's job,
+applying edited rows to the YAML xlsx_import.py's. No cell written is a formula: every text
+is an explicit string cell (inert_cells.make_literal).
 
 Sheets: „Maßnahmen“ (one row per measure, the columns of exports.measure_columns, dropdowns
 for status, responsible unit and ratings), „Hinweise“ (German notes and the field
@@ -21,15 +23,13 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -37,7 +37,9 @@ from openpyxl.writer.excel import ExcelWriter
 
 from generator.derive.measures import latest_update
 from generator.exports.columns import LIST_SEPARATOR, Cell, Column, measure_columns
+from generator.exports.inert_cells import keep_carriage_returns, make_literal
 from generator.model import Strategy
+from generator.timestamps import zip_date_time
 
 SHEET_MEASURES = "Maßnahmen"
 SHEET_NOTES = "Hinweise"
@@ -82,6 +84,7 @@ def render_workbook(
     workbook.properties.lastModifiedBy = None
     workbook.properties.title = f"{document.titel}: Maßnahmen"
     workbook.properties.language = "de-DE"
+    make_literal(workbook)
     return _save(workbook, stamp)
 
 
@@ -251,11 +254,14 @@ def _save(workbook: Workbook, stamp: datetime) -> bytes:
     result = io.BytesIO()
     with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
         for name in sorted(source.namelist()):
-            info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
+            info = zipfile.ZipInfo(name, date_time=zip_date_time(stamp))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            data = source.read(name)
+            if name.endswith((".xml", ".rels")):
+                data = keep_carriage_returns(data)
+            target.writestr(info, data)
     return result.getvalue()
 
 
@@ -273,42 +279,7 @@ def write_workbook(strategy: Strategy, target: Path) -> None:
         raise
 
 
-# --- reading a workbook back --------------------------------------------------------------------
-
-
-class WorkbookUnreadable(Exception):
-    """The file is not a workbook this tool wrote (German message for the editor)."""
-
-
-@dataclass(frozen=True)
-class WorkbookRows:
-    """The rows of the measures sheet and, if present, of the export snapshot."""
-
-    rows: Sequence[Sequence[object]]
-    snapshot: Sequence[Sequence[object]] | None
-
-
-def read_workbook(path: Path) -> WorkbookRows:
-    """Read the values (not formulas) of a workbook written by `render_workbook`."""
-    try:
-        workbook = load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise WorkbookUnreadable(f"Die Datei {path} gibt es nicht.") from None
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError):
-        raise WorkbookUnreadable(
-            f"Die Datei {path} ist keine lesbare Excel-Arbeitsmappe (.xlsx). Speichern Sie "
-            "sie im Format „Excel-Arbeitsmappe (.xlsx)“."
-        ) from None
-    if SHEET_MEASURES not in workbook.sheetnames:
-        raise WorkbookUnreadable(
-            f"In {path} fehlt das Blatt „{SHEET_MEASURES}“. Verwenden Sie eine Arbeitsmappe "
-            "aus „strategie export xlsx“ und benennen Sie das Blatt nicht um."
-        )
-    rows = list(workbook[SHEET_MEASURES].iter_rows(values_only=True))
-    snapshot = None
-    if SHEET_SNAPSHOT in workbook.sheetnames:
-        snapshot = list(workbook[SHEET_SNAPSHOT].iter_rows(values_only=True))
-    return WorkbookRows(rows, snapshot)
+# --- cell values read back --------------------------------------------------------------------
 
 
 def normalise_cell(value: object) -> Cell:

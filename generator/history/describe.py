@@ -19,13 +19,14 @@ the same history.
 
 from __future__ import annotations
 
-import subprocess
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
+from generator.git import GitError, clean_text, records, run_git
 from generator.history.diff import CollectionDiff, StrategyDiff, diff_strategies, quoted
 from generator.history.diff_format import describe_change
 from generator.history.revisions import RevisionError, load_strategy_at
@@ -133,8 +134,14 @@ def unavailable(reason: str) -> History:
 
 # --- Reading Git ------------------------------------------------------------------------------
 
-#: Separates the fields of one commit in `git log` output (a subject never contains it).
+#: Separates the fields of one commit in `git log -z` output, whose records end in NUL; the
+#: subject comes last, so a separator inside it stays part of it.
 _FIELD = "\x1f"
+#: What `git log`/`git show` print per commit: hash, commit time, first parent list, subject.
+_FORMAT = f"--format=%H{_FIELD}%cI{_FIELD}%P{_FIELD}%s"
+#: Longer subjects are shortened: they are headings on the Änderungen page and in the feed.
+_SUBJECT_LIMIT = 200
+_OBJECT_ID = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
 
 class _Git:
@@ -143,39 +150,33 @@ class _Git:
     def __init__(self, project: Path) -> None:
         self.project = project
 
-    def run(self, *arguments: str, given: str | None = None) -> str | None:
+    def run(self, *arguments: str, given: str | None = None) -> bytes | None:
         """Git's output, or None where Git fails; RevisionError when there is no git."""
         try:
-            result = subprocess.run(
-                ["git", "-C", str(self.project), *arguments],
-                input=given,
-                capture_output=True,
-                check=False,
-                text=True,
-                encoding="utf-8",
-                errors="replace",
-            )
-        except FileNotFoundError:
-            raise RevisionError("Das Programm git ist nicht installiert.") from None
-        return result.stdout if result.returncode == 0 else None
+            return run_git(self.project, *arguments, given=given.encode() if given else None)
+        except GitError as error:
+            raise RevisionError(str(error)) from None
 
     def objects(self, names: Sequence[str]) -> dict[str, str | None]:
-        """The object each name („abc:strategy“, „refs/tags/x^{commit}“) means; None if none."""
+        """The object each name („abc:strategy“, „refs/tags/x^{commit}“) means; None if none.
+        Names are made of object ids and edition ids, which hold no line break."""
         if not names:
             return {}
         listing = "".join(f"{name}\n" for name in names)
-        output = self.run("cat-file", "--batch-check=%(objectname)", given=listing) or ""
+        output = self.run("cat-file", "--batch-check=%(objectname)", given=listing) or b""
         found: dict[str, str | None] = dict.fromkeys(names)
-        for name, line in zip(names, output.splitlines(), strict=False):
-            found[name] = None if line.endswith((" missing", " ambiguous")) else line.strip()
+        lines = output.decode("utf-8", "replace").split("\n")
+        for name, line in zip(names, lines, strict=False):
+            found[name] = line.strip() if _OBJECT_ID.fullmatch(line.strip()) else None
         return found
 
     def revisions(self, commits: Sequence[str]) -> dict[str, Revision]:
         """Date and subject of commits, in one call."""
         if not commits:
             return {}
-        output = self.run("show", "-s", f"--format=%H{_FIELD}%cI{_FIELD}%s", *commits) or ""
-        return {revision.commit: revision for revision in map(_revision, output.splitlines())}
+        output = self.run("show", "-s", "-z", _FORMAT, *commits)
+        logged = [entry for entry in map(_logged, records(output)) if entry is not None]
+        return {entry.revision.commit: entry.revision for entry in logged}
 
     def shallow_commits(self) -> frozenset[str] | None:
         """The commits whose parents a shallow clone left out (empty in a full clone); None
@@ -183,16 +184,37 @@ class _Git:
         answer = self.run("rev-parse", "--is-shallow-repository", "--git-path", "shallow")
         if answer is None:
             return None
-        shallow, path = [*answer.splitlines(), "", ""][:2]
+        shallow, path = [*answer.decode("utf-8", "surrogateescape").split("\n"), "", ""][:2]
         file = self.project / path
         if shallow.strip() != "true" or not file.is_file():
             return frozenset()
-        return frozenset(file.read_text(encoding="ascii").split())
+        return frozenset(file.read_text(encoding="ascii", errors="replace").split())
 
 
-def _revision(line: str) -> Revision:
-    commit, time, subject = line.split(_FIELD, 2)
-    return Revision(commit, datetime.fromisoformat(time), subject)
+@dataclass(frozen=True)
+class _Logged:
+    """A commit from `git log` with its first parent (None for a root commit)."""
+
+    revision: Revision
+    parent: str | None
+
+
+def _logged(record: str) -> _Logged | None:
+    """One `_FORMAT` record, or None if Git gave something unreadable (a damaged or crafted
+    commit): such a commit is left out rather than failing the build."""
+    fields = record.lstrip("\n").split(_FIELD, 3)
+    if len(fields) != 4 or not _OBJECT_ID.fullmatch(fields[0]):
+        return None
+    commit, time, parents, subject = fields
+    try:
+        moment = datetime.fromisoformat(time)
+    except ValueError:
+        return None
+    parent = parents.split()[0] if parents.split() else None
+    shown = clean_text(subject) or "Änderung ohne Beschreibung"
+    if len(shown) > _SUBJECT_LIMIT:
+        shown = shown[: _SUBJECT_LIMIT - 1].rstrip() + "…"
+    return _Logged(Revision(commit, moment, shown), parent)
 
 
 #: Strategies by the Git object id of their strategy/ tree. An id names its content, so an
@@ -245,14 +267,6 @@ _UNREADABLE = (
 )
 
 
-@dataclass(frozen=True)
-class _Logged:
-    """A commit from `git log` with its first parent (None for a root commit)."""
-
-    revision: Revision
-    parent: str | None
-
-
 def read_history(
     project: Path, editions: Sequence[Edition], *, limit: int = REVISION_LIMIT
 ) -> History:
@@ -267,7 +281,9 @@ def read_history(
             )
         if git.objects(["HEAD^{commit}"]).get("HEAD^{commit}") is None:
             return unavailable("Im Git-Repository gibt es noch keinen Commit.")
-        logged = _log(git, limit)
+        records_found = records(_log(git, limit))
+        logged = [entry for entry in map(_logged, records_found) if entry is not None]
+        unreadable = [_short_id(record) for record in records_found if _logged(record) is None]
         ordered = sorted(editions, key=lambda edition: (edition.datum, edition.id))
         tags = [f"refs/tags/{TAG_PREFIX}{edition.id}" for edition in ordered]
         names = [f"{tag}^{{commit}}" for tag in tags] + [f"{tag}:strategy" for tag in tags]
@@ -289,6 +305,14 @@ def read_history(
     except RevisionError as error:
         return unavailable(f"Der Verlauf lässt sich nicht lesen: {error}")
     notes = []
+    if unreadable:
+        which = (
+            "Ein Commit lässt sich nicht lesen (beschädigt oder von Hand erzeugt) und fehlt"
+            if len(unreadable) == 1
+            else f"{len(unreadable)} Commits lassen sich nicht lesen (beschädigt oder von Hand "
+            "erzeugt) und fehlen"
+        )
+        notes.append(f"{which} deshalb in der Liste: {', '.join(unreadable)}.")
     if shallow and (cut_short or None in tagged.values()):
         notes.append(
             "Diese Ausgabe wurde aus einem flachen Git-Klon gebaut, der nur die letzten Commits "
@@ -298,23 +322,24 @@ def read_history(
     return History(tuple(edition_sets), tuple(revisions), tuple(notes), revision_limit=limit)
 
 
-def _log(git: _Git, limit: int) -> list[_Logged]:
-    """The newest commits that changed strategy/, following first parents: a merge counts as
-    one change, as the main branch saw it."""
+def _log(git: _Git, limit: int) -> bytes:
+    """The newest commits that changed strategy/, following first parents (a merge counts as
+    one change, as the main branch saw it), as `_FORMAT` records."""
     output = git.run(
-        "log",
-        "--first-parent",
-        f"--max-count={limit}",
-        f"--format=%H{_FIELD}%cI{_FIELD}%s{_FIELD}%P",
-        "HEAD",
-        "--",
-        "strategy",
+        "log", "-z", "--first-parent", f"--max-count={limit}", _FORMAT, "HEAD", "--", "strategy"
     )
-    logged = []
-    for line in (output or "").splitlines():
-        described, _, parents = line.rpartition(_FIELD)
-        logged.append(_Logged(_revision(described), parents.split()[0] if parents else None))
-    return logged
+    if output is None:
+        raise RevisionError(
+            "Git meldet beim Lesen der Commits einen Fehler (ist das Repository beschädigt "
+            "oder unvollständig?)."
+        )
+    return output
+
+
+def _short_id(record: str) -> str:
+    """The shortened commit id a record starts with, or „?“ when even that is unreadable."""
+    commit = record.lstrip("\n").split(_FIELD, 1)[0]
+    return commit[:7] if _OBJECT_ID.fullmatch(commit) else "?"
 
 
 def _revisions(
@@ -358,7 +383,7 @@ def _editions(
             )
             found.append(ChangeSet(key, edition, previous, None, note=note))
             continue
-        revision = dated[commit]
+        revision = dated.get(commit)  # None: Git could not describe the tagged commit
         before = tagged[previous.id] if previous else None
         if previous is None:
             found.append(ChangeSet(key, edition, None, revision, note="Erste Fassung."))

@@ -3,11 +3,13 @@
 In: the diff and the names of the two compared states („HEAD“, „Arbeitsverzeichnis“). Out:
 text ending in a newline. The Markdown starts with a hidden marker, so that the pull-request
 workflow finds its own comment and updates it instead of adding another one. Every value from
-the data is escaped for Markdown.
+the data is escaped for Markdown, and mentions (`@team`) and issue references (`#123`) are
+broken, so that data in a pull request notifies nobody.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from generator.escape import markdown_text
@@ -162,7 +164,18 @@ def format_markdown(diff: StrategyDiff, old_name: str, new_name: str) -> str:
         "<sub>Erzeugt mit `strategie diff`. Den genauen Wortlaut zeigt der Dateivergleich "
         "des Pull Requests.</sub>",
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join([lines[0], *(without_references(line) for line in lines[1:])]) + "\n"
+
+
+#: What GitHub turns into a notification or a link in a comment: `@user`, `@org/team`, and
+#: `#123` (not the `&#58;` of an escaped character).
+_REFERENCE = re.compile(r"@(?=[\w-])|(?<!&)#(?=\w)")
+
+
+def without_references(text: str) -> str:
+    """Break every mention and issue reference with a zero-width space after `@` or `#`, as
+    Dependabot and Renovate do: data from a pull request must not notify anyone."""
+    return _REFERENCE.sub(lambda match: match.group() + "\u200b", text)
 
 
 def _entity(identifier: str, title: str) -> str:

@@ -199,12 +199,17 @@ def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str
     return navigation
 
 
-_ENTITY_AMPERSAND = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-
-
 def nav_title(text: str) -> str:
-    """A navigation title as the HTML that MkDocs and Material insert unescaped."""
-    cleaned = _ENTITY_AMPERSAND.sub("&amp;", escape.clean_text(text))
+    """A navigation title as the HTML that MkDocs and Material insert unescaped.
+
+    It becomes the page's title (`page.title`): Material writes it raw into the navigation,
+    the header, the breadcrumb and the footer, and through `striptags`, which unescapes it
+    once, into `<title>` (docs/theme/main.html escapes it there again). So every "<", ">"
+    and every "&" that could start a reference, with or without semicolon, is escaped here;
+    a lone "&" (as in "A & B") stays, so that attribute values Material escapes once more
+    still read well.
+    """
+    cleaned = escape.ENTITY_AMPERSAND.sub("&amp;", escape.clean_text(text))
     return cleaned.replace("<", "&lt;").replace(">", "&gt;")
 
 

@@ -36,7 +36,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.problems import has_errors
-from generator.site.write import GENERATED_FOLDER
+from generator.site import output_guard
+from generator.site.output_guard import OutputRefused
+from generator.site.write import GENERATED_FOLDER, refuse_generated_folder
+from generator.timestamps import EpochError, clamp_epoch, parse_epoch, zip_date_time
 
 if TYPE_CHECKING:
     from generator.model import Strategy
@@ -46,8 +49,10 @@ OFFLINE_CONFIG = "mkdocs.offline.yml"
 #: Used when neither SOURCE_DATE_EPOCH nor a Git commit gives a time: 1980-01-01, the
 #: earliest time a zip file can store.
 FALLBACK_EPOCH = 315_532_800
+#: Exit code after Strg+C or SIGTERM, as shells report a process ended by SIGINT.
+EXIT_INTERRUPTED = 130
 #: Folders a build must never replace (relative to the project).
-_PROTECTED = ("strategy", "docs", "generator", "schemas", "tests", ".git")
+_PROTECTED = ("strategy", "docs", "generator", "schemas", "tests", ".github", ".git")
 
 
 @dataclass(frozen=True)
@@ -64,8 +69,14 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
 
     project = project.resolve()
     kind = "Offline-Ausgabe" if offline else "Website"
-    target = (out if out is not None else project / _default_folder(offline)).resolve()
-    refusal = _refuse_target(target, project)
+    given = Path(os.path.abspath(out if out is not None else project / _default_folder(offline)))
+    target = given.resolve()
+    refusal = (
+        output_guard.refuse_site_folder(given)
+        or _refuse_target(target, project)
+        or refuse_generated_folder(project / GENERATED_FOLDER, project / "docs")
+        or output_guard.refuse_unwritable_folder(target.parent)
+    )
     if refusal:
         print(f"strategie build: {refusal}", file=sys.stderr)
         return EXIT_USAGE
@@ -79,17 +90,33 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
         )
         return EXIT_PROBLEMS
 
-    epoch, epoch_note = source_date_epoch(project)
+    name = f"{edition.slug}-{edition.id}-offline"
+    archive: Path | None = None
+    if offline:
+        archive = (project / "dist" if out is None else target.parent) / f"{name}.zip"
+        refusal = output_guard.refuse_zip(archive, name)
+        if refusal:
+            print(f"strategie build: {refusal}", file=sys.stderr)
+            return EXIT_USAGE
+
+    try:
+        epoch, epoch_note = source_date_epoch(project)
+    except EpochError as error:
+        print(f"strategie build: {error}", file=sys.stderr)
+        return EXIT_USAGE
     if epoch_note:
         print(epoch_note, file=sys.stderr)
     started = time.monotonic()
     _remove_leftovers(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-neu-", dir=target.parent))
-    prepared = staging.with_name(f"{staging.name}.json")
-    archive: Path | None = None
+    # A SIGTERM (a CI timeout, a service manager) ends the build like Strg+C does: through
+    # the `finally` below, which removes the temporary folder and file.
+    previous = _interrupt_on_sigterm()
+    staging: Path | None = None
+    prepared: Path | None = None
     try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-neu-", dir=target.parent))
+        prepared = staging.with_name(f"{staging.name}.json")
         _generate(project, strategy, prepared)
         # MkDocs runs for most of the build; what this process still holds (the strategy,
         # the parsed files, at 3,000 measures about 300 MB) is released first.
@@ -110,13 +137,35 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
             # No 404.html in the offline bundle: without a web server nobody is ever shown it,
             # and its root-relative addresses ("/assets/…") point outside the unpacked folder.
             (staging / "404.html").unlink(missing_ok=True)
-            name = f"{edition.slug}-{edition.id}-offline"
-            folder = project / "dist" if out is None else target.parent
-            archive = write_zip(staging, folder / f"{name}.zip", name, epoch)
+        if archive is not None:
+            write_zip(staging, archive, name, epoch)
+        # After the zip: the marker is for this folder, not for the unpacked bundle.
+        output_guard.mark(staging)
         _swap_in(staging, target)
+    except OutputRefused as refusal:
+        print(f"strategie build: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(
+            f"Bau unterbrochen. Die bisherige {kind} in {_shown(target, folder=True)} bleibt "
+            "unverändert.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    except OSError as error:
+        print(
+            f"Bau abgebrochen: In {_shown(target.parent, folder=True)} kann nicht geschrieben "
+            f"werden ({output_guard.os_reason(error)}). Die bisherige {kind} in "
+            f"{_shown(target, folder=True)} bleibt unverändert.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        prepared.unlink(missing_ok=True)
+        _restore_sigterm(previous)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if prepared is not None:
+            prepared.unlink(missing_ok=True)
 
     pages = sum(1 for page in target.rglob("*.html") if page.name != "404.html")
     seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
@@ -150,6 +199,16 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = 
         return EXIT_USAGE
     (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
     environment = _environment()
+    if environment.get("SOURCE_DATE_EPOCH", "").strip():
+        # MkDocs reads it for the sitemap; a malformed value would end in its traceback.
+        try:
+            epoch, note = parse_epoch(environment["SOURCE_DATE_EPOCH"])
+        except EpochError as error:
+            print(f"strategie serve: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        if note:
+            print(note, file=sys.stderr)
+        environment["SOURCE_DATE_EPOCH"] = str(epoch)
     # Instant navigation needs a site_url whose path matches the served one (see mkdocs.yml).
     environment.setdefault("SITE_URL", f"http://{address}/")
     print(f"Vorschau unter http://{address}/ – beenden mit Strg+C.", file=sys.stderr)
@@ -179,14 +238,21 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = 
 def _address_taken(address: str) -> str | None:
     """A German reason why the preview cannot listen on `address`, or None."""
     host, _, port = address.rpartition(":")
-    if not host or not port.isdigit():
-        return f"Die Adresse {address} hat nicht die Form HOST:PORT, zum Beispiel 127.0.0.1:8000."
+    if not host or not port.isascii() or not port.isdigit() or not address.isprintable():
+        # Undecodable bytes from the command line arrive as surrogates, unprintable as such.
+        shown = address.encode("utf-8", "replace").decode("utf-8")
+        return f"Die Adresse {shown} hat nicht die Form HOST:PORT, zum Beispiel 127.0.0.1:8000."
+    if not 1 <= int(port) <= 65535:
+        return (
+            f"Der Port {port} in der Adresse {address} gibt es nicht; erlaubt sind 1 bis 65535, "
+            "zum Beispiel 127.0.0.1:8000."
+        )
     try:
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
             # As MkDocs' server does; a port left in TIME_WAIT by an earlier run is free.
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host.strip("[]"), int(port)))
-    except OSError:
+    except (OSError, UnicodeError, ValueError, TypeError):  # TypeError: host not encodable
         return (
             f"Die Adresse {address} ist belegt oder nicht verfügbar (läuft die Vorschau schon?). "
             "Wählen Sie mit --adresse einen anderen Port, zum Beispiel 127.0.0.1:8001."
@@ -195,10 +261,12 @@ def _address_taken(address: str) -> str | None:
 
 
 def source_date_epoch(project: Path) -> tuple[int, str | None]:
-    """The build time: SOURCE_DATE_EPOCH if set, else the last commit's; a note if neither."""
+    """The build time: SOURCE_DATE_EPOCH if set, else the last commit's; a note if neither or
+    if the time had to be clamped (generator/timestamps.py). EpochError: SOURCE_DATE_EPOCH
+    is set but not a whole number."""
     given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if given.isdigit():
-        return int(given), None
+    if given:
+        return parse_epoch(given)
     try:
         result = subprocess.run(
             ["git", "-C", str(project), "log", "-1", "--format=%ct"],
@@ -209,7 +277,7 @@ def source_date_epoch(project: Path) -> tuple[int, str | None]:
     except OSError:
         result = None
     if result is not None and result.returncode == 0 and result.stdout.strip().isdigit():
-        return int(result.stdout.strip()), None
+        return clamp_epoch(int(result.stdout.strip()), "dem letzten Commit")
     return FALLBACK_EPOCH, (
         "Hinweis: Kein Git-Stand gefunden und SOURCE_DATE_EPOCH nicht gesetzt; als Bauzeit gilt "
         "fest der 1.1.1980."
@@ -218,7 +286,7 @@ def source_date_epoch(project: Path) -> tuple[int, str | None]:
 
 def write_zip(folder: Path, archive: Path, top: str, epoch: int) -> Path:
     """Pack `folder` as `top/…` into `archive`, byte-identical for the same files and epoch."""
-    stamp = time.gmtime(max(epoch, FALLBACK_EPOCH))[:6]
+    stamp = zip_date_time(epoch)
     archive.parent.mkdir(parents=True, exist_ok=True)
     handle, partial = tempfile.mkstemp(prefix=f".{archive.name}-", dir=archive.parent)
     os.close(handle)
@@ -250,14 +318,24 @@ def _refuse_target(target: Path, project: Path) -> str | None:
         protected = project / name
         if target == protected or protected in target.parents:
             return f"Der Zielordner {target} liegt in {name}/; wählen Sie einen anderen Ordner."
-    if target.exists() and not target.is_dir():
-        return f"Der Zielordner {target} ist eine Datei; wählen Sie einen Ordner."
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
-        return (
-            f"Der Zielordner {target} enthält Dateien, aber keine gebaute Website; er wird nicht "
-            "ersetzt. Wählen Sie einen leeren oder neuen Ordner."
-        )
-    return None
+    return output_guard.refuse_site_folder(target)
+
+
+def _interrupt_on_sigterm() -> object:
+    """Turn SIGTERM into KeyboardInterrupt (main thread only); the previous handler."""
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        return None
+
+
+def _restore_sigterm(previous: object) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
 
 
 def _validate(project: Path) -> tuple[Strategy | None, _Edition | None, str]:
@@ -360,6 +438,8 @@ def _remove_leftovers(target: Path) -> None:
         for leftover in target.parent.glob(pattern):
             if leftover.is_dir() and not leftover.is_symlink():
                 shutil.rmtree(leftover, ignore_errors=True)
+            elif leftover.name.endswith(".json") and leftover.is_file():
+                leftover.unlink()  # the navigation handed to MkDocs (see `prepared` above)
 
 
 def _files_sorted(folder: Path) -> Iterator[Path]:

@@ -42,6 +42,11 @@ log = get_plugin_logger("strategie")
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate the pages and hand their navigation to MkDocs."""
+    from generator.siteurl import site_url_error
+
+    site_url = os.environ.get("SITE_URL", "")
+    if site_url.strip() and (error := site_url_error(site_url)):
+        raise Abort(error)
     prepared = os.environ.get(PREPARED_VARIABLE)
     if prepared:
         # `strategie build` has validated and generated already (generator/site/prepared.py).
@@ -49,11 +54,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     _forget_generator_modules()
     from generator.problems import DataProblems
+    from generator.site.output_guard import OutputRefused
     from generator.site.pipeline import generate
 
     project = Path(config.config_file_path).resolve().parent
     try:
         site = generate(project, strict=False, on_problems=_log_problems)
+    except OutputRefused as refusal:
+        raise Abort(str(refusal)) from None
     except DataProblems as failure:
         raise Abort(
             f"Die Daten in strategy/ enthalten {len(failure.problems)} Problem(e), siehe oben. "

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from generator.problems import has_errors
 from generator.site.build import ONLINE_CONFIG, source_date_epoch
+from generator.timestamps import EpochError
 
 #: The version built from the main branch; not an edition, never the default.
 PREVIEW = "vorschau"
@@ -74,12 +75,13 @@ def publish_site(project: Path, publication: Publication) -> int:
         if version != PREVIEW:
             _check_edition(version, [edition.id for edition in editions])
         _check_git(project)
+        _check_branch(project, publication.branch)
         mike = _mike()
+        environment = _environment(project, publication.site_url)
     except _Refused as refusal:
         print(f"strategie veroeffentlichen: {refusal}", file=sys.stderr)
         return EXIT_USAGE
 
-    environment = _environment(project, publication.site_url)
     title = PREVIEW_TITLE if version == PREVIEW else f"Fassung {version}"
     deploy = [mike, "deploy", "--config-file", ONLINE_CONFIG, "--branch", publication.branch]
     deploy += ["--title", title, "--alias-type=redirect"]
@@ -138,13 +140,12 @@ def _version(publication: Publication) -> str:
         raise _Refused(
             "Die Vorschau wird nie zur aktuellen Fassung; --aktuell gilt nur mit --fassung."
         )
-    if publication.site_url is not None and not publication.site_url.startswith(
-        ("https://", "http://")
-    ):
-        raise _Refused(
-            f"--site-url „{publication.site_url}“ ist keine Web-Adresse; erwartet wird etwa "
-            "https://stadt.github.io/strategie/."
-        )
+    if publication.site_url is not None:
+        from generator.siteurl import site_url_error
+
+        error = site_url_error(publication.site_url, "--site-url")
+        if error:
+            raise _Refused(error)
     return version
 
 
@@ -181,6 +182,22 @@ def _check_git(project: Path) -> None:
         )
 
 
+def _check_branch(project: Path, branch: str) -> None:
+    """mike adds its commits to `branch`: never to a branch of the sources (one with the
+    data folder strategy/), such as main."""
+    result = subprocess.run(
+        ["git", "-C", str(project), "ls-tree", "--name-only", f"refs/heads/{branch}", "strategy"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode == 0 and result.stdout.strip():
+        raise _Refused(
+            f"Der Zweig „{branch}“ enthält die Daten (strategy/); die Website wird nie in einen "
+            "Zweig der Quellen gelegt. Nehmen Sie einen eigenen Zweig wie gh-pages (Standard)."
+        )
+
+
 def _mike() -> str:
     mike = Path(sys.executable).parent / "mike"
     if not mike.is_file():
@@ -195,7 +212,10 @@ def _environment(project: Path, site_url: str | None) -> dict[str, str]:
     environment = dict(os.environ)
     # mike starts `mkdocs` by name: the one of this environment must come first.
     environment["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), *_path()])
-    epoch, _ = source_date_epoch(project)
+    try:
+        epoch, _ = source_date_epoch(project)
+    except EpochError as error:
+        raise _Refused(str(error)) from None
     environment["SOURCE_DATE_EPOCH"] = str(epoch)
     if site_url is not None:
         environment["SITE_URL"] = site_url if site_url.endswith("/") else site_url + "/"

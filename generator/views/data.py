@@ -123,11 +123,18 @@ def render_data_page(strategy: Strategy) -> str:
         "",
         f"{link(CSV_FILE)} und {link(XLSX_FILE)} haben eine Kopfzeile mit den Spaltennamen und "
         "darunter eine Zeile je Maßnahme. Die CSV-Datei ist in UTF-8 kodiert (ohne BOM), "
-        "Trennzeichen ist das Komma, Text mit Komma oder Anführungszeichen steht in "
-        "Anführungszeichen (RFC 4180). Mehrere Werte in einer Zelle sind durch "
-        f"„{LIST_SEPARATOR.strip()}“ und ein Leerzeichen getrennt. Datumsangaben haben die "
-        "Form JJJJ-MM-TT, Dezimalzahlen einen Punkt, Wahrheitswerte lauten true oder false; "
-        "eine leere Zelle bedeutet „keine Angabe“.",
+        "Trennzeichen ist das Komma, jeder Text steht in Anführungszeichen (RFC 4180), "
+        "Zahlen, Datumsangaben und Wahrheitswerte stehen ohne. Mehrere Werte in einer Zelle "
+        f"sind durch „{LIST_SEPARATOR.strip()}“ und ein Leerzeichen getrennt. Datumsangaben "
+        "haben die Form JJJJ-MM-TT, Dezimalzahlen einen Punkt, Wahrheitswerte lauten true oder "
+        "false; eine leere Zelle bedeutet „keine Angabe“.",
+        "",
+        "Keine Zelle ist eine Formel. Beginnt ein Text in der CSV-Datei mit `=`, `+`, `-`, "
+        "`@`, einem Tabulator oder einem Wagenrücklauf (auch in voller Breite wie `＝`), steht "
+        "davor ein Apostroph `'`, damit Tabellenprogramme ihn nicht als Formel ausführen "
+        "(Regel der OWASP gegen CSV-Injection); unverändert steht jeder Text in "
+        f"{link(JSON_FILE)}. In der Arbeitsmappe ist jeder Text eine ausdrückliche Textzelle und "
+        "steht dort ohne Apostroph, genau wie in den Daten.",
         "",
         "| Spalte | Bedeutung | Format |",
         "| --- | --- | --- |",

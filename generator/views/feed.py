@@ -15,6 +15,7 @@ is dated by its newest entry, never by the clock.
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -25,6 +26,10 @@ from generator.history.describe import ChangeSet, History
 from generator.views.changes import FEED_FILE, section_heading
 
 ATOM = "http://www.w3.org/2005/Atom"
+#: Characters XML 1.0 does not allow at all, not even escaped: ElementTree would write them
+#: and leave a feed no reader can parse. Text from Git is cleaned before (git.clean_text);
+#: this is the last guard for every value.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -82,7 +87,7 @@ def _entry(feed: ET.Element, change_set: ChangeSet, settings: FeedSettings) -> N
         address = _absolute(settings, f"{_changes_html()}#{change_set.key}")
         _link(entry, address, "alternate", "text/html")
     content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
-    content.text = _content_html(change_set, settings)
+    content.text = _xml_text(_content_html(change_set, settings))
 
 
 def _content_html(change_set: ChangeSet, settings: FeedSettings) -> str:
@@ -127,9 +132,13 @@ def _absolute(settings: FeedSettings, path: str) -> str:
 
 
 def _text(parent: ET.Element, name: str, value: str) -> None:
-    ET.SubElement(parent, f"{{{ATOM}}}{name}").text = value
+    ET.SubElement(parent, f"{{{ATOM}}}{name}").text = _xml_text(value)
+
+
+def _xml_text(value: str) -> str:
+    return _NOT_XML.sub("", value)
 
 
 def _link(parent: ET.Element, href: str, relation: str, media_type: str) -> None:
-    attributes = {"rel": relation, "type": media_type, "href": href}
+    attributes = {"rel": relation, "type": media_type, "href": _xml_text(href)}
     ET.SubElement(parent, f"{{{ATOM}}}link", attributes)

@@ -23,7 +23,6 @@ a separate trap and is not blamed on the site.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -44,6 +43,7 @@ from browsing import (
     serve,
     visiting,
 )
+from project_copy import copy_project
 from site_pages import SitePages
 
 #: Counts of pages checked per check, printed at the end of the run (CI shows them).
@@ -80,19 +80,6 @@ def record_checked(pytestconfig: pytest.Config) -> Callable[[str, int], None]:
 # --- builds -------------------------------------------------------------------------------
 
 
-def _copy_project(target: Path) -> Path:
-    """The parts of this repository a build reads, copied to `target`."""
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "mkdocs.base.yml", "mkdocs.offline.yml"):
-        shutil.copy(REPO / name, target / name)
-    ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(REPO / "docs" / "theme", target / "docs" / "theme", ignore=ignore)
-    (target / "docs" / "generiert").mkdir()
-    shutil.copytree(REPO / "generator", target / "generator", ignore=ignore)
-    shutil.copytree(REPO / "strategy", target / "strategy", ignore=ignore)
-    return target
-
-
 def _strategie(project: Path, *arguments: str) -> None:
     """Run the `strategie` command line on `project`; fail the session if it fails."""
     from generator.site.build import source_date_epoch
@@ -120,7 +107,7 @@ def _strategie(project: Path, *arguments: str) -> None:
 @pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project (configuration, theme, generator, strategy) to build from."""
-    return _copy_project(tmp_path_factory.mktemp("projekt") / "projekt")
+    return copy_project(tmp_path_factory.mktemp("projekt") / "projekt")
 
 
 @pytest.fixture(scope="session")

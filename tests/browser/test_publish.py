@@ -312,8 +312,9 @@ def minimal_project(tmp_path: Path) -> Path:
         ),
         (
             ["--fassung", "2024", "--site-url", "stadt.example"],
-            "--site-url „stadt.example“ ist keine Web-Adresse; erwartet wird etwa "
-            "https://stadt.github.io/strategie/.",
+            "--site-url „stadt.example“ ist keine erlaubte Adresse der Website. Erwartet wird "
+            "eine Adresse mit https:// oder http:// ohne Leerzeichen, Anführungszeichen, spitze "
+            "Klammern, Steuerzeichen, „?“ oder „#“, etwa https://stadt.github.io/strategie/.",
         ),
     ],
 )
