@@ -20,15 +20,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check.load import (
-    MAX_BYTES,
-    LoadedFile,
-    Position,
-    load_bytes,
-    load_file,
-    load_tree,
-    resolve_plain,
-)
+from generator.check.load import MAX_BYTES, load_bytes, load_file, load_tree, resolve_plain
+from generator.check.tree import LoadedFile, Position
 from generator.problems import Problem, Severity
 
 HERE = Path(__file__).parent / "problems" / "load"

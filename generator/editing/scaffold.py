@@ -22,8 +22,9 @@ from pathlib import Path, PurePosixPath
 
 from generator import model
 from generator.check.fieldref import field_description
-from generator.check.load import LoadedFile, load_bytes, load_file, resolve_plain
+from generator.check.load import load_bytes, load_file, resolve_plain
 from generator.check.shape import validate_shape
+from generator.check.tree import LoadedFile
 from generator.check.validate import schema_comment
 from generator.problems import Problem, suggest
 
