@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.cli.parser import _build_parser
+from generator.cli.report import show_built, show_log_notes, show_published, show_user_error
+from generator.errors import UserError
 from generator.problems import has_errors
 from generator.terminal import (
     EXIT_OK,
@@ -308,7 +310,16 @@ def _write_field_reference(project: Path, check_only: bool) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a `UserError` from any stage is shown here, in one place."""
     arguments = _build_parser().parse_args(argv)
+    show_log_notes()
+    try:
+        return _run(arguments)
+    except UserError as error:
+        return show_user_error(error)
+
+
+def _run(arguments: argparse.Namespace) -> int:
     project: Path = arguments.projekt.resolve()
     if not (project / "strategy").is_dir():
         print(
@@ -324,7 +335,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "build":
         from generator.site.build import build_site
 
-        return build_site(project, out=arguments.out, offline=arguments.offline)
+        show_built(build_site(project, out=arguments.out, offline=arguments.offline))
+        return EXIT_OK
     if arguments.command == "export":
         return _export_xlsx(project, arguments.out)
     if arguments.command == "import":
@@ -340,7 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             branch=arguments.branch,
             site_url=arguments.site_url,
         )
-        return publish_site(project, publication)
+        show_published(publish_site(project, publication))
+        return EXIT_OK
     if arguments.command == "serve":
         from generator.site.build import serve_site
 
