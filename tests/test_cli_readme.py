@@ -28,3 +28,11 @@ def test_every_command_is_in_the_readme() -> None:
     text = README.read_text(encoding="utf-8")
     missing = [command for command in commands if f"`{command}" not in text]
     assert missing == []
+
+
+def test_every_command_has_a_runner() -> None:
+    """Each top-level command of the parser is dispatched by cli/commands.py, and nothing more."""
+    from generator.cli.commands import _COMMANDS
+
+    top = {command.split()[1] for command in _commands(_build_parser())}
+    assert top == set(_COMMANDS)

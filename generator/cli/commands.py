@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import errno
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator.cli.parser import _build_parser
@@ -322,49 +322,57 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(arguments: argparse.Namespace) -> int:
     project: Path = arguments.projekt.resolve()
     if not (project / "strategy").is_dir():
-        print(
+        raise UserError(
             f"strategie: Im Ordner {project} gibt es keinen Ordner strategy/. Starten Sie den "
             "Befehl im Projektordner oder geben Sie ihn mit --projekt an.",
-            file=sys.stderr,
+            exit_code=EXIT_USAGE,
         )
-        return EXIT_USAGE
-    if arguments.command == "check":
-        return _run_check(project, arguments.strict)
-    if arguments.command == "schemas":
-        return _write_schemas(project)
-    if arguments.command == "build":
-        from generator.site.build import build_site
+    return _COMMANDS[arguments.command](project, arguments)
 
-        show_built(build_site(project, out=arguments.out, offline=arguments.offline))
-        return EXIT_OK
-    if arguments.command == "export":
-        return _export_xlsx(project, arguments.out)
-    if arguments.command == "import":
-        return _import_xlsx(project, arguments.datei)
-    if arguments.command == "veroeffentlichen":
-        from generator.site.publish import Publication, publish_site
 
-        publication = Publication(
-            edition=arguments.fassung,
-            preview=arguments.vorschau,
-            current=arguments.aktuell,
-            push=arguments.push,
-            branch=arguments.branch,
-            site_url=arguments.site_url,
-        )
-        show_published(publish_site(project, publication))
-        return EXIT_OK
-    if arguments.command == "serve":
-        from generator.site.build import serve_site
+def _build(project: Path, arguments: argparse.Namespace) -> int:
+    from generator.site.build import build_site
 
-        return serve_site(project, address=arguments.adresse, quick=arguments.schnell)
-    if arguments.command == "diff":
-        return _run_diff(project, arguments.stand_a, arguments.stand_b, arguments.format)
-    if arguments.command == "neu":
-        return _run_new(project, arguments)
-    if arguments.command == "feldreferenz":
-        return _write_field_reference(project, arguments.pruefen)
-    raise AssertionError(f"unhandled command {arguments.command}")
+    show_built(build_site(project, out=arguments.out, offline=arguments.offline))
+    return EXIT_OK
+
+
+def _publish(project: Path, arguments: argparse.Namespace) -> int:
+    from generator.site.publish import Publication, publish_site
+
+    publication = Publication(
+        edition=arguments.fassung,
+        preview=arguments.vorschau,
+        current=arguments.aktuell,
+        push=arguments.push,
+        branch=arguments.branch,
+        site_url=arguments.site_url,
+    )
+    show_published(publish_site(project, publication))
+    return EXIT_OK
+
+
+def _serve(project: Path, arguments: argparse.Namespace) -> int:
+    from generator.site.build import serve_site
+
+    return serve_site(project, address=arguments.adresse, quick=arguments.schnell)
+
+
+#: Each command of the parser (cli/parser.py) → what runs it; the exit code it returns.
+_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
+    "check": lambda project, arguments: _run_check(project, arguments.strict),
+    "schemas": lambda project, arguments: _write_schemas(project),
+    "build": _build,
+    "export": lambda project, arguments: _export_xlsx(project, arguments.out),
+    "import": lambda project, arguments: _import_xlsx(project, arguments.datei),
+    "veroeffentlichen": _publish,
+    "serve": _serve,
+    "diff": lambda project, arguments: _run_diff(
+        project, arguments.stand_a, arguments.stand_b, arguments.format
+    ),
+    "neu": _run_new,
+    "feldreferenz": lambda project, arguments: _write_field_reference(project, arguments.pruefen),
+}
 
 
 if __name__ == "__main__":
