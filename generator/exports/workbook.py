@@ -36,6 +36,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from generator.derive.measures import latest_update
+from generator.errors import UserError
 from generator.exports.columns import LIST_SEPARATOR, Cell, Column, measure_columns
 from generator.model import Strategy
 
@@ -276,7 +277,7 @@ def write_workbook(strategy: Strategy, target: Path) -> None:
 # --- reading a workbook back --------------------------------------------------------------------
 
 
-class WorkbookUnreadable(Exception):
+class WorkbookUnreadable(UserError):
     """The file is not a workbook this tool wrote (German message for the editor)."""
 
 

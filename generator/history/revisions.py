@@ -16,12 +16,17 @@ import tempfile
 from pathlib import Path
 
 from generator.check.validate import load_strategy
+from generator.errors import UserError
 from generator.model import Strategy
 from generator.problems import Problem
+from generator.terminal import EXIT_USAGE
 
 
-class RevisionError(Exception):
+class RevisionError(UserError):
     """Git cannot give the strategy at a revision; the message is German, for editors."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, exit_code=EXIT_USAGE)
 
 
 def load_strategy_at(
