@@ -65,7 +65,21 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_GermanParser)
     commands.required = True
+    _add_check(commands)
+    _add_build(commands)
+    _add_schemas(commands)
+    _add_export(commands)
+    _add_import(commands)
+    _add_publish(commands)
+    _add_serve(commands)
+    _add_diff(commands)
+    _add_new(commands)
+    _add_reference(commands)
+    return parser
 
+
+def _add_check(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie check“."""
     check = commands.add_parser(
         "check",
         help="Daten prüfen und alle Probleme mit Datei und Zeile melden",
@@ -79,6 +93,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="auch Warnungen als Fehler werten (so prüft die CI)"
     )
 
+
+def _add_build(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie build“."""
     build = commands.add_parser(
         "build",
         help="Website aus den Daten bauen (prüft streng, baut mit MkDocs, tauscht atomar aus)",
@@ -105,6 +122,9 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
     )
 
+
+def _add_schemas(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie schemas“."""
     schemas = commands.add_parser(
         "schemas",
         help="JSON-Schemas der Datendateien nach strategy/schemas/ schreiben",
@@ -116,6 +136,9 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_common(schemas)
 
+
+def _add_export(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie export“."""
     export = commands.add_parser(
         "export",
         help="Maßnahmen als Excel-Arbeitsmappe zum Bearbeiten ausgeben",
@@ -145,6 +168,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="Zieldatei (Standard: massnahmen.xlsx im aktuellen Ordner)",
     )
 
+
+def _add_import(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie import“."""
     import_ = commands.add_parser(
         "import",
         help="Geänderte Werte aus einer Excel-Arbeitsmappe übernehmen",
@@ -171,6 +197,9 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_common(import_xlsx)
     import_xlsx.add_argument("datei", type=Path, metavar="DATEI", help="die Arbeitsmappe")
 
+
+def _add_publish(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie veroeffentlichen“."""
     publish = commands.add_parser(
         "veroeffentlichen",
         help="Fassung oder Vorschau als Version der Website veröffentlichen (mit mike)",
@@ -207,6 +236,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="Adresse der Website ohne Versionsordner, z. B. https://stadt.github.io/strategie/",
     )
 
+
+def _add_serve(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie serve“."""
     serve = commands.add_parser(
         "serve",
         help="Vorschau mit automatischer Aktualisierung starten",
@@ -223,6 +255,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="nach einer Änderung nur die betroffenen Seiten neu bauen (etwa doppelt so schnell)",
     )
 
+
+def _add_diff(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie diff“."""
     diff = commands.add_parser(
         "diff",
         help="inhaltliche Änderungen zwischen zwei Git-Ständen in Worten zeigen",
@@ -252,6 +287,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="text (Standard) oder markdown (für einen Kommentar im Pull Request)",
     )
 
+
+def _add_new(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie neu“."""
     new = commands.add_parser(
         "neu",
         help="neue Maßnahme oder neues Handlungsfeld anlegen",
@@ -293,6 +331,9 @@ def _build_parser() -> argparse.ArgumentParser:
     field.add_argument("--titel", metavar="TEXT", help="Titel des Handlungsfelds")
     field.add_argument("--id", metavar="KENNUNG", help="Kennung (Standard: aus dem Titel gebildet)")
 
+
+def _add_reference(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie feldreferenz“."""
     reference = commands.add_parser(
         "feldreferenz",
         help="Feldreferenz in CONTRIBUTING.md aus dem Datenmodell neu schreiben",
@@ -306,7 +347,6 @@ def _build_parser() -> argparse.ArgumentParser:
     reference.add_argument(
         "--pruefen", action="store_true", help="nur prüfen, ob der Abschnitt aktuell ist"
     )
-    return parser
 
 
 def _add_common(command: argparse.ArgumentParser) -> None:
