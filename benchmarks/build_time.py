@@ -23,6 +23,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from generator.check.validate import load_strategy  # noqa: E402
+from generator.errors import UserError  # noqa: E402
 from generator.render.engine import render_site  # noqa: E402
 from generator.site.build import build_site  # noqa: E402
 
@@ -59,8 +60,10 @@ def main() -> int:
 
             def build(out: Path = out, offline: bool = offline) -> None:
                 with contextlib.redirect_stdout(io.StringIO()):
-                    if build_site(PROJECT, out=out, offline=offline) != 0:
-                        raise SystemExit("build failed; run `strategie build` to see why")
+                    try:
+                        build_site(PROJECT, out=out, offline=offline)
+                    except UserError:
+                        raise SystemExit("build failed; run `strategie build` to see why") from None
 
             seconds = timed(runs, build)
             pages = sum(1 for _ in out.rglob("*.html"))

@@ -20,6 +20,9 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+from generator.errors import UserError
+from generator.terminal import EXIT_USAGE
+
 #: Characters that separate words: they become a space (then runs of spaces become one).
 _SEPARATORS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
 #: Unicode categories removed: control, format (bidi overrides, zero-width), surrogate, private
@@ -27,8 +30,11 @@ _SEPARATORS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
 _REMOVED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
-class GitError(Exception):
+class GitError(UserError):
     """Git cannot be run at all; the message is German, for editors."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, exit_code=EXIT_USAGE)
 
 
 def run_git(project: Path, *arguments: str, given: bytes | None = None) -> bytes | None:

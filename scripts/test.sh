@@ -10,4 +10,5 @@ echo "== ruff (Stil) ==" && ruff check generator tests benchmarks \
   && ruff format --check generator tests benchmarks
 # The benchmark scripts import each other as top-level modules (benchmarks/ is no package).
 echo "== mypy (Typen) ==" && mypy && MYPYPATH=benchmarks mypy --strict benchmarks/*.py
+echo "== import-linter (Schichten) ==" && lint-imports
 echo "== pytest ==" && python -m pytest "$@"

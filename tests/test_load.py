@@ -3,14 +3,13 @@
 Error goldens live in tests/problems/load/<case>/: the input is `input.yml` or `input.bin`
 (read with load_file), `recipe.json` (bytes built from repeated parts, for inputs too big to
 keep in Git) or a folder `tree/` (read with load_tree). `expected.txt` holds the formatted
-problems; `UPDATE_GOLDENS=1` rewrites it — review the diff like code.
+problems; `pytest --update-goldens` rewrites it — review the diff like code.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 import time
 import tracemalloc
 from pathlib import Path
@@ -20,20 +19,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check.load import (
-    MAX_BYTES,
-    LoadedFile,
-    Position,
-    load_bytes,
-    load_file,
-    load_tree,
-    resolve_plain,
-)
+from generator.check.load import MAX_BYTES, load_bytes, load_file, load_tree, resolve_plain
+from generator.check.tree import LoadedFile, Position
 from generator.problems import Problem, Severity
 
 HERE = Path(__file__).parent / "problems" / "load"
 CASES = sorted(p for p in HERE.iterdir() if p.is_dir())
-UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
 LOADER_CODES = {
     "file_unreadable", "file_encoding", "file_too_large", "file_empty", "yaml_tab", "yaml_syntax",
     "yaml_multiple_documents", "yaml_duplicate_key", "yaml_anchor", "yaml_merge_key", "yaml_tag",
@@ -79,12 +70,12 @@ def codes(text: str | bytes) -> list[str]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_problem_case(case: Path) -> None:
+def test_problem_case(case: Path, update_goldens: bool) -> None:
     """Each input yields exactly the pinned German messages; files with errors give no data."""
     loaded, problems = load_case(case)
     actual = format_problems(problems)
     expected_file = case / "expected.txt"
-    if UPDATE:
+    if update_goldens:
         expected_file.write_text(actual, encoding="utf-8")
     assert actual == expected_file.read_text(encoding="utf-8")
     if not (case / "tree").is_dir():

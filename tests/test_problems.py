@@ -2,13 +2,12 @@
 
 A case is a folder under tests/problems/validate/: files that replace or add to the valid
 base strategy in tests/problems/base/, an optional `entfernen.txt` listing base files to
-delete, and `expected.txt` with the formatted problems. `UPDATE_GOLDENS=1` rewrites the
+delete, and `expected.txt` with the formatted problems. `pytest --update-goldens` rewrites the
 expected files; review their diff like code.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from generator.problems import MESSAGES, Severity
 HERE = Path(__file__).parent / "problems"
 BASE = HERE / "base"
 CASES = sorted(p for p in (HERE / "validate").iterdir() if p.is_dir())
-UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
 
 
 def build_case(case: Path, target: Path) -> Path:
@@ -58,11 +56,11 @@ def test_base_is_valid(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_problem_case(case: Path, tmp_path: Path) -> None:
+def test_problem_case(case: Path, tmp_path: Path, update_goldens: bool) -> None:
     """Each broken input yields exactly the pinned German messages, sorted by file and line."""
     actual = run_case(case, tmp_path)
     expected_file = case / "expected.txt"
-    if UPDATE:
+    if update_goldens:
         expected_file.write_text(actual, encoding="utf-8")
     assert actual == expected_file.read_text(encoding="utf-8")
     assert actual.strip(), "a broken-input case must produce at least one problem"

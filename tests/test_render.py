@@ -21,8 +21,6 @@ from generator.check.validate import load_strategy
 from generator.model import Measure, Strategy
 from generator.render.engine import RenderedSite, make_env, nav_title, render_site
 
-UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
-
 
 @pytest.fixture(scope="module")
 def minimal() -> Strategy:
@@ -42,10 +40,10 @@ def hostile() -> Strategy:
 # --- Golden pages ---------------------------------------------------------------------------
 
 
-def test_minimal_pages_match_goldens(minimal_site: RenderedSite) -> None:
-    """The fixture renders exactly the reviewed golden pages (UPDATE_GOLDENS=1 rewrites them)."""
+def test_minimal_pages_match_goldens(minimal_site: RenderedSite, update_goldens: bool) -> None:
+    """The fixture renders exactly the reviewed golden pages (--update-goldens rewrites them)."""
     folder = GOLDEN / "minimal"
-    if UPDATE:
+    if update_goldens:
         for old in folder.rglob("*.md"):
             old.unlink()
         for path, text in minimal_site.pages.items():
@@ -58,11 +56,13 @@ def test_minimal_pages_match_goldens(minimal_site: RenderedSite) -> None:
         assert text == (folder / path).read_text(encoding="utf-8"), f"golden differs: {path}"
 
 
-def test_minimal_navigation_matches_golden(minimal_site: RenderedSite) -> None:
+def test_minimal_navigation_matches_golden(
+    minimal_site: RenderedSite, update_goldens: bool
+) -> None:
     """The navigation of the fixture strategy equals the reviewed golden navigation."""
     golden = GOLDEN / "minimal.navigation.json"
     text = json.dumps(minimal_site.navigation, ensure_ascii=False, indent=2) + "\n"
-    if UPDATE:
+    if update_goldens:
         golden.write_text(text, encoding="utf-8", newline="\n")
     assert text == golden.read_text(encoding="utf-8")
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.cli.commands import _build_parser
+from generator.cli.parser import _build_parser
 
 ROOT = Path(__file__).parent.parent
 GITHUB = ROOT / ".github"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from generator import model
-from generator.check.load import LoadedFile
+from generator.check.tree import LoadedFile
 
 
 @dataclass

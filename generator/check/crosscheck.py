@@ -13,8 +13,8 @@ from typing import Any
 
 from generator import model
 from generator.check.collect import Collected
-from generator.check.load import LoadedFile
 from generator.check.shape import field_label
+from generator.check.tree import LoadedFile
 from generator.problems import Problem, problem, quote, suggest
 
 _KNOWN_LIMIT = 12  # how many known values a message lists before "…"

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator import model
-from generator.check.load import LoadedFile, Position
+from generator.check.tree import LoadedFile, Position
 from generator.escape import character_reference
 from generator.problems import Problem, problem, quote, suggest
 

@@ -14,8 +14,9 @@ from typing import Any
 from generator import model
 from generator.check.collect import Collected
 from generator.check.crosscheck import cross_check
-from generator.check.load import LoadedFile, load_tree
+from generator.check.load import load_tree
 from generator.check.shape import validate_shape
+from generator.check.tree import LoadedFile
 from generator.problems import Problem, Severity, problem
 
 #: Registry files: file name → (model class, entity name for messages, schema name).

@@ -22,9 +22,11 @@ from pathlib import Path, PurePosixPath
 
 from generator import model
 from generator.check.fieldref import field_description
-from generator.check.load import LoadedFile, load_bytes, load_file, resolve_plain
+from generator.check.load import load_bytes, load_file, resolve_plain
 from generator.check.shape import validate_shape
+from generator.check.tree import LoadedFile
 from generator.check.validate import schema_comment
+from generator.errors import UserError
 from generator.problems import Problem, suggest
 
 PLACEHOLDER_SUMMARY = "Kurzbeschreibung folgt."
@@ -32,12 +34,11 @@ PLACEHOLDER_DESCRIPTION = "Beschreibung folgt."
 _WIDTH = 92
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(UserError):
     """An editor's choice that cannot work; the message is German, problems are optional."""
 
     def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
-        super().__init__(message)
-        self.problems = list(problems)
+        super().__init__(message, problems=list(problems))
 
 
 @dataclass(frozen=True)

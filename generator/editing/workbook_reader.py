@@ -47,6 +47,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.utils.exceptions import CellCoordinatesException
 
+from generator.errors import UserError
 from generator.problems import message, quote
 
 logger = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ _RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT = "/officeDocument"
 
 
-class WorkbookUnreadable(Exception):
+class WorkbookUnreadable(UserError):
     """The file is not a workbook this tool can read safely (German message for the editor)."""
 
 

@@ -26,14 +26,13 @@ from generator.model import (
     CharterGuideline,
     District,
     Goal,
-    IsoDate,
     Measure,
     NotRated,
-    Record,
     Strategy,
     StrategyDocument,
     Theme,
 )
+from generator.values import IsoDate, Record
 
 #: Folder of all downloads, relative to the site root.
 DATA_FOLDER = PurePosixPath("daten")

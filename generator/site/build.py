@@ -13,9 +13,9 @@ worked, so a failed build leaves the previous site byte for byte as it was and n
 folder behind. Builds are reproducible: `SOURCE_DATE_EPOCH` is taken from the last commit
 (the sitemap dates and the zip entries use it), the zip's entries are sorted.
 
-This module prints (German, for editors) because `build_site` and `serve_site` are the
-commands themselves; the CLI only maps arguments to them. Problems are printed with the
-CLI's own `print_problems`, so they look the same as in `strategie check`.
+Nothing here prints: a failure the user can fix is raised as `UserError` (with the data's
+problems or MkDocs' output), notes go to the logger `errors.log`, and a finished build is
+returned as `Built`; the command line shows all of them (generator/cli/report.py).
 """
 
 from __future__ import annotations
@@ -35,10 +35,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.problems import has_errors
+from generator.errors import UserError, log
+from generator.problems import Problem, has_errors
 from generator.site import output_guard
 from generator.site.output_guard import OutputRefused
 from generator.site.write import GENERATED_FOLDER, refuse_generated_folder
+from generator.terminal import EXIT_USAGE, summarise
 from generator.timestamps import EpochError, clamp_epoch, parse_epoch, zip_date_time
 
 if TYPE_CHECKING:
@@ -56,6 +58,18 @@ _PROTECTED = ("strategy", "docs", "generator", "schemas", "tests", ".github", ".
 
 
 @dataclass(frozen=True)
+class Built:
+    """A finished build, for the summary the command line shows."""
+
+    kind: str
+    edition: str
+    pages: int
+    seconds: float
+    target: Path
+    archive: Path | None
+
+
+@dataclass(frozen=True)
 class _Edition:
     """What the summary and the zip name need from the validated strategy."""
 
@@ -63,10 +77,10 @@ class _Edition:
     slug: str
 
 
-def build_site(project: Path, *, out: Path | None = None, offline: bool = False) -> int:
-    """Validate strictly, build with MkDocs into a temporary folder, swap it in; exit code."""
-    from generator.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+def build_site(project: Path, *, out: Path | None = None, offline: bool = False) -> Built:
+    """Validate strictly, build with MkDocs into a temporary folder, swap it in.
 
+    Raises `UserError` when the target is refused, the data has problems or MkDocs fails."""
     project = project.resolve()
     kind = "Offline-Ausgabe" if offline else "Website"
     given = Path(os.path.abspath(out if out is not None else project / _default_folder(offline)))
@@ -78,17 +92,15 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
         or output_guard.refuse_unwritable_folder(target.parent)
     )
     if refusal:
-        print(f"strategie build: {refusal}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UserError(f"strategie build: {refusal}", exit_code=EXIT_USAGE)
 
-    strategy, edition, summary = _validate(project)
+    strategy, edition, summary, problems = _validate(project)
     if strategy is None or edition is None:
-        print(
+        raise UserError(
             f"Bau abgebrochen: {summary} in den Daten (Warnungen zählen beim Bauen als Fehler). "
             f"Die bisherige {kind} in {_shown(target, folder=True)} bleibt unverändert.",
-            file=sys.stderr,
+            problems=problems,
         )
-        return EXIT_PROBLEMS
 
     name = f"{edition.slug}-{edition.id}-offline"
     archive: Path | None = None
@@ -96,16 +108,14 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
         archive = (project / "dist" if out is None else target.parent) / f"{name}.zip"
         refusal = output_guard.refuse_zip(archive, name)
         if refusal:
-            print(f"strategie build: {refusal}", file=sys.stderr)
-            return EXIT_USAGE
+            raise UserError(f"strategie build: {refusal}", exit_code=EXIT_USAGE)
 
     try:
         epoch, epoch_note = source_date_epoch(project)
     except EpochError as error:
-        print(f"strategie build: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UserError(f"strategie build: {error}", exit_code=EXIT_USAGE) from None
     if epoch_note:
-        print(epoch_note, file=sys.stderr)
+        log.warning(epoch_note)
     started = time.monotonic()
     _remove_leftovers(target)
     (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
@@ -125,13 +135,11 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
         config = OFFLINE_CONFIG if offline else ONLINE_CONFIG
         output = _run_mkdocs(project, config, staging, epoch, prepared)
         if output is not None:
-            sys.stderr.write(output)
-            print(
+            raise UserError(
                 f"Bau fehlgeschlagen: MkDocs meldet Probleme (siehe oben). Die bisherige {kind} "
                 f"in {_shown(target, folder=True)} bleibt unverändert.",
-                file=sys.stderr,
+                details=output,
             )
-            return EXIT_PROBLEMS
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
         if offline:
             # No 404.html in the offline bundle: without a web server nobody is ever shown it,
@@ -143,23 +151,20 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
         output_guard.mark(staging)
         _swap_in(staging, target)
     except OutputRefused as refusal:
-        print(f"strategie build: {refusal}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UserError(f"strategie build: {refusal}", exit_code=EXIT_USAGE) from None
     except KeyboardInterrupt:
-        print(
+        raise UserError(
             f"Bau unterbrochen. Die bisherige {kind} in {_shown(target, folder=True)} bleibt "
             "unverändert.",
-            file=sys.stderr,
-        )
-        return EXIT_INTERRUPTED
+            exit_code=EXIT_INTERRUPTED,
+        ) from None
     except OSError as error:
-        print(
+        raise UserError(
             f"Bau abgebrochen: In {_shown(target.parent, folder=True)} kann nicht geschrieben "
             f"werden ({output_guard.os_reason(error)}). Die bisherige {kind} in "
             f"{_shown(target, folder=True)} bleibt unverändert.",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+            exit_code=EXIT_USAGE,
+        ) from None
     finally:
         _restore_sigterm(previous)
         if staging is not None:
@@ -168,19 +173,7 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
             prepared.unlink(missing_ok=True)
 
     pages = sum(1 for page in target.rglob("*.html") if page.name != "404.html")
-    seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
-    print(f"{kind} gebaut: Fassung {edition.id}, {pages} Seiten, in {seconds} s.")
-    index = _shown(target / "index.html")
-    if archive is None:
-        print(f"Öffnen: {index} – die Suche braucht dort einen Webserver, zum Beispiel")
-        print(f"  python3 -m http.server --directory {_shown(target, folder=True)} 8000")
-        print("und dann http://127.0.0.1:8000/ im Browser. Für eine Vorschau: strategie serve")
-    else:
-        size = f"{archive.stat().st_size / 1_000_000:.1f}".replace(".", ",")
-        print(f"Öffnen: {index} – funktioniert ohne Internet und ohne Webserver.")
-        print(f"ZIP-Datei zum Weitergeben ({size} MB): {_shown(archive)}")
-        print("Entpacken und im entpackten Ordner index.html öffnen.")
-    return EXIT_OK
+    return Built(kind, edition.id, pages, time.monotonic() - started, target, archive)
 
 
 def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = False) -> int:
@@ -190,13 +183,11 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = 
     rebuilds every page when the navigation or the footer changed and keeps the search
     index whole (generator/site/mkdocs_hook.py)."""
     from generator.site.prepared import QUICK_VARIABLE
-    from generator.terminal import EXIT_USAGE
 
     project = project.resolve()
     busy = _address_taken(address)
     if busy:
-        print(f"strategie serve: {busy}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UserError(f"strategie serve: {busy}", exit_code=EXIT_USAGE)
     (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
     environment = _environment()
     if environment.get("SOURCE_DATE_EPOCH", "").strip():
@@ -204,22 +195,20 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = 
         try:
             epoch, note = parse_epoch(environment["SOURCE_DATE_EPOCH"])
         except EpochError as error:
-            print(f"strategie serve: {error}", file=sys.stderr)
-            return EXIT_USAGE
+            raise UserError(f"strategie serve: {error}", exit_code=EXIT_USAGE) from None
         if note:
-            print(note, file=sys.stderr)
+            log.warning(note)
         environment["SOURCE_DATE_EPOCH"] = str(epoch)
     # Instant navigation needs a site_url whose path matches the served one (see mkdocs.yml).
     environment.setdefault("SITE_URL", f"http://{address}/")
-    print(f"Vorschau unter http://{address}/ – beenden mit Strg+C.", file=sys.stderr)
+    log.info(f"Vorschau unter http://{address}/ – beenden mit Strg+C.")
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", ONLINE_CONFIG, "-a", address]
     if quick:
         command.append("--dirty")
         environment[QUICK_VARIABLE] = "1"
-        print(
+        log.info(
             "Schnelle Vorschau: nach einer Änderung werden nur die betroffenen Seiten neu "
-            "gebaut, alle erst, wenn sich Navigation oder Stand ändern.",
-            file=sys.stderr,
+            "gebaut, alle erst, wenn sich Navigation oder Stand ändern."
         )
     preview = subprocess.Popen(command, cwd=project, env=environment)
     # Whoever stops this command stops the preview too: Strg+C reaches both anyway, but a
@@ -338,19 +327,17 @@ def _restore_sigterm(previous: object) -> None:
         signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
 
 
-def _validate(project: Path) -> tuple[Strategy | None, _Edition | None, str]:
-    """Check the data strictly and print its problems; the strategy and its edition (None
-    when a problem was found), and a count of problems."""
+def _validate(project: Path) -> tuple[Strategy | None, _Edition | None, str, list[Problem]]:
+    """Check the data strictly; the strategy and its edition (None when a problem was
+    found), a count of problems, and the problems."""
     from generator.check.validate import load_strategy
-    from generator.terminal import print_problems, summarise
 
     strategy, problems = load_strategy(project / "strategy")
-    print_problems(problems)
     if strategy is None or has_errors(problems, strict=True):
-        return None, None, summarise(problems)
+        return None, None, summarise(problems), problems
     newest = max(strategy.strategie.fortschreibungen, key=lambda edition: edition.datum)
     edition = _Edition(id=newest.id, slug=_slug(strategy.strategie.titel))
-    return strategy, edition, summarise(problems)
+    return strategy, edition, summarise(problems), problems
 
 
 def _generate(project: Path, strategy: Strategy, prepared: Path) -> None:

@@ -12,7 +12,8 @@ the virtual environment's programs first on PATH (it starts `mkdocs` by name); M
 never imported here. mike's own build is made strict through `STRATEGIE_STRENG` (read by
 mkdocs.yml), `SOURCE_DATE_EPOCH` comes from the last commit, `SITE_URL` from `--site-url`.
 
-This module prints (German, for editors) because it is the command itself, as build.py.
+Nothing here prints: a refusal or failure is raised as `UserError`, a publication is
+returned as `Published`; the command line shows both (generator/cli/report.py).
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import UserError
 from generator.problems import has_errors
 from generator.site.build import ONLINE_CONFIG, source_date_epoch
+from generator.terminal import EXIT_USAGE, summarise
 from generator.timestamps import EpochError
 
 #: The version built from the main branch; not an edition, never the default.
@@ -50,26 +53,30 @@ class _Refused(Exception):
     """The publication cannot go ahead; the message is German, for editors."""
 
 
-def publish_site(project: Path, publication: Publication) -> int:
-    """Check, then deploy with mike; print a German summary; exit code."""
+@dataclass(frozen=True)
+class Published:
+    """A version deployed with mike, for the summary the command line shows."""
+
+    version: str
+    publication: Publication
+
+
+def publish_site(project: Path, publication: Publication) -> Published:
+    """Check, then deploy with mike; raises `UserError` when refused or failed."""
     from generator.check.validate import load_strategy
-    from generator.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, print_problems, summarise
 
     project = project.resolve()
     try:
         version = _version(publication)
     except _Refused as refusal:
-        print(f"strategie veroeffentlichen: {refusal}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UserError(f"strategie veroeffentlichen: {refusal}", exit_code=EXIT_USAGE) from None
     strategy, problems = load_strategy(project / "strategy")
-    print_problems(problems)
     if strategy is None or has_errors(problems, strict=True):
-        print(
+        raise UserError(
             f"Veröffentlichung abgebrochen: {summarise(problems)} in den Daten (Warnungen zählen "
             "hier als Fehler). Im Zweig nichts geändert.",
-            file=sys.stderr,
+            problems=problems,
         )
-        return EXIT_PROBLEMS
     editions = sorted(strategy.strategie.fortschreibungen, key=lambda e: (e.datum, e.id))
     try:
         if version != PREVIEW:
@@ -79,8 +86,7 @@ def publish_site(project: Path, publication: Publication) -> int:
         mike = _mike()
         environment = _environment(project, publication.site_url)
     except _Refused as refusal:
-        print(f"strategie veroeffentlichen: {refusal}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UserError(f"strategie veroeffentlichen: {refusal}", exit_code=EXIT_USAGE) from None
 
     title = PREVIEW_TITLE if version == PREVIEW else f"Fassung {version}"
     deploy = [mike, "deploy", "--config-file", ONLINE_CONFIG, "--branch", publication.branch]
@@ -105,25 +111,12 @@ def publish_site(project: Path, publication: Publication) -> int:
             check=False,
         )
         if result.returncode != 0:
-            sys.stderr.write(result.stdout)
-            print(
+            raise UserError(
                 f"Veröffentlichung fehlgeschlagen: „mike {step[1]}“ meldet einen Fehler (siehe "
                 "oben). Ein Bau mit Warnungen wird nicht veröffentlicht.",
-                file=sys.stderr,
+                details=result.stdout,
             )
-            return EXIT_PROBLEMS
-
-    shown = "die Vorschau" if version == PREVIEW else f"die Fassung {version}"
-    alias = f" mit dem Alias „{CURRENT}“ (Startadresse der Website)" if publication.current else ""
-    print(f"Veröffentlicht: {shown} als Version „{version}“{alias} im Zweig {publication.branch}.")
-    if publication.push:
-        print("Der Zweig wurde hochgeladen.")
-    else:
-        print(
-            f"Noch nicht hochgeladen. Ansehen: .venv/bin/mike serve --branch {publication.branch}"
-            " – hochladen: denselben Befehl mit --push wiederholen."
-        )
-    return EXIT_OK
+    return Published(version, publication)
 
 
 def _version(publication: Publication) -> str:

@@ -111,11 +111,11 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
     shutil.copytree(REPO / "docs" / "theme", root / "docs" / "theme")
     (root / "docs" / "generiert").mkdir()
     (root / "docs" / "generiert" / ".gitkeep").touch()
-    # The hook file is named in mkdocs.base.yml; the generator itself is the installed one.
-    (root / "generator" / "site").mkdir(parents=True)
-    shutil.copy(
-        REPO / "generator" / "site" / "mkdocs_hook.py",
-        root / "generator" / "site" / "mkdocs_hook.py",
+    # The hook file is named in mkdocs.base.yml (generator/site/mkdocs_hook.py). The whole
+    # package is copied, as a city's fork has it: a lone generator/site/ folder in the working
+    # directory would shadow the installed generator.site.
+    shutil.copytree(
+        REPO / "generator", root / "generator", ignore=shutil.ignore_patterns("__pycache__")
     )
     (root / ".gitignore").write_text("docs/generiert/*\n!docs/generiert/.gitkeep\n")
 

@@ -1,0 +1,38 @@
+"""The README documents every command of the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator.cli.parser import _build_parser
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _commands(parser: argparse.ArgumentParser, prefix: str = "strategie") -> list[str]:
+    """Every command as typed, with its subcommands: „strategie export xlsx“ …"""
+    found: list[str] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                inner = _commands(sub, f"{prefix} {name}")
+                found += inner or [f"{prefix} {name}"]
+    return found
+
+
+def test_every_command_is_in_the_readme() -> None:
+    """Each command and subcommand of the parser is named in README.md as `strategie …`."""
+    commands = _commands(_build_parser())
+    assert "strategie export xlsx" in commands and "strategie check" in commands
+    text = README.read_text(encoding="utf-8")
+    missing = [command for command in commands if f"`{command}" not in text]
+    assert missing == []
+
+
+def test_every_command_has_a_runner() -> None:
+    """Each top-level command of the parser is dispatched by cli/commands.py, and nothing more."""
+    from generator.cli.commands import _COMMANDS
+
+    top = {command.split()[1] for command in _commands(_build_parser())}
+    assert top == set(_COMMANDS)
