@@ -234,7 +234,7 @@ def test_sigterm_during_a_build_leaves_no_temporary_files(tmp_path: Path) -> Non
     """A build stopped with SIGTERM midway removes its temporary folder and file."""
     root = make_project(tmp_path / "projekt")
     # The fake render stage takes its time, so the signal surely arrives during the build.
-    render = root / "generator" / "render.py"
+    render = root / "generator" / "render" / "engine.py"
     render.write_text(
         render.read_text("utf-8")
         + "\n_fast = render_site\n\n\ndef render_site(strategy, history=None):\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.build import build_site, source_date_epoch, write_zip
+from generator.site.build import source_date_epoch, write_zip
 from generator.timestamps import (
     EARLIEST_EPOCH,
     LATEST_EPOCH,
@@ -113,7 +113,9 @@ def test_build_refuses_malformed_epoch_cleanly(
     """`strategie build` with a malformed SOURCE_DATE_EPOCH exits 2 with the German message."""
     shutil.copytree(MINIMAL, tmp_path / "strategy")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", given)
-    assert build_site(tmp_path) == 2
+    from generator.cli import main
+
+    assert main(["--projekt", str(tmp_path), "build"]) == 2
     error = capsys.readouterr().err
     assert error.strip().endswith(f"strategie build: {MALFORMED.format(given)}")
     assert "Traceback" not in error

@@ -38,16 +38,17 @@ import posixpath
 import warnings
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 from xml.parsers import expat
 
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-from openpyxl.utils.exceptions import CellCoordinatesException
-
-from generator.errors import UserError
+# Re-exported (`as`): callers and tests know them from here.
+from generator.editing.sheet_scan import MAX_COLUMNS as MAX_COLUMNS
+from generator.editing.sheet_scan import MAX_ROWS as MAX_ROWS
+from generator.editing.sheet_scan import FormulaCell as FormulaCell
+from generator.editing.sheet_scan import SheetExtent, SheetScanner
+from generator.editing.sheet_scan import WorkbookUnreadable as WorkbookUnreadable
 from generator.problems import message, quote
 
 logger = logging.getLogger(__name__)
@@ -58,29 +59,9 @@ MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 #: Parts smaller than this are not checked for their packing ratio (small parts cannot bomb).
 RATIO_FLOOR_BYTES = 1024 * 1024
 MAX_RATIO = 100
-MAX_ROWS = 5000
-MAX_COLUMNS = 100
 
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT = "/officeDocument"
-
-
-class WorkbookUnreadable(UserError):
-    """The file is not a workbook this tool can read safely (German message for the editor)."""
-
-
-@dataclass(frozen=True)
-class FormulaCell:
-    """A cell that holds a formula; `cached` is the result the file stores, if any."""
-
-    row: int
-    column: int
-    formula: str
-    cached: str | None
-
-    @property
-    def address(self) -> str:
-        return f"{get_column_letter(self.column)}{self.row}"
 
 
 @dataclass(frozen=True)
@@ -288,116 +269,11 @@ def _part_name(folder: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(folder, target))
 
 
-# --- 4. where the content and the formulas are --------------------------------------------------
-
-
-@dataclass
-class SheetExtent:
-    """The last row and column with content, and the formula cells, of one sheet."""
-
-    rows: int = 0
-    columns: int = 0
-    formulas: list[FormulaCell] = field(default_factory=list)
-
-
-class _SheetScanner:
-    """Expat handlers that follow rows and cells of a worksheet part, keeping positions only."""
-
-    def __init__(self, sheet: str, path: Path) -> None:
-        self.sheet, self.path = sheet, path
-        self.extent = SheetExtent()
-        self.root: str | None = None
-        self.row = 0
-        self.column = 0
-        self.text: list[str] | None = None
-        self.formula: list[str] | None = None
-        self.value: list[str] | None = None
-        self.inline: list[str] | None = None
-
-    def start(self, tag: str, attributes: dict[str, str]) -> None:
-        name = tag.rsplit(" ", 1)[-1]
-        if self.root is None:
-            self.root = name
-        if name == "row":
-            self.row = _number(attributes.get("r"), self.row + 1, self)
-            self.column = 0
-        elif name == "c":
-            reference = attributes.get("r")
-            if reference is None:
-                self.column += 1
-            else:
-                try:
-                    letters, self.row = coordinate_from_string(reference)
-                    self.column = column_index_from_string(letters)
-                except (ValueError, CellCoordinatesException):
-                    raise self.broken() from None
-            self.formula = self.value = self.inline = None
-        elif name == "f":
-            self.formula = self.text = []
-        elif name == "v":
-            self.value = self.text = []
-        elif name == "is":
-            self.inline = []
-        elif name == "t" and self.inline is not None:
-            self.text = self.inline
-
-    def end(self, tag: str) -> None:
-        name = tag.rsplit(" ", 1)[-1]
-        if name in ("f", "v", "t"):
-            self.text = None
-        elif name == "c":
-            self.cell_done()
-
-    def characters(self, data: str) -> None:
-        if self.text is not None:
-            self.text.append(data)
-
-    def cell_done(self) -> None:
-        value = None if self.value is None else "".join(self.value)
-        inline = "".join(self.inline or ())
-        if self.formula is None and not value and not inline:
-            return  # an empty (perhaps formatted) cell is no content
-        address = f"{_column_letters(self.column)}{self.row}"
-        if self.row > MAX_ROWS:
-            raise WorkbookUnreadable(
-                message(
-                    "workbook_too_many_rows",
-                    path=self.path,
-                    sheet=quote(self.sheet),
-                    cell=address,
-                    limit=MAX_ROWS,
-                )
-            )
-        if self.column > MAX_COLUMNS:
-            raise WorkbookUnreadable(
-                message(
-                    "workbook_too_many_columns",
-                    path=self.path,
-                    sheet=quote(self.sheet),
-                    cell=address,
-                    last=get_column_letter(MAX_COLUMNS),
-                )
-            )
-        self.extent.rows = max(self.extent.rows, self.row)
-        self.extent.columns = max(self.extent.columns, self.column)
-        if self.formula is not None:
-            formula = "".join(self.formula)
-            self.extent.formulas.append(FormulaCell(self.row, self.column, formula, value or None))
-
-    def broken(self) -> WorkbookUnreadable:
-        return WorkbookUnreadable(message("workbook_damaged", path=self.path))
-
-
-def _number(text: str | None, default: int, scanner: _SheetScanner) -> int:
-    if text is None:
-        return default
-    if not text.isdigit():
-        raise scanner.broken()
-    return int(text)
+# --- 4. where the content and the formulas are (the scanner: sheet_scan.py) ---------------------
 
 
 def _scan_sheet(archive: zipfile.ZipFile, part: str, sheet: str, path: Path) -> SheetExtent:
-    scanner = _SheetScanner(sheet, path)
+    scanner = SheetScanner(sheet, path)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
     parser.StartElementHandler = scanner.start
@@ -448,15 +324,6 @@ def _read_values(
         logger.debug("openpyxl could not read %s: %r", path, error)
         raise WorkbookUnreadable(message("workbook_damaged", path=path)) from None
     return result
-
-
-def _column_letters(column: int) -> str:
-    """Column letters, also beyond Excel's last column XFD (for addresses in messages)."""
-    letters = ""
-    while column > 0:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
 
 
 def _megabytes(size: int) -> str:

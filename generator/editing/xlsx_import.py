@@ -201,26 +201,13 @@ def _read_header(
         if key is None:
             continue
         if not isinstance(key, str) or key not in columns:
-            plan.errors.append(
-                RowError(
-                    1,
-                    index + 1,
-                    str(key),
-                    f"Unbekannte Spalte {quote(key)}."
-                    f"{suggest(str(key), columns)} Bekannt sind: "
-                    f"{', '.join(columns)}.",
-                )
-            )
+            known = ", ".join(columns)
+            text = f"Unbekannte Spalte {quote(key)}.{suggest(str(key), columns)} Bekannt sind: "
+            plan.errors.append(RowError(1, index + 1, str(key), f"{text}{known}."))
         elif key in header:
-            plan.errors.append(
-                RowError(
-                    1,
-                    index + 1,
-                    key,
-                    f"Die Spalte {quote(key)} steht "
-                    f"schon in Spalte {get_column_letter(header[key] + 1)}.",
-                )
-            )
+            where = get_column_letter(header[key] + 1)
+            text = f"Die Spalte {quote(key)} steht schon in Spalte {where}."
+            plan.errors.append(RowError(1, index + 1, key, text))
         else:
             header[key] = index
     return header

@@ -151,11 +151,8 @@ class _Git:
         self.project = project
 
     def run(self, *arguments: str, given: str | None = None) -> bytes | None:
-        """Git's output, or None where Git fails; RevisionError when there is no git."""
-        try:
-            return run_git(self.project, *arguments, given=given.encode() if given else None)
-        except GitError as error:
-            raise RevisionError(str(error)) from None
+        """Git's output, or None where Git fails; GitError when there is no git."""
+        return run_git(self.project, *arguments, given=given.encode() if given else None)
 
     def objects(self, names: Sequence[str]) -> dict[str, str | None]:
         """The object each name („abc:strategy“, „refs/tags/x^{commit}“) means; None if none.
@@ -302,7 +299,7 @@ def read_history(
         revisions, cut_short = _revisions(states, logged, shallow)
         dated = git.revisions([commit for commit in tagged.values() if commit])
         edition_sets = _editions(states, ordered, tagged, dated)
-    except RevisionError as error:
+    except GitError as error:  # RevisionError included
         return unavailable(f"Der Verlauf lässt sich nicht lesen: {error}")
     notes = []
     if unreadable:
