@@ -11,11 +11,18 @@ import argparse
 import errno
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator.cli.parser import _build_parser
-from generator.cli.report import show_built, show_log_notes, show_published, show_user_error
+from generator.cli.report import (
+    show_built,
+    show_log_notes,
+    show_printed,
+    show_published,
+    show_user_error,
+)
 from generator.errors import UserError
 from generator.problems import has_errors
 from generator.terminal import (
@@ -387,6 +394,23 @@ def _serve(project: Path, arguments: argparse.Namespace) -> int:
     return serve_site(project, address=arguments.adresse, quick=arguments.schnell)
 
 
+def _pdf(project: Path, arguments: argparse.Namespace) -> int:
+    from generator.site.pdf import find_chromium, print_pdf
+
+    chromium = find_chromium()
+    target = arguments.out if arguments.out.is_absolute() else project / arguments.out
+    if arguments.site is not None:
+        printed = print_pdf(arguments.site.resolve(), target, chromium, project)
+    else:
+        from generator.site.build import build_site
+
+        with tempfile.TemporaryDirectory(prefix="strategie-pdf-") as folder:
+            built = build_site(project, out=Path(folder) / "site", offline=True)
+            printed = print_pdf(built.target, target, chromium, project)
+    show_printed(printed)
+    return EXIT_OK
+
+
 #: Each command of the parser (cli/parser.py) → what runs it; the exit code it returns.
 _COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     "check": lambda project, arguments: _run_check(project, arguments.strict),
@@ -400,6 +424,7 @@ _COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
         project, arguments.stand_a, arguments.stand_b, arguments.format
     ),
     "neu": _run_new,
+    "pdf": _pdf,
     "feldreferenz": lambda project, arguments: _write_field_reference(project, arguments.pruefen),
 }
 

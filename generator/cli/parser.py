@@ -75,6 +75,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_diff(commands)
     _add_new(commands)
     _add_reference(commands)
+    _add_pdf(commands)
     return parser
 
 
@@ -355,3 +356,32 @@ def _add_reference(commands: argparse._SubParsersAction[_GermanParser]) -> None:
 
 def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
+
+
+def _add_pdf(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie pdf“."""
+    pdf = commands.add_parser(
+        "pdf",
+        help="Druckfassung als PDF-Datei erzeugen (mit Inhaltsverzeichnis und Seitenzahlen)",
+        description=(
+            "Druckt die Druckfassung mit Chromium als PDF: Titelseite, Inhaltsverzeichnis mit "
+            "Seitenzahlen, Lesezeichen, jedes Leitthema auf einer neuen Seite. Ohne --site wird "
+            "die Website dafür vorher gebaut."
+        ),
+        add_help=False,
+    )
+    _add_common(pdf)
+    pdf.add_argument(
+        "--site",
+        type=Path,
+        default=None,
+        metavar="ORDNER",
+        help="eine schon gebaute Website verwenden (Standard: vorher neu bauen)",
+    )
+    pdf.add_argument(
+        "--out",
+        type=Path,
+        default=Path("dist") / "druckfassung.pdf",
+        metavar="DATEI",
+        help="Zieldatei (Standard: dist/druckfassung.pdf)",
+    )

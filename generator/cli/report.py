@@ -11,6 +11,7 @@ import sys
 
 from generator.errors import UserError, log
 from generator.site.build import Built, _shown
+from generator.site.pdf import PrintedPdf
 from generator.site.publish import CURRENT, PREVIEW, Published
 from generator.terminal import print_problems
 
@@ -69,3 +70,12 @@ def show_published(published: Published) -> None:
             f"Noch nicht hochgeladen. Ansehen: .venv/bin/mike serve --branch {publication.branch}"
             " – hochladen: denselben Befehl mit --push wiederholen."
         )
+
+
+def show_printed(printed: PrintedPdf) -> None:
+    """The summary of `strategie pdf`."""
+    size = f"{printed.path.stat().st_size / 1_000_000:.1f}".replace(".", ",")
+    print(
+        f"Druckfassung als PDF geschrieben: {_shown(printed.path)} ({printed.pages} Seiten, "
+        f"{size} MB, {printed.sections} Abschnitte im Inhaltsverzeichnis)."
+    )

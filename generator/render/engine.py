@@ -245,6 +245,7 @@ def make_env() -> Environment:
         "css_percent": _markup(lambda share: f"{float(share):.1f}%"),
         "euro": _markup(lambda amount: f"{format_number(amount)} €"),
         "svg": _markup(_chart_markup),
+        "anchor": _markup(_checked_anchor),
     }
     env.filters.update(filters)
     return env
@@ -278,6 +279,18 @@ def _require_escaped(value: Any) -> Any:
         f"unescaped {type(value).__name__} in a template: pass it through an escaping or "
         f"formatting filter ({value!r:.60})"
     )
+
+
+_ANCHOR = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _checked_anchor(value: str) -> str:
+    """An id or slug, lower-cased, as part of an HTML id; ids are checked slugs, so anything
+    else is a bug."""
+    anchor = str(value).lower()
+    if not _ANCHOR.match(anchor):
+        raise ValueError(f"not usable as an anchor: {value!r:.60}")
+    return anchor
 
 
 def _chart_markup(chart: charts.Chart) -> str:

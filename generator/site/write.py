@@ -217,6 +217,12 @@ def _is_temporary(name: str) -> bool:
     return name.startswith(".") and name.endswith(".tmp") and name != MARKER_NAME
 
 
+def write_file_atomically(file: Path, data: bytes) -> None:
+    """Replace `file` with `data` in one step: readers see the old or the new file, never a
+    part (a temporary file beside it, then a rename)."""
+    _write_atomically(file, data)
+
+
 def _write_atomically(file: Path, data: bytes) -> None:
     file.parent.mkdir(parents=True, exist_ok=True)
     if file.is_symlink() or file.is_dir():

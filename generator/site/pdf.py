@@ -1,0 +1,172 @@
+"""The Druckfassung as a PDF file: printed by Chromium, with page numbers in its contents.
+
+In: a built site (its `druckfassung.html`) and a Chromium. Out: an A4 PDF with a cover, the
+contents with the page of every section, „Seite 3 von 80“ on every page, a document outline
+(bookmarks) from the headings, tagged for screen readers, each Leitthema on a new page.
+
+A browser cannot say on which page of a print a heading lands, so the page is printed
+twice: the first print's named destinations (Chromium writes one per heading id that a link
+points to) give each section's page; those numbers are then set into the contents by a
+style sheet (the contents already reserve their width, so nothing moves) and the page is
+printed again. If the pages still moved, it repeats, at most three times.
+
+Playwright drives Chromium; pypdf reads the destinations. Both come with the `pdf` extra of
+the package (and with requirements.lock); a missing one is a user error with the command to
+install it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
+
+from generator.errors import UserError
+from generator.site.build import source_date_epoch
+from generator.site.write import write_file_atomically
+from generator.terminal import EXIT_USAGE
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+PRINT_PAGE = "druckfassung.html"
+#: Ids of the print page's sections start with this (render/templates/_macros.md.j2).
+ANCHOR_PREFIX = "druck-"
+#: Print passes at most: the first without page numbers, then until they stand still.
+MAX_PASSES = 4
+#: Where Chromium is looked for when STRATEGIE_CHROMIUM is not set.
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+@dataclass(frozen=True)
+class PrintedPdf:
+    """What `print_pdf` wrote: the file, its pages, the sections with a page number."""
+
+    path: Path
+    pages: int
+    sections: int
+    passes: int
+
+
+def find_chromium() -> Path:
+    """Chromium's executable: STRATEGIE_CHROMIUM, else the first of CHROMIUM_NAMES on PATH."""
+    configured = os.environ.get("STRATEGIE_CHROMIUM", "").strip()
+    if configured:
+        path = Path(configured)
+        if not path.is_file():
+            raise UserError(
+                f"strategie pdf: STRATEGIE_CHROMIUM nennt {configured}, dort liegt aber kein "
+                "Programm.",
+                exit_code=EXIT_USAGE,
+            )
+        return path
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    raise UserError(
+        "strategie pdf: Für die PDF-Fassung wird der Browser Chromium gebraucht und wurde nicht "
+        "gefunden. Installieren Sie ihn (Debian/Ubuntu: sudo apt-get install -y chromium) "
+        "oder nennen Sie sein Programm in der Umgebungsvariablen STRATEGIE_CHROMIUM.",
+        exit_code=EXIT_USAGE,
+    )
+
+
+def print_pdf(site: Path, target: Path, chromium: Path, project: Path) -> PrintedPdf:
+    """Print `site`'s Druckfassung to `target` (replaced atomically)."""
+    page_file = site / PRINT_PAGE
+    if not page_file.is_file():
+        raise UserError(
+            f"strategie pdf: In {site} gibt es keine {PRINT_PAGE}. Geben Sie mit --site den "
+            "Ordner einer gebauten Website an (strategie build) oder lassen Sie --site weg.",
+            exit_code=EXIT_USAGE,
+        )
+    sync_playwright, pdf_reader = _libraries()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium), args=["--no-sandbox"], headless=True
+        )
+        try:
+            page = browser.new_page()
+            page.goto(page_file.resolve().as_uri())
+            page.emulate_media(media="print")
+            numbers: dict[str, int] = {}
+            passes = 0
+            while True:
+                pdf = page.pdf(
+                    format="A4",
+                    print_background=True,
+                    prefer_css_page_size=True,
+                    tagged=True,
+                    outline=True,
+                )
+                passes += 1
+                found = section_pages(pdf_reader(io.BytesIO(pdf)))
+                if found == numbers or passes >= MAX_PASSES:
+                    break
+                numbers = found
+                page.add_style_tag(content=page_number_css(numbers))
+        finally:
+            browser.close()
+    reader = pdf_reader(io.BytesIO(pdf))
+    data = _with_fixed_dates(reader, source_date_epoch(project)[0])
+    write_file_atomically(target, data)
+    return PrintedPdf(target, len(reader.pages), len(numbers), passes)
+
+
+def section_pages(reader: PdfReader) -> dict[str, int]:
+    """Section id → its page number (1 = the cover), from the PDF's named destinations."""
+    pages: dict[str, int] = {}
+    for name, destination in reader.named_destinations.items():
+        anchor = unquote(str(name).lstrip("/"))
+        if anchor.startswith(ANCHOR_PREFIX):
+            pages[anchor] = reader.get_destination_page_number(destination) + 1
+    return dict(sorted(pages.items()))
+
+
+def page_number_css(numbers: dict[str, int]) -> str:
+    """The page of each section after its entry in the contents and after every link to it.
+
+    Ids are checked slugs (the print template's `anchor` filter), so they need no quoting
+    beyond the attribute selector's quotes."""
+    rules = [
+        f'.druck-inhalt a[href="#{anchor}"]::after {{ content: "{page}"; }}\n'
+        f'.md-content a[href="#{anchor}"]:not(.druck-inhalt a)::after '
+        f'{{ content: " (S. {page})"; }}'
+        for anchor, page in numbers.items()
+        if all(char.isalnum() or char == "-" for char in anchor)
+    ]
+    return "\n".join(rules)
+
+
+def _with_fixed_dates(reader: PdfReader, epoch: int) -> bytes:
+    """The PDF with its creation and change dates set to the build time (SOURCE_DATE_EPOCH or
+    the last commit), not the moment of printing."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=reader)
+    stamp = datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+    writer.add_metadata({"/CreationDate": stamp, "/ModDate": stamp})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _libraries() -> tuple[Any, Any]:
+    """Playwright's sync API and pypdf's reader, or a user error saying how to install them."""
+    try:
+        from playwright.sync_api import sync_playwright
+        from pypdf import PdfReader
+    except ImportError as error:
+        raise UserError(
+            f"strategie pdf: Das Python-Paket „{error.name}“ fehlt. Installieren Sie die "
+            "Zusatzpakete für PDF: pip install -r requirements.lock (oder pip install "
+            "'strategie-generator[pdf]').",
+            exit_code=EXIT_USAGE,
+        ) from None
+    return sync_playwright, PdfReader
