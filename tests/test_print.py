@@ -53,8 +53,12 @@ def test_print_page_is_excluded_from_search_by_front_matter(print_page: str) -> 
 def test_every_measure_appears_once_under_its_field_or_theme(
     minimal: Strategy, print_page: str
 ) -> None:
-    """Each measure is one heading: h4 under its Handlungsfeld (h3), h3 under a theme without."""
-    headings = re.findall(r"^(#{2,4}) (.*)$", body(print_page), re.M)
+    """Each measure is one heading: h4 under its Handlungsfeld (h3), h3 under a theme without
+    (headings carry their section id as an attribute list, which is left out here)."""
+    headings = [
+        (level, re.sub(r" \{: [^}]*\}$", "", title))
+        for level, title in re.findall(r"^(#{2,4}) (.*)$", body(print_page), re.M)
+    ]
     for measure in minimal.massnahmen:
         title = f"{measure.id}: {measure.titel}"
         level = "####" if measure.handlungsfeld else "###"
@@ -141,3 +145,54 @@ def test_print_stylesheet_prints_external_addresses_and_keeps_rows_whole() -> No
     assert re.search(r'a\[href\^="https:"\]::after[^}]*content: " \(" attr\(href\) "\)"', css)
     assert re.search(r"\.md-typeset tr,[^}]*break-inside: avoid", css, re.S)
     assert re.search(r"h4 \{\s*break-after: avoid;", css)
+
+
+def test_pdf_refuses_a_folder_without_the_print_page(tmp_path: Path) -> None:
+    """`strategie pdf --site` on a folder that is no built site: a German user error."""
+    from generator.errors import UserError
+    from generator.site.pdf import print_pdf
+
+    with pytest.raises(UserError, match=r"gibt es keine druckfassung\.html"):
+        print_pdf(tmp_path, tmp_path / "x.pdf", Path("/usr/bin/chromium"), REPO)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_pdf_names_a_missing_chromium(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A STRATEGIE_CHROMIUM that names no program, and no Chromium on PATH: German errors
+    saying how to install it."""
+    from generator.errors import UserError
+    from generator.site.pdf import find_chromium
+
+    monkeypatch.setenv("STRATEGIE_CHROMIUM", str(tmp_path / "fehlt"))
+    with pytest.raises(UserError, match="dort liegt aber kein Programm"):
+        find_chromium()
+    monkeypatch.delenv("STRATEGIE_CHROMIUM")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(UserError, match="apt-get install -y chromium"):
+        find_chromium()
+
+
+def test_page_number_css_sets_contents_and_references() -> None:
+    """Each section's page follows its contents entry and, as „(S. n)“, other links to it."""
+    from generator.site.pdf import page_number_css
+
+    css = page_number_css({"druck-m-ver-01": 8, "druck-lt-verwaltung": 7})
+    assert '.druck-inhalt a[href="#druck-m-ver-01"]::after { content: "8"; }' in css
+    reference = '"#druck-lt-verwaltung"]:not(.druck-inhalt a)::after { content: " (S. 7)"; }'
+    assert reference in css
+
+
+def test_print_page_has_cover_contents_and_anchored_sections(
+    minimal: Strategy, print_page: str
+) -> None:
+    """The print page opens with the cover and a contents list that links every Leitthema,
+    Handlungsfeld and measure to its section's id; Leitthemen carry the page-break class."""
+    text = body(print_page)
+    assert '<div class="druck-titelseite" markdown>' in text
+    contents = text.split('<nav class="druck-inhalt"', 1)[1].split("</nav>", 1)[0]
+    for measure in minimal.massnahmen:
+        anchor = f"druck-m-{measure.id.lower()}"
+        assert f"](#{anchor})" in contents, measure.id
+        assert f"{{: #{anchor} }}" in text, measure.id
+    for theme in minimal.leitthemen:
+        assert f"{{: #druck-lt-{theme.id} .druck-leitthema }}" in text

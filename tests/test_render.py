@@ -111,8 +111,11 @@ def test_blocks_are_separated_by_blank_lines(case: str) -> None:
             )
             if in_rich_text or not before.strip() or not _BLOCK_START.match(line):
                 continue
-            continuing = (line[:2] in {"| ", "- "} and before[:1] == line[:1]) or (
-                before.startswith("<") and line.startswith("<")
+            continuing = (
+                (line[:2] in {"| ", "- "} and before[:1] == line[:1])
+                # a nested list item, then the next item of the outer list
+                or (line.startswith("- ") and before.lstrip().startswith("- "))
+                or (before.startswith("<") and line.startswith("<"))
             )
             assert continuing or before.startswith("<!--"), f"{path}: {before!r} → {line!r}"
 

@@ -30,6 +30,7 @@ from generator.errors import UserError
 from generator.site.build import source_date_epoch
 from generator.site.write import write_file_atomically
 from generator.terminal import EXIT_USAGE
+from generator.timestamps import EpochError
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -41,6 +42,15 @@ ANCHOR_PREFIX = "druck-"
 MAX_PASSES = 4
 #: Where Chromium is looked for when STRATEGIE_CHROMIUM is not set.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+#: Chromium without its own calls home (updates, sync, field trials): printing is offline.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @dataclass(frozen=True)
@@ -89,10 +99,19 @@ def print_pdf(site: Path, target: Path, chromium: Path, project: Path) -> Printe
     sync_playwright, pdf_reader = _libraries()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(chromium), args=["--no-sandbox"], headless=True
+            executable_path=str(chromium), args=CHROMIUM_ARGS, headless=True
         )
         try:
             page = browser.new_page()
+            # Only the site's own files: a page that asked another host would fail here.
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if route.request.url.startswith(("file:", "data:", "blob:"))
+                    else route.abort()
+                ),
+            )
             page.goto(page_file.resolve().as_uri())
             page.emulate_media(media="print")
             numbers: dict[str, int] = {}
@@ -114,7 +133,11 @@ def print_pdf(site: Path, target: Path, chromium: Path, project: Path) -> Printe
         finally:
             browser.close()
     reader = pdf_reader(io.BytesIO(pdf))
-    data = _with_fixed_dates(reader, source_date_epoch(project)[0])
+    try:
+        epoch = source_date_epoch(project)[0]
+    except EpochError as error:
+        raise UserError(f"strategie pdf: {error}", exit_code=EXIT_USAGE) from None
+    data = _with_fixed_dates(reader, epoch)
     write_file_atomically(target, data)
     return PrintedPdf(target, len(reader.pages), len(numbers), passes)
 
@@ -125,7 +148,9 @@ def section_pages(reader: PdfReader) -> dict[str, int]:
     for name, destination in reader.named_destinations.items():
         anchor = unquote(str(name).lstrip("/"))
         if anchor.startswith(ANCHOR_PREFIX):
-            pages[anchor] = reader.get_destination_page_number(destination) + 1
+            number = reader.get_destination_page_number(destination)
+            if number is not None:
+                pages[anchor] = number + 1
     return dict(sorted(pages.items()))
 
 

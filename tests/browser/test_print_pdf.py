@@ -7,13 +7,17 @@ so no PDF tool has to be installed: page count and text come from the bytes them
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import zlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import Visit
+from browsing import CHROMIUM, REPO, Visit
 from site_pages import SitePages
 
 pytestmark = pytest.mark.browser
@@ -156,3 +160,101 @@ def test_print_media_hides_chrome_on_any_page(online: Visit, online_pages: SiteP
     )
     assert after, "no external link on the measure page"
     assert after[0] in after[1], after
+
+
+# --- strategie pdf: the Druckfassung as a finished PDF (generator/site/pdf.py) -------------
+
+
+@pytest.fixture(scope="module")
+def druck_pdf(offline_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """`strategie pdf --site` on the offline build, read back with pypdf. A command of its own:
+    Playwright's sync API cannot start a second time beside the session's browser."""
+    from pypdf import PdfReader
+
+    from generator.site.build import source_date_epoch
+
+    target = tmp_path_factory.mktemp("pdf") / "druckfassung.pdf"
+    environment = dict(os.environ)
+    environment["STRATEGIE_CHROMIUM"] = str(CHROMIUM)
+    environment["SOURCE_DATE_EPOCH"] = str(source_date_epoch(REPO)[0])
+    command = ["pdf", "--site", str(offline_site), "--out", str(target)]
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--projekt", str(REPO), *command],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Druckfassung als PDF geschrieben" in result.stdout
+    return PdfReader(target)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_pdf_contents_give_the_page_each_section_starts_on(druck_pdf: Any) -> None:
+    """Every measure's line in the contents ends with a page number, and its heading is
+    printed on exactly that page."""
+    contents = ""
+    for page in druck_pdf.pages[1:8]:
+        contents += page.extract_text() + "\n"
+        if "Lizenz und Kontakt" in page.extract_text():
+            break
+    entries = re.findall(r"^([A-Z]{2,4}-\d+): .*? (\d+)$", contents, re.M)
+    assert len(entries) >= 10, contents[:500]
+    for measure, number in entries:
+        printed_on = _flat(druck_pdf.pages[int(number) - 1].extract_text())
+        assert f"{measure}:" in printed_on, (measure, number)
+
+
+def test_pdf_has_page_numbers_outline_and_tags(druck_pdf: Any) -> None:
+    """„Seite n von N“ on every page but the cover, bookmarks for every Leitthema and measure,
+    and a structure tree for screen readers (tagged PDF) in German."""
+    total = len(druck_pdf.pages)
+    assert "Seite" not in druck_pdf.pages[0].extract_text()
+    for number, page in enumerate(druck_pdf.pages[1:], start=2):
+        assert f"Seite {number} von {total}" in _flat(page.extract_text()), number
+
+    def titles(items: list[Any]) -> list[str]:
+        found: list[str] = []
+        for item in items:
+            found += titles(item) if isinstance(item, list) else [str(item.title)]
+        return found
+
+    bookmarks = titles(druck_pdf.outline)
+    assert sum(title.startswith("Leitthema ") for title in bookmarks) >= 2, bookmarks[:10]
+    assert sum(bool(re.match(r"[A-Z]{2,4}-\d+: ", title)) for title in bookmarks) >= 10
+    root = druck_pdf.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert str(root["/Lang"]).startswith("de")
+
+
+def test_pdf_starts_each_leitthema_on_a_new_page(druck_pdf: Any) -> None:
+    """A Leitthema's heading is the first thing on its page (its destination is at the top
+    margin), and the cover and the contents are pages of their own."""
+    from generator.site.pdf import section_pages
+
+    pages = section_pages(druck_pdf)
+    themes = [anchor for anchor in pages if anchor.startswith("druck-lt-")]
+    assert themes
+    for anchor in themes:
+        destination = druck_pdf.named_destinations["/" + anchor]
+        page_height = float(druck_pdf.pages[pages[anchor] - 1].mediabox.height)
+        assert float(destination["/Top"]) > page_height - 80, anchor
+    assert pages["druck-inhalt"] == 2
+    assert pages["druck-ueberblick"] > pages["druck-inhalt"]
+
+
+def test_pdf_dates_are_the_build_time(druck_pdf: Any) -> None:
+    """The file's dates are the build time (last commit or SOURCE_DATE_EPOCH), not the time
+    of printing, so the same data gives the same file."""
+    from datetime import UTC, datetime
+
+    from generator.site.build import source_date_epoch
+
+    epoch = source_date_epoch(REPO)[0]
+    stamp = datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S")
+    assert str(druck_pdf.metadata["/CreationDate"]).startswith(stamp)
