@@ -114,6 +114,7 @@ def print_pdf(site: Path, target: Path, chromium: Path, project: Path) -> Printe
             )
             page.goto(page_file.resolve().as_uri())
             page.emulate_media(media="print")
+            page.evaluate(_UNLINK_SITE_PAGES)
             numbers: dict[str, int] = {}
             passes = 0
             while True:
@@ -140,6 +141,19 @@ def print_pdf(site: Path, target: Path, chromium: Path, project: Path) -> Printe
     data = _with_fixed_dates(reader, epoch)
     write_file_atomically(target, data)
     return PrintedPdf(target, len(reader.pages), len(numbers), passes)
+
+
+#: Links to the site's other pages would point into the folder the PDF was printed from (a
+#: temporary one); on paper and in the file they stay as text. Links within the Druckfassung
+#: (to a section: a page reference) and to other hosts (their address is printed) remain.
+_UNLINK_SITE_PAGES = """() => {
+  for (const link of document.querySelectorAll('a[href]')) {
+    const target = link.getAttribute('href');
+    if (!target.startsWith('#') && !/^(https?|mailto):/i.test(target)) {
+      link.removeAttribute('href');
+    }
+  }
+}"""
 
 
 def section_pages(reader: PdfReader) -> dict[str, int]:

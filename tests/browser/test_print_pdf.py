@@ -258,3 +258,16 @@ def test_pdf_dates_are_the_build_time(druck_pdf: Any) -> None:
     epoch = source_date_epoch(REPO)[0]
     stamp = datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S")
     assert str(druck_pdf.metadata["/CreationDate"]).startswith(stamp)
+
+
+def test_pdf_links_only_to_its_sections_and_the_web(druck_pdf: Any) -> None:
+    """No link in the file points into the folder it was printed from: the contents link to
+    their sections, external links to their web address, the site's other pages are text."""
+    targets = []
+    for page in druck_pdf.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                targets.append(str(action["/URI"]))
+    assert targets, "no web link at all"
+    assert [uri for uri in targets if not uri.startswith(("https:", "http:", "mailto:"))] == []
