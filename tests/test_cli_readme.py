@@ -36,3 +36,16 @@ def test_every_command_has_a_runner() -> None:
 
     top = {command.split()[1] for command in _commands(_build_parser())}
     assert top == set(_COMMANDS)
+
+
+def test_readme_pictures_exist_as_taken_by_the_script() -> None:
+    """The README shows the two pictures that scripts/readme-bilder.sh takes: PNG files of the
+    desktop (1280 px) and phone (390 px) width, each named in the script's table."""
+    import struct
+
+    text = README.read_text(encoding="utf-8")
+    for name, width in (("startseite-desktop.png", 1280), ("massnahme-telefon.png", 390)):
+        assert f'src="docs/bilder/{name}"' in text, name
+        data = (README.parent / "docs" / "bilder" / name).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n", name
+        assert struct.unpack(">I", data[16:20])[0] == width, name
