@@ -267,6 +267,13 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "Die erste Zeile sollte auf das Schema verweisen, damit Editoren Fehler sofort zeigen: "
         "{expected}",
     ),
+    "schemas_stale": (
+        Severity.WARNING,
+        "Das Schema passt nicht mehr zu den Daten (etwa neue Akteure, Stadtteile oder "
+        "Maßnahmen) oder zum Datenmodell, sodass Editoren beim Tippen falsche Fehler oder "
+        "Vorschläge zeigen. Erzeugen Sie es mit „strategie schemas“ neu und übernehmen Sie die "
+        "geänderten Dateien aus strategy/schemas/.",
+    ),
     # --- reading a workbook: problems_workbook.py (all errors) ---
     **{code: (Severity.ERROR, text) for code, text in WORKBOOK_MESSAGES.items()},
 }

@@ -28,9 +28,12 @@ from generator.terminal import (
 
 
 def _run_check(project: Path, strict: bool) -> int:
+    from generator.check.schemas import stale_schemas
     from generator.check.validate import load_strategy
 
     strategy, problems = load_strategy(project / "strategy")
+    if strategy is not None:
+        problems += stale_schemas(strategy, project / "strategy" / "schemas")
     print_problems(problems)
     if has_errors(problems, strict=strict) or strategy is None:
         hint = " (--strict: Warnungen zählen als Fehler)" if strict and problems else ""
@@ -46,6 +49,7 @@ def _run_check(project: Path, strict: bool) -> int:
 
 def _write_schemas(project: Path) -> int:
     from generator.check.schemas import render_schemas
+    from generator.check.validate import load_strategy
     from generator.site.output_guard import symlink_on_the_way
 
     target = project / "strategy" / "schemas"
@@ -58,9 +62,18 @@ def _write_schemas(project: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    strategy, problems = load_strategy(project / "strategy")
+    if strategy is None:
+        print_problems(problems)
+        print(
+            f"strategie schemas: Die Schemas nennen die Kennungen aus den Daten und werden erst "
+            f"geschrieben, wenn die Daten fehlerfrei sind ({summarise(problems)}).",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     target.mkdir(exist_ok=True)
     changed = 0
-    for name, text in render_schemas().items():
+    for name, text in render_schemas(strategy).items():
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8", newline="\n")
