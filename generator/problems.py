@@ -22,6 +22,8 @@ from generator.problems_workbook import WORKBOOK_MESSAGES
 class Severity(enum.Enum):
     ERROR = "Fehler"
     WARNING = "Warnung"
+    #: Information that never fails a run, not even under --strict.
+    NOTE = "Hinweis"
 
 
 #: code → (severity, German template). Templates use str.format with named parameters.
@@ -267,8 +269,14 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "Die erste Zeile sollte auf das Schema verweisen, damit Editoren Fehler sofort zeigen: "
         "{expected}",
     ),
-    "schemas_stale": (
+    "placeholder": (
         Severity.WARNING,
+        "{field}: hier steht noch der Platzhalter {value} von „strategie neu“. Ersetzen Sie "
+        "ihn durch den richtigen Text (ein optionales Feld können Sie auch löschen); bis dahin "
+        "schlägt „strategie check --strict“ fehl.",
+    ),
+    "schemas_stale": (
+        Severity.NOTE,
         "Das Schema passt nicht mehr zu den Daten (etwa neue Akteure, Stadtteile oder "
         "Maßnahmen) oder zum Datenmodell, sodass Editoren beim Tippen falsche Fehler oder "
         "Vorschläge zeigen. Erzeugen Sie es mit „strategie schemas“ neu und übernehmen Sie die "
@@ -321,7 +329,7 @@ class Problem:
     def github_annotation(self) -> str:
         """The problem as a GitHub workflow command, escaped as @actions/core does: nothing
         from a file name or message can end the command or start another one."""
-        level = "error" if self.severity is Severity.ERROR else "warning"
+        level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(self.severity, "notice")
         where = f"file={_escape_property(self.file)},line={self.line},col={self.column}"
         return f"::{level} {where}::{_escape_data(self.message)}"
 
@@ -363,8 +371,9 @@ def suggest(value: str, candidates: Iterable[str]) -> str:
 
 
 def has_errors(problems: Iterable[Problem], *, strict: bool) -> bool:
-    """Whether the run fails: any error, or under --strict any warning as well."""
-    return any(strict or p.severity is Severity.ERROR for p in problems)
+    """Whether the run fails: any error, or under --strict any warning as well (notes never)."""
+    failing = (Severity.ERROR, Severity.WARNING) if strict else (Severity.ERROR,)
+    return any(p.severity in failing for p in problems)
 
 
 class DataProblems(Exception):

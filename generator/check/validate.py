@@ -15,6 +15,7 @@ from generator import model
 from generator.check.collect import Collected
 from generator.check.crosscheck import cross_check
 from generator.check.load import load_tree
+from generator.check.placeholders import find_placeholders
 from generator.check.shape import validate_shape
 from generator.check.tree import LoadedFile
 from generator.problems import Problem, Severity, problem, rank
@@ -106,7 +107,7 @@ def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> lis
                 "{akteure,stadtteile,sdgs,charta}.yml",
             )
         ]
-    problems: list[Problem] = []
+    problems: list[Problem] = find_placeholders(loaded)
     expected_comment = schema_comment(relative)
     if loaded.first_line.strip() != expected_comment:
         problems.append(problem("schema_comment", loaded.path, 1, 1, expected=expected_comment))

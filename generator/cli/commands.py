@@ -306,6 +306,8 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
             f"Legen Sie nun die erste Maßnahme an: strategie neu massnahme --leitthema {theme} "
             f"--handlungsfeld {planned.id} – bis dahin meldet die Prüfung eine Warnung."
         )
+    if (project / "strategy" / "schemas").is_dir():
+        _write_schemas(project)  # the new id belongs in the schemas' lists
     return _run_check(project, strict=False)
 
 

@@ -415,7 +415,7 @@ def _validate(
     for found in after:
         if (found.file, found.code, found.message) in known:
             continue
-        if found.severity is Severity.WARNING:
+        if found.severity is not Severity.ERROR:
             plan.warnings.append(found)
             continue
         row = rows.get(by_file.get(found.file, ""), 0)
