@@ -282,6 +282,11 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "Vorschläge zeigen. Erzeugen Sie es mit „strategie schemas“ neu und übernehmen Sie die "
         "geänderten Dateien aus strategy/schemas/.",
     ),
+    "import_line_breaks": (
+        Severity.NOTE,
+        "Die Zeilenumbrüche in dieser Zelle wurden durch Leerzeichen ersetzt, denn {field} ist "
+        "{kind}. Absätze und Listen gehören in die Beschreibung (beschreibung in {file}).",
+    ),
     # --- reading a workbook: problems_workbook.py (all errors) ---
     **{code: (Severity.ERROR, text) for code, text in WORKBOOK_MESSAGES.items()},
 }

@@ -12,6 +12,7 @@ import pytest
 from project_copy import REPO, copy_project, run_strategie
 
 from generator.check.validate import load_strategy
+from generator.problems import Severity, has_errors, problem
 
 _NAMED = re.compile(r"^( *(?:- )?(?:titel|name): )", re.MULTILINE)
 
@@ -96,3 +97,23 @@ def test_check_command_names_the_cause_first(tmp_path: Path) -> None:
     assert lines[1].startswith(f"strategy/{target}:1:1: Warnung: Die Verweise auf „OIL-01“ (")
     assert "strategy/massnahmen/energie-umwelt/umw-01.yml:" in lines[1]
     assert "weitere) werden erst geprüft" in lines[1]
+
+
+def test_notes_never_fail_and_are_github_notices() -> None:
+    """A note (Hinweis) fails no run, not even under --strict; in Actions it is a notice."""
+    note = problem("schemas_stale", "strategy/schemas/massnahme.schema.json", 1, 1)
+    warning = problem("no_measures", "strategy/leitthemen/x.yml", 3, 5, id="„x“")
+    assert note.severity is Severity.NOTE
+    assert not has_errors([note], strict=True)
+    assert has_errors([note, warning], strict=True)
+    assert not has_errors([note, warning], strict=False)
+    assert note.github_annotation().startswith("::notice file=strategy/schemas/")
+    assert note.format().startswith("strategy/schemas/massnahme.schema.json:1:1: Hinweis: ")
+
+
+def test_unreadable_files_sort_first_and_consequences_last() -> None:
+    """Sorting puts files that cannot be read first, then by place, consequence notes last."""
+    tab = problem("yaml_tab", "strategy/z.yml", 9, 1)
+    other = problem("no_measures", "strategy/a.yml", 1, 1, id="„a“")
+    note = problem("consequence_unchecked", "strategy/z.yml", 1, 1, id="„Z“", places="x:1")
+    assert sorted([note, other, tab]) == [tab, other, note]

@@ -73,6 +73,8 @@ PINNED_ELSEWHERE = {
     "file_name_invalid": "tests/test_hostile_files.py",
     # About strategy/schemas/, which the golden cases do not have; `strategie check` only.
     "schemas_stale": "tests/test_schemas.py",
+    # A note of `strategie import xlsx` about a workbook cell.
+    "import_line_breaks": "tests/test_spreadsheet.py",
 }
 #: Messages about a workbook (not a data file) are pinned with their cases there.
 PINNED_ELSEWHERE |= {

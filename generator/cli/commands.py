@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.cli.parser import _build_parser
 from generator.cli.report import show_built, show_log_notes, show_published, show_user_error
 from generator.errors import UserError
-from generator.problems import has_errors
+from generator.problems import Severity, has_errors
 from generator.terminal import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -180,6 +180,8 @@ def _import_xlsx(project: Path, workbook: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
+    for note in sorted(plan.notes):
+        print(note.format(workbook.name, Severity.NOTE.value), file=sys.stderr)
     if not plan.changes:
         print("Keine Änderungen: Die Arbeitsmappe stimmt mit den YAML-Dateien überein.")
         return EXIT_OK
