@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import difflib
 import enum
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from generator.problems_workbook import WORKBOOK_MESSAGES
 
 
 class Severity(enum.Enum):
     ERROR = "Fehler"
     WARNING = "Warnung"
+    #: Information that never fails a run, not even under --strict.
+    NOTE = "Hinweis"
 
 
 #: code → (severity, German template). Templates use str.format with named parameters.
@@ -240,6 +245,11 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         Severity.WARNING,
         "Das Handlungsfeld {id} hat noch keine Maßnahme.",
     ),
+    "consequence_unchecked": (
+        Severity.WARNING,
+        "Die Verweise auf {id} ({places}) werden erst geprüft, wenn diese Datei fehlerfrei "
+        "ist. Beheben Sie zuerst den Fehler hier.",
+    ),
     "missing_file": (
         Severity.ERROR,
         "Die Datei fehlt. Jede Strategie braucht {path}.",
@@ -259,111 +269,49 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "Die erste Zeile sollte auf das Schema verweisen, damit Editoren Fehler sofort zeigen: "
         "{expected}",
     ),
-    # --- reading a workbook (workbook_reader.py, xlsx_import.py); {path} is the file ---
-    "workbook_missing": (Severity.ERROR, "Die Datei {path} gibt es nicht."),
-    "workbook_file_unreadable": (
-        Severity.ERROR,
-        "Die Datei {path} kann nicht gelesen werden ({reason}). Geben Sie den Pfad einer "
-        "Arbeitsmappe (.xlsx) an.",
+    "placeholder": (
+        Severity.WARNING,
+        "{field}: hier steht noch der Platzhalter {value} von „strategie neu“. Ersetzen Sie "
+        "ihn durch den richtigen Text (ein optionales Feld können Sie auch löschen); bis dahin "
+        "schlägt „strategie check --strict“ fehl.",
     ),
-    "workbook_not_xlsx": (
-        Severity.ERROR,
-        "Die Datei {path} ist keine lesbare Excel-Arbeitsmappe (.xlsx). Speichern Sie sie im "
-        "Format „Excel-Arbeitsmappe (.xlsx)“.",
+    "schemas_stale": (
+        Severity.NOTE,
+        "Das Schema passt nicht mehr zu den Daten (etwa neue Akteure, Stadtteile oder "
+        "Maßnahmen) oder zum Datenmodell, sodass Editoren beim Tippen falsche Fehler oder "
+        "Vorschläge zeigen. Erzeugen Sie es mit „strategie schemas“ neu und übernehmen Sie die "
+        "geänderten Dateien aus strategy/schemas/.",
     ),
-    "workbook_file_too_large": (
-        Severity.ERROR,
-        "Die Datei {path} ist mit {size} zu groß (höchstens {limit}). Exportieren Sie die "
-        "Arbeitsmappe neu mit „strategie export xlsx“ und tragen Sie Ihre Änderungen dort ein.",
+    "import_line_breaks": (
+        Severity.NOTE,
+        "Die Zeilenumbrüche in dieser Zelle wurden durch Leerzeichen ersetzt, denn {field} ist "
+        "{kind}. Absätze und Listen gehören in die Beschreibung (beschreibung in {file}).",
     ),
-    "workbook_too_many_parts": (
-        Severity.ERROR,
-        "Die Datei {path} besteht aus {count} Teilen (höchstens {limit}); so ist keine "
-        "Arbeitsmappe aus „strategie export xlsx“ aufgebaut. Exportieren Sie die Arbeitsmappe "
-        "neu und tragen Sie Ihre Änderungen dort ein.",
-    ),
-    "workbook_too_large_unpacked": (
-        Severity.ERROR,
-        "Die Datei {path} wäre entpackt {size} groß (höchstens {limit}) und wird deshalb nicht "
-        "gelesen. Exportieren Sie die Arbeitsmappe neu mit „strategie export xlsx“ und tragen "
-        "Sie Ihre Änderungen dort ein.",
-    ),
-    "workbook_packed_too_tightly": (
-        Severity.ERROR,
-        "In der Datei {path} ist der Teil {part} {ratio}-fach gepackt (höchstens {limit}-fach); "
-        "so etwas entsteht beim Speichern einer Tabelle nicht, die Datei wird aus "
-        "Sicherheitsgründen nicht gelesen. Exportieren Sie die Arbeitsmappe neu mit „strategie "
-        "export xlsx“ und tragen Sie Ihre Änderungen dort ein.",
-    ),
-    "workbook_part_missing": (
-        Severity.ERROR,
-        "Die Datei {path} ist unvollständig: Der Teil {part} fehlt. Öffnen Sie sie in Excel und "
-        "speichern Sie sie erneut als „Excel-Arbeitsmappe (.xlsx)“.",
-    ),
-    "workbook_damaged": (
-        Severity.ERROR,
-        "Die Datei {path} ist beschädigt und lässt sich nicht lesen. Öffnen Sie sie in Excel und "
-        "speichern Sie sie erneut als „Excel-Arbeitsmappe (.xlsx)“, oder exportieren Sie neu "
-        "mit „strategie export xlsx“.",
-    ),
-    "workbook_xml_error": (
-        Severity.ERROR,
-        "Die Datei {path} ist beschädigt: Im Teil {part} ist das XML in Zeile {line}, Spalte "
-        "{column} fehlerhaft. Öffnen Sie sie in Excel und speichern Sie sie erneut als "
-        "„Excel-Arbeitsmappe (.xlsx)“, oder exportieren Sie neu mit „strategie export xlsx“.",
-    ),
-    "workbook_doctype": (
-        Severity.ERROR,
-        "Die Datei {path} enthält im Teil {part} eine Dokumenttyp-Deklaration (DOCTYPE). "
-        "Tabellenprogramme schreiben so etwas nicht; die Datei wird aus Sicherheitsgründen "
-        "nicht gelesen. Exportieren Sie neu mit „strategie export xlsx“.",
-    ),
-    "workbook_sheet_missing": (
-        Severity.ERROR,
-        "In {path} fehlt das Blatt {sheet}. Verwenden Sie eine Arbeitsmappe aus „strategie "
-        "export xlsx“ und benennen Sie das Blatt nicht um.",
-    ),
-    "workbook_not_a_worksheet": (
-        Severity.ERROR,
-        "In {path} ist {sheet} kein Tabellenblatt (sondern etwa ein Diagramm). Verwenden Sie "
-        "eine Arbeitsmappe aus „strategie export xlsx“.",
-    ),
-    "workbook_too_many_rows": (
-        Severity.ERROR,
-        "In {path} steht im Blatt {sheet} in Zelle {cell} noch etwas; gelesen werden nur die "
-        "Zeilen 1 bis {limit}. Löschen Sie alles unterhalb der Tabelle (Zeilen markieren, dann "
-        "„Zellen löschen“) und speichern Sie erneut.",
-    ),
-    "workbook_too_many_columns": (
-        Severity.ERROR,
-        "In {path} steht im Blatt {sheet} in Zelle {cell} noch etwas; gelesen werden nur die "
-        "Spalten A bis {last}. Löschen Sie alles rechts der Tabelle (Spalten markieren, dann "
-        "„Zellen löschen“) und speichern Sie erneut.",
-    ),
-    "workbook_snapshot_formula": (
-        Severity.ERROR,
-        "In {path} enthält das versteckte Blatt {sheet} in Zelle {cell} eine Formel: Es wurde "
-        "außerhalb von „strategie export xlsx“ verändert. Exportieren Sie neu und tragen Sie "
-        "Ihre Änderungen dort ein.",
-    ),
-    "workbook_formula": (
-        Severity.ERROR,
-        "Die Zelle enthält die Formel {formula} (Ergebnis {result}). Übernommen werden nur "
-        "Werte: Tragen Sie den Wert selbst ein (in Excel: Zelle kopieren, dann „Einfügen → "
-        "Werte einfügen“).",
-    ),
-    "workbook_formula_without_result": (
-        Severity.ERROR,
-        "Die Zelle enthält die Formel {formula} ohne gespeichertes Ergebnis; gelesen würde "
-        "eine leere Zelle. Übernommen werden nur Werte: Tragen Sie den Wert selbst ein (in "
-        "Excel: Zelle kopieren, dann „Einfügen → Werte einfügen“).",
-    ),
+    # --- reading a workbook: problems_workbook.py (all errors) ---
+    **{code: (Severity.ERROR, text) for code, text in WORKBOOK_MESSAGES.items()},
 }
 
 
-@dataclass(frozen=True, order=True)
+#: Problems that keep a file from being read at all (or a required file from existing).
+#: They are the cause of whatever else goes wrong, so they are listed first.
+_UNREADABLE_CODES = frozenset(
+    code for code in MESSAGES if code.startswith(("yaml_", "file_")) or code == "missing_file"
+)
+
+
+def rank(code: str) -> int:
+    """Where a problem stands in the list: 0 a file that cannot be read, 1 everything else,
+    2 the notes on what could not be checked because of a broken file (check/checker.py)."""
+    if code in _UNREADABLE_CODES:
+        return 0
+    return 2 if code.startswith("consequence_") else 1
+
+
+@functools.total_ordering
+@dataclass(frozen=True)
 class Problem:
-    """One finding, with its position. Ordered by file, line, column for printing."""
+    """One finding, with its position. Ordered by cause (files that cannot be read first, see
+    `rank`), then by file, line and column for printing."""
 
     file: str
     line: int
@@ -372,13 +320,21 @@ class Problem:
     message: str = field(compare=True)
     severity: Severity = field(compare=False, default=Severity.ERROR)
 
+    def sort_key(self) -> tuple[int, str, int, int, str, str]:
+        return (rank(self.code), self.file, self.line, self.column, self.code, self.message)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
     def format(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
 
     def github_annotation(self) -> str:
         """The problem as a GitHub workflow command, escaped as @actions/core does: nothing
         from a file name or message can end the command or start another one."""
-        level = "error" if self.severity is Severity.ERROR else "warning"
+        level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(self.severity, "notice")
         where = f"file={_escape_property(self.file)},line={self.line},col={self.column}"
         return f"::{level} {where}::{_escape_data(self.message)}"
 
@@ -420,8 +376,9 @@ def suggest(value: str, candidates: Iterable[str]) -> str:
 
 
 def has_errors(problems: Iterable[Problem], *, strict: bool) -> bool:
-    """Whether the run fails: any error, or under --strict any warning as well."""
-    return any(strict or p.severity is Severity.ERROR for p in problems)
+    """Whether the run fails: any error, or under --strict any warning as well (notes never)."""
+    failing = (Severity.ERROR, Severity.WARNING) if strict else (Severity.ERROR,)
+    return any(p.severity in failing for p in problems)
 
 
 class DataProblems(Exception):

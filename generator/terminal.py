@@ -27,5 +27,7 @@ def print_problems(problems: Sequence[Problem]) -> None:
 
 def summarise(problems: Sequence[Problem]) -> str:
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
-    warnings = len(problems) - errors
-    return f"{errors} Fehler, {warnings} Warnung{'en' if warnings != 1 else ''}"
+    notes = sum(1 for p in problems if p.severity is Severity.NOTE)
+    warnings = len(problems) - errors - notes
+    summary = f"{errors} Fehler, {warnings} Warnung{'en' if warnings != 1 else ''}"
+    return summary + (f", {notes} Hinweis{'e' if notes != 1 else ''}" if notes else "")

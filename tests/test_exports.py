@@ -70,7 +70,7 @@ def test_export_paths(case: tuple[Path, Strategy]) -> None:
         "daten/massnahmen.xlsx",
         "daten/strategie.json",
         "daten/strategie.schema.json",
-        *(f"daten/schemas/{name}" for name in render_schemas()),
+        *(f"daten/schemas/{name}" for name in render_schemas(case[1])),
     }
     assert {str(path) for path in files} == expected
 
@@ -105,7 +105,7 @@ def test_exports_are_byte_identical_across_runs(case: tuple[Path, Strategy]) -> 
 def test_schema_files_are_the_data_file_schemas(case: tuple[Path, Strategy]) -> None:
     """daten/schemas/ holds the JSON Schemas of the YAML files, as `strategie schemas` writes."""
     files = render_exports(case[1], base_url=None)
-    for name, text in render_schemas().items():
+    for name, text in render_schemas(case[1]).items():
         assert files[PurePosixPath("daten/schemas") / name] == text.encode("utf-8")
 
 

@@ -43,7 +43,8 @@ def expected_id(strategy: model.Strategy, theme_id: str) -> str:
 def test_new_measure_passes_strict_check_and_is_rendered(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The new file gets the next id, passes --strict and gets its own page."""
+    """The new file gets the next id, fails --strict only for its placeholders (named with
+    file:line and field), passes once they are replaced, and gets its own page."""
     before = load(project)
     identifier = expected_id(before, "verwaltung")
     arguments = ["--projekt", str(project), "neu", "massnahme", "--leitthema", "verwaltung"]
@@ -54,10 +55,25 @@ def test_new_measure_passes_strict_check_and_is_rendered(
     fields = sum(len(theme.handlungsfelder) for theme in before.leitthemen)
     assert out == (
         f"Angelegt: {path} (Maßnahme {identifier}).\n"
+        "Schemas in strategy/schemas: 1 geändert.\n"
         f"Prüfung bestanden: {len(before.leitthemen)} Leitthemen, {fields} Handlungsfelder, "
-        f"{len(before.massnahmen) + 1} Maßnahmen; 0 Fehler, 0 Warnungen.\n"
+        f"{len(before.massnahmen) + 1} Maßnahmen; 0 Fehler, 2 Warnungen.\n"
     )
-    assert err == ""
+    rest = (
+        " von „strategie neu“. Ersetzen Sie ihn durch den richtigen Text (ein optionales Feld "
+        "können Sie auch löschen); bis dahin schlägt „strategie check --strict“ fehl."
+    )
+    assert err.splitlines() == [
+        f"{path}:17:19: Warnung: kurzbeschreibung: hier steht noch der Platzhalter "
+        f"„Kurzbeschreibung folgt.“{rest}",
+        f"{path}:22:15: Warnung: beschreibung: hier steht noch der Platzhalter "
+        f"„Beschreibung folgt.“{rest}",
+    ]
+    assert main(["--projekt", str(project), "check", "--strict"]) == 1
+    written = project / path
+    text = written.read_text(encoding="utf-8")
+    text = text.replace("Kurzbeschreibung folgt.", "Bauanträge digital stellen.")
+    written.write_text(text.replace("Beschreibung folgt.", "Die Bauakte wird digital."))
     assert main(["--projekt", str(project), "check", "--strict"]) == 0
     capsys.readouterr()
     after = load(project)
@@ -248,6 +264,13 @@ def test_new_field_of_action_appends_text(
     new = ["--projekt", str(project), "neu", "massnahme", "--leitthema", "verwaltung"]
     new += ["--handlungsfeld", "kuenstliche-intelligenz", "--titel", "KI-Assistent"]
     assert main(new) == 0
+    assert main(["--projekt", str(project), "check"]) == 0
+    assert main(["--projekt", str(project), "check", "--strict"]) == 1  # placeholders
+    for written in [theme_file, *(project / "strategy" / "massnahmen").rglob("ver-*.yml")]:
+        text = written.read_text(encoding="utf-8")
+        for placeholder in ("Kurzbeschreibung folgt.", "Beschreibung folgt."):
+            text = text.replace(placeholder, "Ein Text.")
+        written.write_text(text, encoding="utf-8")
     assert main(["--projekt", str(project), "check", "--strict"]) == 0
 
 

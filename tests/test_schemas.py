@@ -1,32 +1,173 @@
-"""The committed JSON Schemas match the models, and every data file points to its schema."""
+"""The committed JSON Schemas match the models and the data, help editors while typing (German
+descriptions, examples, the project's ids as enums), and every data file points to its schema."""
 
 from __future__ import annotations
 
+import copy
 import json
+import shutil
 from pathlib import Path
+from typing import Any
 
-from generator.check.schemas import render_schemas
-from generator.check.validate import schema_comment, schema_name
+import jsonschema
+import pytest
+
+from generator.check.load import load_file
+from generator.check.schemas import render_schemas, stale_schemas
+from generator.check.validate import load_strategy, schema_comment, schema_name
+from generator.cli.commands import main
+from generator.model import Strategy
 
 ROOT = Path(__file__).parent.parent
 SCHEMAS = ROOT / "strategy" / "schemas"
+MEASURE = ROOT / "strategy" / "massnahmen" / "energie-umwelt" / "umw-01.yml"
 
 
-def test_committed_schemas_are_current() -> None:
-    """A model change without `strategie schemas` fails here, naming the stale files."""
-    rendered = render_schemas()
-    committed = {p.name: p.read_text(encoding="utf-8") for p in SCHEMAS.glob("*.schema.json")}
-    stale = sorted(name for name in rendered if committed.get(name) != rendered[name])
-    extra = sorted(set(committed) - set(rendered))
-    assert (stale, extra) == ([], []), "run `strategie schemas` and commit strategy/schemas/"
+@pytest.fixture(scope="module")
+def strategy() -> Strategy:
+    loaded, problems = load_strategy(ROOT / "strategy")
+    assert loaded is not None, [p.format() for p in problems]
+    return loaded
 
 
-def test_schemas_are_closed_objects() -> None:
+@pytest.fixture(scope="module")
+def schemas(strategy: Strategy) -> dict[str, dict[str, Any]]:
+    return {name: json.loads(text) for name, text in render_schemas(strategy).items()}
+
+
+def _data(path: Path) -> Any:
+    loaded, problems = load_file(path, path.name)
+    assert loaded is not None, problems
+    return copy.deepcopy(loaded.data)  # the loader's cache is read-only
+
+
+def _errors(schema: dict[str, Any], data: Any) -> list[str]:
+    validator = jsonschema.Draft202012Validator(schema)
+    return [error.message for error in validator.iter_errors(data)]
+
+
+def test_committed_schemas_are_current(strategy: Strategy) -> None:
+    """A model or data change without `strategie schemas` fails here, naming the stale files."""
+    assert stale_schemas(strategy, SCHEMAS) == [], "run `strategie schemas`, commit the files"
+    assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(render_schemas(strategy))
+
+
+def test_schemas_are_closed_objects(schemas: dict[str, dict[str, Any]]) -> None:
     """Schemas forbid unknown keys, so editors see typos in their editor too."""
-    for text in render_schemas().values():
-        schema = json.loads(text)
+    for schema in schemas.values():
         assert schema["additionalProperties"] is False
         assert schema["type"] == "object"
+
+
+def test_every_property_has_a_german_description_and_an_example(
+    schemas: dict[str, dict[str, Any]],
+) -> None:
+    """Hover help: each property of each file type and section is described and exemplified."""
+    checked = 0
+    for schema in schemas.values():
+        for definition in [schema, *schema.get("$defs", {}).values()]:
+            for name, prop in definition.get("properties", {}).items():
+                assert prop.get("description"), name
+                assert prop.get("examples"), name
+                checked += 1
+    assert checked > 150
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "index"),
+    [
+        ("status", "abgeschlosen", None),
+        ("status", "laufend", None),
+        ("verantwortlich", "referat-verkher", None),
+        ("partner", "referat-verkher", 0),
+        ("sdgs", 18, 0),
+        ("charta", "leitlinie-99", 0),
+        ("verwandte_massnahmen", "UMW-99", 0),
+        ("leitthema", "energie-umwlet", None),
+        ("handlungsfeld", "abfalmanagement", None),
+    ],
+)
+def test_schema_rejects_misspelled_ids(
+    schemas: dict[str, dict[str, Any]], key: str, value: Any, index: int | None
+) -> None:
+    """A measure with a misspelled registry id fails its schema; the original passes."""
+    schema = schemas["massnahme.schema.json"]
+    data = _data(MEASURE)
+    assert _errors(schema, data) == []
+    if index is None:
+        data[key] = value
+    else:
+        data[key][index] = value
+    errors = _errors(schema, data)
+    assert errors and errors[0].startswith(f"{value!r} is not ")
+
+
+def test_schema_rejects_unknown_district_and_rating_criterion(
+    schemas: dict[str, dict[str, Any]],
+) -> None:
+    """Districts in raumbezug and the criteria in bewertung.werte are the project's own."""
+    schema = schemas["massnahme.schema.json"]
+    data = _data(MEASURE)
+    data["raumbezug"] = {"ebene": "stadtteil", "stadtteile": ["altstadt", "bueer"]}
+    data["bewertung"]["werte"]["wichtigkiet"] = 3
+    errors = _errors(schema, data)
+    assert any("'bueer' is not one of" in e for e in errors), errors
+    assert errors
+
+
+def test_every_bundled_file_validates_against_its_schema(
+    schemas: dict[str, dict[str, Any]],
+) -> None:
+    """The schemas accept all bundled data, so editors see no false errors."""
+    checked = 0
+    for path in sorted((ROOT / "strategy").rglob("*.yml")):
+        name = schema_name(path.relative_to(ROOT / "strategy"))
+        assert _errors(schemas[f"{name}.schema.json"], _data(path)) == [], path
+        checked += 1
+    assert checked > 60
+
+
+def test_new_actor_makes_the_schemas_stale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new actor: `strategie check` notes that the measure schema is stale (a note, so that
+    an editor in the web editor is not blocked), `strategie schemas` brings it up to date."""
+    project = tmp_path / "projekt"
+    shutil.copytree(ROOT / "strategy", project / "strategy")
+    actors = project / "strategy" / "verzeichnisse" / "akteure.yml"
+    text = actors.read_text(encoding="utf-8")
+    actors.write_text(
+        text + "  - id: referat-neu\n    name: Neues Referat\n    art: verwaltung\n",
+        encoding="utf-8",
+    )
+    assert main(["--projekt", str(project), "check", "--strict"]) == 0
+    out, err = capsys.readouterr()
+    assert out.endswith("; 0 Fehler, 0 Warnungen, 1 Hinweis.\n")
+    assert err.splitlines() == [
+        "strategy/schemas/massnahme.schema.json:1:1: Hinweis: Das Schema passt nicht mehr zu den "
+        "Daten (etwa neue Akteure, Stadtteile oder Maßnahmen) oder zum Datenmodell, sodass "
+        "Editoren beim Tippen falsche Fehler oder Vorschläge zeigen. Erzeugen Sie es mit "
+        "„strategie schemas“ neu und übernehmen Sie die geänderten Dateien aus strategy/schemas/."
+    ]
+    assert main(["--projekt", str(project), "schemas"]) == 0
+    assert "1 geändert" in capsys.readouterr().out
+    assert main(["--projekt", str(project), "check", "--strict"]) == 0
+    assert capsys.readouterr().err == ""
+    measure_schema = json.loads((project / "strategy/schemas/massnahme.schema.json").read_text())
+    assert "referat-neu" in measure_schema["properties"]["verantwortlich"]["enum"]
+
+
+def test_schemas_are_not_written_from_broken_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`strategie schemas` refuses data with errors (the ids would be incomplete)."""
+    project = tmp_path / "projekt"
+    shutil.copytree(ROOT / "strategy", project / "strategy")
+    (project / "strategy" / "verzeichnisse" / "akteure.yml").write_text("akteure: [\n")
+    before = (project / "strategy/schemas/massnahme.schema.json").read_bytes()
+    assert main(["--projekt", str(project), "schemas"]) == 1
+    assert "werden erst geschrieben, wenn die Daten fehlerfrei sind" in capsys.readouterr().err
+    assert (project / "strategy/schemas/massnahme.schema.json").read_bytes() == before
 
 
 def test_every_bundled_file_names_its_schema() -> None:

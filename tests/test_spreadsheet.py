@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 
 from generator.check.validate import load_strategy
 from generator.cli.commands import main
@@ -355,3 +356,62 @@ def test_export_to_a_missing_folder(project: Path, capsys: pytest.CaptureFixture
         "fehlt). Prüfen Sie, ob der Ordner existiert und ob die Datei gerade in Excel "
         "geöffnet ist.\n"
     )
+
+
+def test_line_breaks_in_text_cells_are_named_where_they_are_removed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Alt+Enter in a short description or title: the text is taken with spaces, and a note
+    names the cell, the field and where paragraphs belong."""
+    workbook = _export(project, capsys)
+    sheet = load_workbook(workbook)["Maßnahmen"]
+    header = [cell.value for cell in sheet[1]]
+    rows = {row[0].value: row[0].row for row in sheet.iter_rows(min_row=2)}
+    _edit(
+        workbook,
+        {
+            ("VER-02", "kurzbeschreibung"): "Offene Daten.\nZum Herunterladen.",
+            ("LAB-01", "titel"): "Reallabor\r\nim Park",
+        },
+    )
+    code, out, err = _import(project, workbook, capsys)
+    assert code == 0
+    assert out.startswith("Übernommen: 2 Änderungen in 2 Dateien")
+    text = (project / "strategy/massnahmen/verwaltung/ver-02.yml").read_text(encoding="utf-8")
+    assert "kurzbeschreibung: Offene Daten. Zum Herunterladen.\n" in text
+    title = (project / "strategy/massnahmen/labor/lab-01.yml").read_text(encoding="utf-8")
+    assert "titel: Reallabor im Park\n" in title
+
+    def column(key: str) -> str:
+        return get_column_letter(header.index(key) + 1)
+
+    assert err.splitlines() == [
+        f"massnahmen.xlsx: Zeile {rows['LAB-01']}, Spalte {column('titel')} (titel): Hinweis: "
+        "Die Zeilenumbrüche in dieser Zelle wurden durch Leerzeichen ersetzt, denn titel ist "
+        "eine einzelne Zeile. Absätze und Listen gehören in die Beschreibung (beschreibung in "
+        "strategy/massnahmen/labor/lab-01.yml).",
+        f"massnahmen.xlsx: Zeile {rows['VER-02']}, Spalte {column('kurzbeschreibung')} "
+        "(kurzbeschreibung): Hinweis: Die Zeilenumbrüche in dieser Zelle wurden durch "
+        "Leerzeichen ersetzt, denn kurzbeschreibung ist ein einzelner Absatz. Absätze und "
+        "Listen gehören in die Beschreibung (beschreibung in "
+        "strategy/massnahmen/verwaltung/ver-02.yml).",
+    ]
+
+
+def test_unchanged_text_with_only_line_breaks_added_is_noted(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Line breaks alone change nothing, and the note says why they are gone."""
+    workbook = _export(project, capsys)
+    book = load_workbook(workbook)
+    sheet = book["Maßnahmen"]
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "VER-02")
+    current = str(row[header.index("kurzbeschreibung")].value)
+    words = current.split(" ")
+    changed = " ".join(words[:2]) + "\n" + " ".join(words[2:])
+    _edit(workbook, {("VER-02", "kurzbeschreibung"): changed})
+    code, out, err = _import(project, workbook, capsys)
+    assert code == 0
+    assert out.startswith("Keine Änderungen")
+    assert "(kurzbeschreibung): Hinweis: Die Zeilenumbrüche in dieser Zelle" in err

@@ -25,3 +25,10 @@ class Collected:
     #: are still checked and an error in one file does not cause false errors elsewhere.
     raw_ids: dict[str, list[str]] = field(default_factory=dict)
     raw_fields_used: set[str] = field(default_factory=set)
+    #: Entries in files that could not be read (or failed their shape check), by kind
+    #: ("massnahmen", "leitthemen") and id, with the file: references to them are not
+    #: reported where they stand but once, as a consequence, at that file.
+    unreadable: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Folders below massnahmen/ with a file that could not be read: their Leitthema's
+    #: Handlungsfelder are not reported as empty.
+    unreadable_folders: set[str] = field(default_factory=set)

@@ -7,83 +7,27 @@ of the offending value, so an editor sees it on the right line of the pull reque
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
 
 from generator import model
+from generator.check.checker import Checker as _Checker
+from generator.check.checker import at as _at
+from generator.check.checker import known as _known
 from generator.check.collect import Collected
 from generator.check.shape import field_label
 from generator.check.tree import LoadedFile
-from generator.problems import Problem, problem, quote, suggest
-
-_KNOWN_LIMIT = 12  # how many known values a message lists before "…"
-
-
-def _at(loaded: LoadedFile, path: tuple[str | int, ...]) -> tuple[str, int, int]:
-    while path not in loaded.positions and path:
-        path = path[:-1]
-    position = loaded.positions.get(path)
-    return loaded.path, (position.line if position else 1), (position.column if position else 1)
-
-
-def _known(values: Iterable[str]) -> str:
-    listed = sorted(set(values))
-    text = ", ".join(listed[:_KNOWN_LIMIT])
-    return text + (", …" if len(listed) > _KNOWN_LIMIT else "")
-
-
-class _Checker:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, code: str, where: tuple[str, int, int], **params: object) -> None:
-        file, line, column = where
-        self.problems.append(problem(code, file, line, column, **params))
-
-    def unique(self, entries: Sequence[tuple[str, tuple[str, int, int]]]) -> None:
-        """Report every id that occurs twice, at the second place, naming the first."""
-        first: dict[str, tuple[str, int, int]] = {}
-        for identifier, where in entries:
-            if identifier in first:
-                other = first[identifier]
-                self.add(
-                    "duplicate_id", where, id=quote(identifier), other=f"{other[0]}:{other[1]}"
-                )
-            else:
-                first[identifier] = where
-
-    def reference(
-        self,
-        value: str | int,
-        known: Sequence[str],
-        where: tuple[str, int, int],
-        field: str,
-        kind: str,
-    ) -> None:
-        if str(value) not in known:
-            self.add(
-                "unknown_reference",
-                where,
-                field=field,
-                kind=kind,
-                value=quote(str(value)),
-                suggestion=suggest(str(value), known),
-                known=_known(known),
-            )
-
-    def no_repeats(self, values: Sequence[Any], loaded: LoadedFile, key: str) -> None:
-        seen: set[Any] = set()
-        for index, value in enumerate(values):
-            if value in seen:
-                self.add(
-                    "duplicate_entry", _at(loaded, (key, index)), field=key, value=quote(value)
-                )
-            seen.add(value)
+from generator.problems import Problem, quote, suggest
 
 
 def cross_check(collected: Collected) -> tuple[model.Strategy | None, list[Problem]]:
-    check = _Checker()
+    check = _Checker(
+        {
+            "die Maßnahme": collected.unreadable.get("massnahmen", {}),
+            "das Leitthema": collected.unreadable.get("leitthemen", {}),
+        }
+    )
     document = collected.document
     registries = {name: registry for name, (registry, _) in collected.registries.items()}
     actors: list[model.Actor] = getattr(registries.get("akteure.yml"), "akteure", [])

@@ -1,17 +1,22 @@
-"""JSON Schemas of the data files, generated from the models.
+"""JSON Schemas of the data files, generated from the models and the project's data.
 
-In: the model classes. Out: `{file name: JSON text}` for strategy/schemas/. Editors' tools
-(yaml-language-server via the comment on each file's first line) use them for completion and
-inline errors; a test fails when the committed schemas no longer match the models.
+In: the model classes and the validated `Strategy`. Out: `{file name: JSON text}` for
+strategy/schemas/. Editors' tools (yaml-language-server via the comment on each file's first
+line) use them for completion, descriptions and inline errors; the ids an entry may refer to
+(status, actors, districts, …) are listed as enums (schema_help.py). Since those come from the
+data, `stale_schemas` tells `strategie check` when the committed schemas no longer match.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from pydantic import BaseModel
 
 from generator import model
+from generator.check.schema_help import DataHelp, annotate
+from generator.problems import Problem, problem
 
 #: schema name (as in the files' first-line comment) → model of that file type.
 FILE_MODELS: dict[str, type[BaseModel]] = {
@@ -25,13 +30,35 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
-def render_schemas() -> dict[str, str]:
+def render_schemas(strategy: model.Strategy) -> dict[str, str]:
     """Every file type's JSON Schema as deterministic, pretty-printed JSON text."""
     rendered = {}
+    data = DataHelp(strategy)
     for name, model_class in FILE_MODELS.items():
+        assert issubclass(model_class, model.Record)
         schema = model_class.model_json_schema(mode="validation")
+        annotate(schema, model_class, data)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"{name}.schema.json"
         text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True)
         rendered[f"{name}.schema.json"] = text + "\n"
     return rendered
+
+
+def stale_schemas(
+    strategy: model.Strategy, schemas_dir: Path, display_root: str = "strategy"
+) -> list[Problem]:
+    """A warning for each schema in `schemas_dir` that differs from what the data and the
+    models give; nothing when the project keeps no schemas folder."""
+    if not schemas_dir.is_dir() or schemas_dir.is_symlink():
+        return []
+    found = []
+    for name, text in render_schemas(strategy).items():
+        path = schemas_dir / name
+        try:
+            current = path.read_text(encoding="utf-8") if path.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current != text:
+            found.append(problem("schemas_stale", f"{display_root}/schemas/{name}", 1, 1))
+    return found

@@ -15,9 +15,10 @@ from generator import model
 from generator.check.collect import Collected
 from generator.check.crosscheck import cross_check
 from generator.check.load import load_tree
+from generator.check.placeholders import find_placeholders
 from generator.check.shape import validate_shape
 from generator.check.tree import LoadedFile
-from generator.problems import Problem, Severity, problem
+from generator.problems import Problem, Severity, problem, rank
 
 #: Registry files: file name → (model class, entity name for messages, schema name).
 REGISTRIES: dict[str, tuple[type[model.Record], str]] = {
@@ -55,15 +56,40 @@ def load_strategy(
     """Load, shape-check and cross-check a whole strategy folder."""
     files, problems = load_tree(strategy_dir, display_root)
     collected = Collected()
+    unreadable = _note_unreadable(problems, display_root, collected)
     for loaded in files:
         problems.extend(_collect(loaded, display_root, collected))
-    problems.extend(_missing_files(collected, display_root))
+    problems.extend(_missing_files(collected, display_root, unreadable))
+    collected.raw_fields_used.update(
+        field_of_action.id
+        for theme, _ in collected.themes
+        if theme.id in collected.unreadable_folders
+        for field_of_action in theme.handlungsfelder
+    )
     strategy, cross = cross_check(collected)
     problems.extend(cross)
     problems = sorted(set(problems))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     return strategy, problems
+
+
+def _note_unreadable(problems: list[Problem], display_root: str, collected: Collected) -> set[str]:
+    """Remember the files that could not be read, so that what follows from them is reported
+    once at them rather than as problems of the files that refer to them."""
+    unreadable = {found.file for found in problems if rank(found.code) == 0}
+    for path in sorted(unreadable):
+        relative = PurePosixPath(path)
+        if not relative.is_relative_to(display_root):
+            continue
+        relative = relative.relative_to(display_root)
+        kind = schema_name(relative)
+        if kind == "massnahme":
+            collected.unreadable.setdefault("massnahmen", {})[relative.stem.upper()] = path
+            collected.unreadable_folders.add(relative.parts[1])
+        elif kind == "leitthema":
+            collected.unreadable.setdefault("leitthemen", {})[relative.stem] = path
+    return unreadable
 
 
 def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> list[Problem]:
@@ -81,7 +107,7 @@ def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> lis
                 "{akteure,stadtteile,sdgs,charta}.yml",
             )
         ]
-    problems: list[Problem] = []
+    problems: list[Problem] = find_placeholders(loaded)
     expected_comment = schema_comment(relative)
     if loaded.first_line.strip() != expected_comment:
         problems.append(problem("schema_comment", loaded.path, 1, 1, expected=expected_comment))
@@ -97,7 +123,10 @@ def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> lis
         collected.document, collected.document_file = document, loaded
     elif kind == "leitthema":
         theme, found = validate_shape(loaded, model.Theme, f"Leitthema {_id_of(loaded)}")
-        if theme is not None:
+        if theme is None:
+            theme_id = _raw_id(loaded)
+            collected.unreadable.setdefault("leitthemen", {})[theme_id] = loaded.path
+        else:
             _attach(theme, loaded)
             for index, field_of_action in enumerate(theme.handlungsfelder):
                 _attach(field_of_action, loaded, ("handlungsfelder", index))
@@ -130,11 +159,16 @@ def _remember_raw(collected: Collected, name: str, entries: Any, id_key: str) ->
             ids.append(str(entry[id_key]))
 
 
-def _id_of(loaded: LoadedFile) -> str:
+def _raw_id(loaded: LoadedFile) -> str:
+    """The id as written in the file, else the file name's stem."""
     data: Any = loaded.data
     if isinstance(data, dict) and isinstance(data.get("id"), str):
-        return f"„{data['id']}“"
-    return f"„{PurePosixPath(loaded.path).stem}“"
+        return str(data["id"])
+    return PurePosixPath(loaded.path).stem
+
+
+def _id_of(loaded: LoadedFile) -> str:
+    return f"„{_raw_id(loaded)}“"
 
 
 def _attach(
@@ -154,7 +188,9 @@ def _attach_entries(registry: model.Record, loaded: LoadedFile) -> None:
             _attach(entry, loaded, (key, index))
 
 
-def _missing_files(collected: Collected, display_root: str) -> list[Problem]:
+def _missing_files(collected: Collected, display_root: str, unreadable: set[str]) -> list[Problem]:
+    """Required files that do not exist (a file that exists but cannot be read is reported
+    as such, not also as missing)."""
     missing = []
     if collected.document_file is None:
         missing.append("strategie.yml")
@@ -164,4 +200,5 @@ def _missing_files(collected: Collected, display_root: str) -> list[Problem]:
     return [
         problem("missing_file", f"{display_root}/{name}", 1, 1, path=f"{display_root}/{name}")
         for name in missing
+        if f"{display_root}/{name}" not in unreadable
     ]

@@ -24,7 +24,7 @@ from generator.cli.report import (
     show_user_error,
 )
 from generator.errors import UserError
-from generator.problems import has_errors
+from generator.problems import Severity, has_errors
 from generator.terminal import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -35,9 +35,12 @@ from generator.terminal import (
 
 
 def _run_check(project: Path, strict: bool) -> int:
+    from generator.check.schemas import stale_schemas
     from generator.check.validate import load_strategy
 
     strategy, problems = load_strategy(project / "strategy")
+    if strategy is not None:
+        problems += stale_schemas(strategy, project / "strategy" / "schemas")
     print_problems(problems)
     if has_errors(problems, strict=strict) or strategy is None:
         hint = " (--strict: Warnungen zählen als Fehler)" if strict and problems else ""
@@ -53,6 +56,7 @@ def _run_check(project: Path, strict: bool) -> int:
 
 def _write_schemas(project: Path) -> int:
     from generator.check.schemas import render_schemas
+    from generator.check.validate import load_strategy
     from generator.site.output_guard import symlink_on_the_way
 
     target = project / "strategy" / "schemas"
@@ -65,9 +69,18 @@ def _write_schemas(project: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    strategy, problems = load_strategy(project / "strategy")
+    if strategy is None:
+        print_problems(problems)
+        print(
+            f"strategie schemas: Die Schemas nennen die Kennungen aus den Daten und werden erst "
+            f"geschrieben, wenn die Daten fehlerfrei sind ({summarise(problems)}).",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     target.mkdir(exist_ok=True)
     changed = 0
-    for name, text in render_schemas().items():
+    for name, text in render_schemas(strategy).items():
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8", newline="\n")
@@ -174,6 +187,8 @@ def _import_xlsx(project: Path, workbook: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
+    for note in sorted(plan.notes):
+        print(note.format(workbook.name, Severity.NOTE.value), file=sys.stderr)
     if not plan.changes:
         print("Keine Änderungen: Die Arbeitsmappe stimmt mit den YAML-Dateien überein.")
         return EXIT_OK
@@ -300,6 +315,8 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
             f"Legen Sie nun die erste Maßnahme an: strategie neu massnahme --leitthema {theme} "
             f"--handlungsfeld {planned.id} – bis dahin meldet die Prüfung eine Warnung."
         )
+    if (project / "strategy" / "schemas").is_dir():
+        _write_schemas(project)  # the new id belongs in the schemas' lists
     return _run_check(project, strict=False)
 
 

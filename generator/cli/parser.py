@@ -131,8 +131,11 @@ def _add_schemas(commands: argparse._SubParsersAction[_GermanParser]) -> None:
         "schemas",
         help="JSON-Schemas der Datendateien nach strategy/schemas/ schreiben",
         description=(
-            "Erzeugt die JSON-Schemas aus dem Datenmodell neu. Nötig nach einer Änderung am "
-            "Modell; Editoren nutzen sie für Vervollständigung und Fehleranzeige."
+            "Erzeugt die JSON-Schemas aus dem Datenmodell und den Daten neu (sie nennen die "
+            "erlaubten Kennungen von Status, Akteuren, Stadtteilen, Maßnahmen usw.). Nötig "
+            "nach einer Änderung am Modell oder an diesen Kennungen; „strategie check“ meldet "
+            "veraltete Schemas. Editoren nutzen sie für Vervollständigung, Erklärungen und "
+            "Fehleranzeige beim Tippen."
         ),
         add_help=False,
     )

@@ -23,14 +23,13 @@ from pathlib import Path, PurePosixPath
 from generator import model
 from generator.check.fieldref import field_description
 from generator.check.load import load_bytes, load_file, resolve_plain
+from generator.check.placeholders import PLACEHOLDER_DESCRIPTION, PLACEHOLDER_SUMMARY
 from generator.check.shape import validate_shape
 from generator.check.tree import LoadedFile
 from generator.check.validate import schema_comment
 from generator.errors import UserError
 from generator.problems import Problem, suggest
 
-PLACEHOLDER_SUMMARY = "Kurzbeschreibung folgt."
-PLACEHOLDER_DESCRIPTION = "Beschreibung folgt."
 _WIDTH = 92
 
 

@@ -15,16 +15,17 @@ are validated as a whole with load_strategy on a temporary copy before anything 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from generator.check.validate import load_strategy
+from generator.editing.import_plan import FieldChange, ImportPlan, RowError
 from generator.editing.workbook_reader import FormulaCell, read_workbook
 from generator.editing.yamledit import Edit, UneditableYaml, apply_edits
 from generator.exports.columns import Cell, Column, measure_columns
@@ -61,56 +62,11 @@ KEY_ORDER: dict[tuple[str, ...], list[str]] = {
     ("zeitraum",): list(TimeFrame.model_fields),
     ("bewertung",): list(Rating.model_fields),
 }
+#: Line breaks as a spreadsheet cell may hold them (Alt+Enter gives "\n", some programs
+#: "\r\n"; the others as str.split() knows them).
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 REQUIRED = {"titel", "kurzbeschreibung", "status", "status_seit", "zeitraum_beginn"}
 REQUIRED |= {"verantwortlich", "bewertung_quelle", "aktualisiert"}
-
-
-@dataclass(frozen=True, order=True)
-class RowError:
-    """A problem in one row (and column) of the workbook; row None: the workbook as a whole."""
-
-    row: int
-    column: int
-    key: str
-    message: str
-
-    def format(self, workbook: str) -> str:
-        where = f"Zeile {self.row}" if self.row else "Arbeitsmappe"
-        if self.column:
-            where += f", Spalte {get_column_letter(self.column)}"
-            where += f" ({self.key})" if self.key else ""
-        return f"{workbook}: {where}: {self.message}"
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One value taken from the workbook into a file."""
-
-    measure: str
-    file: str
-    column: str
-    old: Cell
-    new: Cell
-
-
-@dataclass
-class ImportPlan:
-    """What an import would do. Written only when `data_problems` and `errors` are empty."""
-
-    data_problems: list[Problem] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    changes: list[FieldChange] = field(default_factory=list)
-    #: New file contents by path.
-    texts: dict[Path, str] = field(default_factory=dict)
-    #: Warnings the changed data has and the data before did not have.
-    warnings: list[Problem] = field(default_factory=list)
-    #: The strategy before and after the import (for the semantic change summary).
-    before: Strategy | None = None
-    after: Strategy | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.data_problems and not self.errors
 
 
 def plan_import(strategy_dir: Path, workbook: Path) -> ImportPlan:
@@ -249,6 +205,14 @@ class _Row:
         column = self.header[key] + 1 if key in self.header else 0
         self.plan.errors.append(RowError(self.number, column, key, message))
 
+    def note(self, key: str) -> None:
+        """Line breaks in a one-paragraph text cell become spaces; say so, naming the cell."""
+        column = self.header[key] + 1 if key in self.header else 0
+        kind = "eine einzelne Zeile" if key == "titel" else "ein einzelner Absatz"
+        file = self.strategy.dateien[self.measure.id]
+        text = message("import_line_breaks", field=key, kind=kind, file=file)
+        self.plan.notes.append(RowError(self.number, column, key, text))
+
     def collect(self, cells: dict[str, Cell], exported: dict[str, Cell] | None) -> None:
         for key, raw in cells.items():
             base = exported.get(key) if exported is not None else self.current[key]
@@ -322,6 +286,8 @@ class _Row:
                 problem = f"{quote(value)} liegt außerhalb des erlaubten Bereichs {low} bis {high}."
         else:
             value = " ".join(str(raw).split())
+            if report and _LINE_BREAK.search(str(raw).strip()):
+                self.note(key)
         if problem and report:
             self.error(key, problem)
         return problem is None, None if problem else value
@@ -415,7 +381,7 @@ def _validate(
     for found in after:
         if (found.file, found.code, found.message) in known:
             continue
-        if found.severity is Severity.WARNING:
+        if found.severity is not Severity.ERROR:
             plan.warnings.append(found)
             continue
         row = rows.get(by_file.get(found.file, ""), 0)

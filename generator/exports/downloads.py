@@ -33,7 +33,7 @@ def render_exports(strategy: Strategy, *, base_url: str | None) -> dict[PurePosi
         CSV_FILE: render_csv(strategy, base_url=base_url),
         XLSX_FILE: render_workbook(strategy, base_url=base_url),
     }
-    for name, text in render_schemas().items():
+    for name, text in render_schemas(strategy).items():
         files[SCHEMA_FOLDER / name] = text.encode("utf-8")
     files[DCAT_FILE] = render_dcat(strategy, base_url=base_url)
     return dict(sorted(files.items()))

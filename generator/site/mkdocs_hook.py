@@ -191,8 +191,10 @@ def _log_problems(problems: Sequence[Problem]) -> None:
     for found in sorted(problems):
         if found.severity is Severity.ERROR:
             log.error(found.format())
-        else:
+        elif found.severity is Severity.WARNING:
             log.warning(found.format())
+        else:
+            log.info(found.format())
 
 
 #: Attribute of the imported `generator` package: its files' modification times at import.

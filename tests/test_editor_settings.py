@@ -1,0 +1,64 @@
+"""The repository carries editor settings: VS Code maps every data file to its JSON Schema and
+recommends the YAML extension; .editorconfig fixes UTF-8, LF and two-space YAML without tabs."""
+
+from __future__ import annotations
+
+import configparser
+import json
+from pathlib import Path, PurePosixPath
+
+from generator.check.validate import schema_name
+
+ROOT = Path(__file__).parent.parent
+
+
+def _matches(path: PurePosixPath, glob: str) -> bool:
+    """A whole-path glob match, as the YAML extension applies it to workspace paths."""
+    return len(path.parts) == len(PurePosixPath(glob).parts) and path.match(glob)
+
+
+def test_vscode_maps_every_data_file_to_its_schema() -> None:
+    """yaml.schemas names existing schemas, and each bundled file matches exactly its own."""
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    for schema in mapping:
+        assert (ROOT / schema).is_file(), schema
+    checked = 0
+    for path in sorted((ROOT / "strategy").rglob("*.yml")):
+        relative = PurePosixPath(path.relative_to(ROOT).as_posix())
+        matching = [s for s, glob in mapping.items() if _matches(relative, glob)]
+        name = schema_name(PurePosixPath(*relative.parts[1:]))
+        assert matching == [f"./strategy/schemas/{name}.schema.json"], relative
+        checked += 1
+    assert checked > 60
+    assert settings["[yaml]"]["editor.insertSpaces"] is True
+    assert settings["[yaml]"]["editor.tabSize"] == 2
+    assert settings["files.eol"] == "\n"
+    assert settings["files.encoding"] == "utf8"
+    assert settings["yaml.schemaStore.enable"] is False  # no network, no foreign schema
+
+
+def test_vscode_recommends_the_yaml_extension() -> None:
+    """VS Code (and github.dev) offer Red Hat's YAML extension when the folder is opened."""
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+def test_editorconfig_fixes_encoding_line_ends_and_yaml_indentation() -> None:
+    """.editorconfig: UTF-8 and LF everywhere, two spaces and no tabs in YAML."""
+    config = configparser.ConfigParser()
+    config.read_string("[top]\n" + (ROOT / ".editorconfig").read_text(encoding="utf-8"))
+    assert config["top"]["root"] == "true"
+    assert config["*"]["charset"] == "utf-8"
+    assert config["*"]["end_of_line"] == "lf"
+    assert config["*.{yml,yaml}"]["indent_style"] == "space"
+    assert config["*.{yml,yaml}"]["indent_size"] == "2"
+
+
+def test_bundled_data_follows_the_editorconfig() -> None:
+    """The data files already are UTF-8 with LF, no tab indentation, a final line end."""
+    for path in sorted((ROOT / "strategy").rglob("*.yml")):
+        raw = path.read_bytes()
+        raw.decode("utf-8")
+        assert b"\r" not in raw and raw.endswith(b"\n"), path
+        assert not any(line.startswith(b"\t") for line in raw.splitlines()), path
