@@ -16,6 +16,8 @@ What mike alone leaves undone:
 - **A 404 page at the root.** GitHub Pages shows the root's `404.html` for any missing address
   of the site; the current edition's page is copied there. Its links are root-relative (MkDocs
   builds the 404 page with the path of site_url), so it works at any address.
+- **A custom domain.** When the site's address is https on a host other than github.io, the
+  branch gets a CNAME file with that host (GitHub Pages reads it; mike never removes it).
 - **The preview last.** mike sorts versions.json by version number and puts words such as
   „vorschau“ first; Material's version selector shows that order. The preview goes to the end.
 """
@@ -25,6 +27,7 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.errors import UserError
 from generator.git import records, run_git
@@ -33,12 +36,32 @@ from generator.git import records, run_git
 STABLE_FILES = ("feed.xml", "daten")
 NOT_FOUND = "404.html"
 VERSIONS = "versions.json"
+CNAME = "CNAME"
+
+
+def custom_domain(site_url: str | None) -> str | None:
+    """The host of an https address outside github.io: GitHub Pages serves the branch under
+    that name when the branch has a CNAME file holding it (and the domain's DNS points there)."""
+    if not site_url:
+        return None
+    parts = urlsplit(site_url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme != "https" or not host or host.endswith(".github.io"):
+        return None
+    return host
 
 
 def finish_branch(
-    project: Path, branch: str, version: str, *, alias: str | None, preview: str
+    project: Path,
+    branch: str,
+    version: str,
+    *,
+    alias: str | None,
+    preview: str,
+    site_url: str | None = None,
 ) -> bool:
-    """Commit the stable files, the root 404 page and the version order; True if committed."""
+    """Commit the stable files, the root 404 page, the version order and the CNAME file of a
+    custom domain; True if a commit was made."""
     ref = f"refs/heads/{branch}"
     head = _git(project, "rev-parse", "--verify", "--quiet", ref).decode().strip()
     with tempfile.TemporaryDirectory() as scratch:
@@ -47,6 +70,11 @@ def finish_branch(
         if alias is not None:
             _stable_files(project, head, version, alias, index)
         _versions_order(project, head, preview, index)
+        domain = custom_domain(site_url)
+        if domain is not None:
+            blob = _git(project, "hash-object", "-w", "--stdin", given=f"{domain}\n".encode())
+            entry = f"100644 {blob.decode().strip()}\t{CNAME}"
+            _git(project, "update-index", "-z", "--index-info", given=_nul([entry]), index=index)
         tree = _git(project, "write-tree", index=index).decode().strip()
     if tree == _git(project, "rev-parse", f"{head}^{{tree}}").decode().strip():
         return False

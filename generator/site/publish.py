@@ -119,7 +119,14 @@ def publish_site(project: Path, publication: Publication) -> Published:
                 details=result.stdout,
             )
     alias = CURRENT if publication.current else None
-    finish_branch(project, publication.branch, version, alias=alias, preview=PREVIEW)
+    finish_branch(
+        project,
+        publication.branch,
+        version,
+        alias=alias,
+        preview=PREVIEW,
+        site_url=environment.get("SITE_URL"),
+    )
     if publication.push:
         _push(project, publication.branch)
     return Published(version, publication)
