@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import UserError
 from generator.site.gh_pages import custom_domain, finish_branch
+from generator.site.publish import _push
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
@@ -70,7 +72,9 @@ def test_current_edition_files_root_404_and_preview_last(branch: Path) -> None:
     assert git(branch, "show", "gh-pages:404.html") == "<h1>Seite nicht gefunden</h1>"
     versions = json.loads(git(branch, "show", "gh-pages:versions.json"))
     assert [v["version"] for v in versions] == ["2024", "vorschau"]
-    assert git(branch, "log", "--format=%s", "gh-pages").splitlines()[0].startswith("Stabile")
+    assert git(branch, "log", "--format=%s", "gh-pages").splitlines()[0] == (
+        "Stable addresses, root 404 page and version order after deploying 2024"
+    )
     # Nothing in the working tree or the checkout's index changed.
     assert git(branch, "status", "--porcelain") == before
     # Run again: nothing left to do, no empty commit.
@@ -109,3 +113,23 @@ def test_custom_domain_gets_a_cname_file(branch: Path) -> None:
 def test_custom_domain(site_url: str | None, domain: str | None) -> None:
     """Only an https host outside github.io is a custom domain."""
     assert custom_domain(site_url) == domain
+
+
+def test_missing_branch_is_a_german_error(branch: Path) -> None:
+    """A branch that is not there (mike wrote nothing) stops with a German message."""
+    with pytest.raises(UserError) as raised:
+        finish_branch(branch, "fehlt", "2024", alias="aktuell", preview="vorschau")
+    assert str(raised.value) == (
+        "Veröffentlichung fehlgeschlagen: „git rev-parse“ meldet beim Nacharbeiten des Zweigs "
+        "einen Fehler. Die Version selbst ist abgelegt; veröffentlichen Sie sie noch einmal."
+    )
+
+
+def test_failed_push_says_how_to_upload_later(branch: Path) -> None:
+    """--push without a reachable origin: the version stays committed, the message says how."""
+    with pytest.raises(UserError) as raised:
+        _push(branch, "gh-pages")
+    assert str(raised.value) == (
+        "Veröffentlichung abgelegt, aber nicht hochgeladen: „git push“ meldet einen Fehler "
+        "(siehe oben). Laden Sie den Zweig gh-pages mit „git push origin gh-pages“ hoch."
+    )

@@ -78,7 +78,7 @@ def finish_branch(
         tree = _git(project, "write-tree", index=index).decode().strip()
     if tree == _git(project, "rev-parse", f"{head}^{{tree}}").decode().strip():
         return False
-    message = f"Stabile Adressen und Reihenfolge der Versionen nach {version}"
+    message = f"Stable addresses, root 404 page and version order after deploying {version}"
     commit = _git(project, "commit-tree", tree, "-p", head, "-m", message).decode().strip()
     _git(project, "update-ref", ref, commit, head)
     return True
