@@ -15,6 +15,7 @@ turned into a space. The result is one line of printable text and valid in XML 1
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import unicodedata
@@ -37,14 +38,26 @@ class GitError(UserError):
         super().__init__(message, exit_code=EXIT_USAGE)
 
 
-def run_git(project: Path, *arguments: str, given: bytes | None = None) -> bytes | None:
-    """Git's standard output for `git -C project …`, or None if Git reports an error."""
+def run_git(
+    project: Path,
+    *arguments: str,
+    given: bytes | None = None,
+    index: Path | None = None,
+) -> bytes | None:
+    """Git's standard output for `git -C project …`, or None if Git reports an error.
+
+    `index` makes Git use that index file instead of the checkout's (GIT_INDEX_FILE), to
+    build a commit of another branch without touching the working tree."""
+    environment = None
+    if index is not None:
+        environment = {**os.environ, "GIT_INDEX_FILE": str(index)}
     try:
         result = subprocess.run(
             ["git", "-C", str(project), *arguments],
             input=given,
             capture_output=True,
             check=False,
+            env=environment,
         )
     except FileNotFoundError:
         raise GitError("Das Programm git ist nicht installiert.") from None

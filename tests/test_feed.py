@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from generator.history.describe import ChangeSet, History, MeasureChanges, Revision
 from generator.model import Edition
-from generator.site.pipeline import published_url
+from generator.site.pipeline import feed_url, published_url
 from generator.views.feed import ATOM, FeedSettings, render_feed
 
 NS = {"a": ATOM}
@@ -167,4 +167,15 @@ def test_published_url_adds_mikes_version_folder() -> None:
     assert (
         published_url({"SITE_URL": "https://x.example/s/", "MIKE_DOCS_VERSION": "2024"})
         == "https://x.example/s/2024/"
+    )
+
+
+def test_feed_of_the_current_edition_links_to_the_alias_folder() -> None:
+    """With STRATEGIE_ALIAS (publishing --aktuell) the feed links into aktuell/, not 2024/."""
+    mike = {"SITE_URL": "https://x.example/s", "MIKE_DOCS_VERSION": "2024"}
+    assert feed_url(mike) == "https://x.example/s/2024/"
+    assert feed_url({**mike, "STRATEGIE_ALIAS": "aktuell"}) == "https://x.example/s/aktuell/"
+    # Outside mike (a plain build) there is no alias folder to point at.
+    assert feed_url({"SITE_URL": "https://x.example/s/", "STRATEGIE_ALIAS": "aktuell"}) == (
+        "https://x.example/s/"
     )

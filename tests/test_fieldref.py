@@ -1,4 +1,5 @@
-"""The field reference: complete, generated from the models, current in CONTRIBUTING.md."""
+"""The field reference (docs/feldreferenz.md) and the allowed values (CONTRIBUTING.md): complete,
+generated, current; the guide stays short and names every route."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from generator import model
-from generator.check import fieldref
+from generator.check import allowed_values, fieldref
+from generator.check.validate import load_strategy
 from generator.cli.commands import main
 
 ROOT = Path(__file__).parent.parent
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+FIELD_REFERENCE = ROOT / "docs" / "feldreferenz.md"
 
 
 def all_sections() -> list[type[model.Record]]:
@@ -82,34 +85,79 @@ def test_reference_lists_each_file_type_and_section_once() -> None:
     assert fieldref.render_field_reference(level=2).count("\n## ") == len(fieldref.FILE_TYPES)
 
 
-def test_contributing_carries_the_current_reference() -> None:
-    """CONTRIBUTING.md is up to date; run `strategie feldreferenz` after model changes."""
-    text = CONTRIBUTING.read_text(encoding="utf-8")
+def test_reference_file_carries_the_current_reference() -> None:
+    """docs/feldreferenz.md is up to date; run `strategie feldreferenz` after model changes."""
+    text = FIELD_REFERENCE.read_text(encoding="utf-8")
     assert fieldref.update_document(text) == text
+    assert fieldref.START_MARKER in text
 
 
-def test_command_rewrites_a_stale_reference(
+def test_contributing_carries_the_current_allowed_values() -> None:
+    """CONTRIBUTING.md lists the registries' ids as they are in strategy/."""
+    strategy, _ = load_strategy(ROOT / "strategy")
+    assert strategy is not None
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    assert allowed_values.update_document(text, strategy) == text
+    for status in strategy.strategie.status:
+        assert f"| `{status.id}` | " in text
+    for actor in strategy.akteure:
+        assert f"| `{actor.id}` | " in text
+
+
+def test_guide_is_short_and_names_every_route() -> None:
+    """Under 20 KB; quick start for browser, spreadsheet and local work, Windows included."""
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    assert len(text.encode("utf-8")) < 20_000
+    assert "## Schnellstart: drei Wege" in text
+    assert "strategie export xlsx" in text and "strategie import xlsx massnahmen.xlsx" in text
+    assert "py -3.11 -m venv .venv" in text and ".venv\\Scripts\\strategie" in text
+    assert "fieldref" not in text and fieldref.START_MARKER not in text
+    # Fork pull requests get no comment; the guide says where the summary is instead.
+    assert "„Checks“ → „Änderungen in Worten“ → „Summary“" in text
+
+
+def test_command_rewrites_stale_sections(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """--pruefen fails on a stale reference; without it the section is rewritten."""
+    """--pruefen fails on a stale section; without it both sections are rewritten."""
     shutil.copytree(ROOT / "strategy", tmp_path / "strategy")
+    (tmp_path / "docs").mkdir()
     stale = "# Anleitung\n\n<!-- feldreferenz:start -->\nalt\n<!-- feldreferenz:end -->\n\nEnde\n"
-    (tmp_path / "CONTRIBUTING.md").write_text(stale, encoding="utf-8")
+    (tmp_path / "docs" / "feldreferenz.md").write_text(stale, encoding="utf-8")
+    guide = "# Mitarbeiten\n\n<!-- werte:start -->\nalt\n<!-- werte:end -->\n"
+    (tmp_path / "CONTRIBUTING.md").write_text(guide, encoding="utf-8")
     project = ["--projekt", str(tmp_path), "feldreferenz"]
     assert main([*project, "--pruefen"]) == 1
     _, err = capsys.readouterr()
     assert err == (
-        "Die Feldreferenz in CONTRIBUTING.md ist veraltet. Erneuern Sie sie mit "
+        "Die Feldreferenz in docs/feldreferenz.md ist veraltet. Erneuern Sie sie mit "
         "„strategie feldreferenz“.\n"
+        "Die Tabellen der erlaubten Werte in CONTRIBUTING.md sind veraltet. Erneuern Sie sie "
+        "mit „strategie feldreferenz“.\n"
     )
     assert main(project) == 0
-    text = (tmp_path / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    text = (tmp_path / "docs" / "feldreferenz.md").read_text(encoding="utf-8")
     assert text == (
         "# Anleitung\n\n<!-- feldreferenz:start -->\n"
         + fieldref.render_field_reference()
         + "<!-- feldreferenz:end -->\n\nEnde\n"
     )
+    assert "| `in-umsetzung` | in Umsetzung |" in (tmp_path / "CONTRIBUTING.md").read_text("utf-8")
     assert main([*project, "--pruefen"]) == 0
+
+
+def test_command_refuses_a_file_without_markers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A guide without the markers is a usage error (exit 2) that names the markers."""
+    shutil.copytree(ROOT / "strategy", tmp_path / "strategy")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "feldreferenz.md").write_text("# ohne\n", encoding="utf-8")
+    assert main(["--projekt", str(tmp_path), "feldreferenz"]) == 2
+    assert capsys.readouterr().err == (
+        "strategie feldreferenz: docs/feldreferenz.md fehlt oder enthält die Markierungen "
+        "<!-- feldreferenz:start --> und <!-- feldreferenz:end --> nicht.\n"
+    )
 
 
 def test_guide_quotes_real_messages() -> None:

@@ -23,6 +23,7 @@ VENV_BIN = Path(sys.executable).parent
 #: Commands a run step may start besides the project's own (system tools of the runner).
 SYSTEM_COMMANDS = {
     *("bash", "git", "apt-get", "gh", "echo", "cat", "export", "exit", ":", "{", "}"),
+    *("rm", "grep"),
 }
 SHELL_WORDS = {"if", "then", "else", "fi", "!"}
 
@@ -123,7 +124,7 @@ def test_pull_requests_run_the_readme_commands() -> None:
     runs = [script for source, script in run_scripts() if source == "pruefen.yml"]
     assert "bash scripts/test.sh" in runs
     assert "bash scripts/build.sh" in runs
-    assert "bash scripts/build.sh --offline" in runs
+    assert "bash scripts/build.sh --offline --out site-offline" in runs
     assert ".venv/bin/strategie check --strict" in runs
     assert any("strategie diff" in run and "--format markdown" in run for run in runs)
 
@@ -270,3 +271,73 @@ def test_codeowners_cover_every_theme_folder() -> None:
     folders = sorted((ROOT / "strategy" / "massnahmen").iterdir())
     for folder in folders:
         assert f"/strategy/massnahmen/{folder.name}/" in paths, folder.name
+
+
+def _jobs(name: str) -> dict[str, Any]:
+    jobs: dict[str, Any] = load_yaml(GITHUB / "workflows" / name)["jobs"]
+    return jobs
+
+
+def test_data_only_pull_requests_skip_the_full_suite() -> None:
+    """The full suite runs only when files outside strategy/ change; the smoke test always."""
+    steps = _jobs("pruefen.yml")["pruefen"]["steps"]
+    scope = next(step for step in steps if step.get("id") == "umfang")
+    assert "git diff --name-only HEAD^1 HEAD" in scope["run"]
+    assert "grep -qv '^strategy/'" in scope["run"]
+    full = next(step for step in steps if step.get("run") == "bash scripts/test.sh")
+    assert full["if"] == "steps.umfang.outputs.code == 'true'"
+    smoke = next(step for step in steps if "test_smoke.py" in step.get("run", ""))
+    assert "if" not in smoke and "STRATEGIE_SITE_DIR=site" in smoke["run"]
+    names = [step.get("name", step.get("uses", "")) for step in steps]
+    assert names.index("Website streng bauen") < names.index(smoke["name"])
+    assert (ROOT / "tests" / "browser" / "test_smoke.py").is_file()
+
+
+def test_nothing_is_installed_twice() -> None:
+    """pip downloads, .venv and chromium's packages come from caches keyed on what they hold."""
+    for path in WORKFLOWS:
+        for job in load_yaml(path)["jobs"].values():
+            for step in job["steps"]:
+                if "setup-python" in step.get("uses", ""):
+                    assert step["with"]["cache"] == "pip", path.name
+                    assert step["with"]["cache-dependency-path"] == "requirements.lock"
+    workflow = load_yaml(GITHUB / "workflows" / "pruefen.yml")
+    job = workflow["jobs"]["pruefen"]
+    assert job["container"].endswith("@" + workflow["env"]["IMAGE_DIGEST"])
+    caches = [step for step in job["steps"] if "actions/cache@" in step.get("uses", "")]
+    keys = {step["with"]["path"].strip(): step["with"]["key"] for step in caches}
+    assert "hashFiles('requirements.lock', 'pyproject.toml')" in keys[".venv"]
+    assert "IMAGE_DIGEST" in keys["/var/cache/apt/archives/*.deb\n/var/lib/apt/lists"]
+    install = next(step for step in job["steps"] if step.get("name") == "Chromium installieren")
+    assert install["run"].index("rm -f /etc/apt/apt.conf.d/docker-clean") < install["run"].index(
+        "apt-get update"
+    )
+
+
+def test_offline_preview_is_one_zip_not_a_zip_in_a_zip() -> None:
+    """The artifact is the unpacked folder (GitHub zips it once), not dist/*.zip."""
+    (upload,) = [
+        step
+        for step in _jobs("pruefen.yml")["offline"]["steps"]
+        if "upload-artifact" in step.get("uses", "")
+    ]
+    assert upload["with"]["path"] == "site-offline/"
+
+
+@pytest.mark.parametrize("name", PUBLISHING)
+def test_site_url_from_a_repository_variable(name: str) -> None:
+    """SITE_URL is vars.SITE_URL (a custom domain), else owner.github.io/repository."""
+    urls = {step["env"]["SITE_URL"] for step in _steps(name) if "SITE_URL" in step.get("env", {})}
+    assert urls == {
+        "${{ vars.SITE_URL || format('https://{0}.github.io/{1}/', "
+        "github.repository_owner, github.event.repository.name) }}"
+    }
+
+
+def test_dependabot_watches_actions_and_pip() -> None:
+    """Dependabot proposes updates for the pinned actions and the Python packages."""
+    config = load_yaml(GITHUB / "dependabot.yml")
+    assert config["version"] == 2
+    ecosystems = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(ecosystems) == {"github-actions", "pip"}
+    assert all(update["directory"] == "/" for update in config["updates"])

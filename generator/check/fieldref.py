@@ -2,8 +2,8 @@
 
 In: the model classes (model.py) and the German texts below. Out: Markdown — one table per
 file type and per nested section, with each field's name, whether it is required, its kind
-in German, the allowed values or form, and what it means. CONTRIBUTING.md carries it between
-two markers (`strategie feldreferenz` rewrites that part; a test fails when it is stale) and
+in German, the allowed values or form, and what it means. docs/feldreferenz.md carries it
+between two markers (`strategie feldreferenz` rewrites that part; a test fails when it is stale) and
 the site can publish `render_field_reference()` as a page.
 
 All German descriptions of fields live here, keyed by model and field, so that model.py stays

@@ -321,32 +321,59 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
 
 
 def _write_field_reference(project: Path, check_only: bool) -> int:
-    from generator.check.fieldref import END_MARKER, START_MARKER, update_document
+    """docs/feldreferenz.md from the models, the tables of allowed values in CONTRIBUTING.md
+    from the data; each between its two markers."""
+    from generator.check import allowed_values, fieldref
+    from generator.check.validate import load_strategy
 
-    path = project / "CONTRIBUTING.md"
-    try:
-        text = path.read_text(encoding="utf-8")
-        updated = update_document(text)
-    except (OSError, ValueError):
+    strategy, problems = load_strategy(project / "strategy")
+    if strategy is None or has_errors(problems, strict=False):
         print(
-            f"strategie feldreferenz: {path.name} fehlt oder enthält die Markierungen "
-            f"{START_MARKER} und {END_MARKER} nicht.",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    if updated == text:
-        print(f"Die Feldreferenz in {path.name} ist aktuell.")
-        return EXIT_OK
-    if check_only:
-        print(
-            f"Die Feldreferenz in {path.name} ist veraltet. Erneuern Sie sie mit "
-            "„strategie feldreferenz“.",
+            "strategie feldreferenz: Die Daten enthalten Fehler; erst „strategie check“ "
+            "beheben, dann die erlaubten Werte erneuern.",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    path.write_text(updated, encoding="utf-8", newline="\n")
-    print(f"Die Feldreferenz in {path.name} wurde erneuert.")
-    return EXIT_OK
+    parts = [
+        (FIELD_REFERENCE, "Die Feldreferenz ist", fieldref, fieldref.update_document),
+        (
+            "CONTRIBUTING.md",
+            "Die Tabellen der erlaubten Werte sind",
+            allowed_values,
+            lambda text: allowed_values.update_document(text, strategy),
+        ),
+    ]
+    code = EXIT_OK
+    for name, subject, module, update in parts:
+        what, verb = subject.rsplit(" ", 1)
+        path = project / name
+        try:
+            text = path.read_text(encoding="utf-8")
+            updated = update(text)
+        except (OSError, ValueError):
+            print(
+                f"strategie feldreferenz: {name} fehlt oder enthält die Markierungen "
+                f"{module.START_MARKER} und {module.END_MARKER} nicht.",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        if updated == text:
+            print(f"{what} in {name} {verb} aktuell.")
+        elif check_only:
+            print(
+                f"{what} in {name} {verb} veraltet. Erneuern Sie sie mit „strategie feldreferenz“.",
+                file=sys.stderr,
+            )
+            code = EXIT_PROBLEMS
+        else:
+            path.write_text(updated, encoding="utf-8", newline="\n")
+            print(f"{what} in {name} {'wurde' if verb == 'ist' else 'wurden'} erneuert.")
+    return code
+
+
+#: The field reference of all data files, generated from the models (outside the site's
+#: docs_dir; the site's „Daten pflegen“ page renders the same text).
+FIELD_REFERENCE = "docs/feldreferenz.md"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

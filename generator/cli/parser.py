@@ -344,16 +344,17 @@ def _add_reference(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     """„strategie feldreferenz“."""
     reference = commands.add_parser(
         "feldreferenz",
-        help="Feldreferenz in CONTRIBUTING.md aus dem Datenmodell neu schreiben",
+        help="Feldreferenz und Tabellen der erlaubten Werte neu schreiben",
         description=(
-            "Schreibt den Abschnitt zwischen den Markierungen „feldreferenz:start“ und "
-            "„feldreferenz:end“ in CONTRIBUTING.md aus dem Datenmodell neu."
+            "Schreibt die Feldreferenz in docs/feldreferenz.md (zwischen „feldreferenz:start“ "
+            "und „feldreferenz:end“) aus dem Datenmodell und die Tabellen der erlaubten Werte "
+            "in CONTRIBUTING.md (zwischen „werte:start“ und „werte:end“) aus den Daten neu."
         ),
         add_help=False,
     )
     _add_common(reference)
     reference.add_argument(
-        "--pruefen", action="store_true", help="nur prüfen, ob der Abschnitt aktuell ist"
+        "--pruefen", action="store_true", help="nur prüfen, ob beide Abschnitte aktuell sind"
     )
 
 

@@ -165,7 +165,7 @@ def render_measure(
         "# Neue Maßnahme, angelegt mit „strategie neu massnahme“. Über jedem Feld steht, was",
         "# hineingehört. Platzhalter („… folgt.“) bitte ersetzen. Optionale Felder stehen mit",
         "# „# “ davor: zum Ausfüllen „# “ am Zeilenanfang löschen (Einrückung beibehalten).",
-        "# Alle Felder erklärt: CONTRIBUTING.md, Abschnitt „Feldreferenz“.",
+        "# Alle Felder erklärt: docs/feldreferenz.md (auch „Daten pflegen“ auf der Website).",
         *_block(m, "id", [f"id: {identifier}"], optional=False),
         *_block(m, "titel", [f"titel: {yaml_scalar(title)}"], optional=False),
         *_block(m, "kurzbeschreibung", ["kurzbeschreibung: >-", f"  {PLACEHOLDER_SUMMARY}"],

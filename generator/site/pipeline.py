@@ -8,7 +8,8 @@ own first to print problems and then generates before MkDocs runs (see prepared.
 
 The history comes from Git (history.py), so it is read here and handed to the pure render
 stage. Absolute addresses (feed, DCAT catalogue) use the address this edition is published
-under: SITE_URL, plus the version folder when mike builds (it sets MIKE_DOCS_VERSION).
+under: SITE_URL, plus the version folder when mike builds (it sets MIKE_DOCS_VERSION). The
+feed of the current edition links to the alias folder instead (`feed_url`).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def generate_validated(project: Path, strategy: Strategy) -> RenderedSite:
     history = replace(history, feed=base_url is not None)
     site = render_site(strategy, history=history)
     downloads = render_exports(strategy, base_url=base_url)
-    feed = render_feed(history, feed_settings(strategy, base_url))
+    feed = render_feed(history, feed_settings(strategy, feed_url(os.environ)))
     files: dict[PurePosixPath, str | bytes] = {**site.pages, **downloads}
     files[PurePosixPath(FEED_FILE)] = feed
     write_pages(files, project / GENERATED_FOLDER)
@@ -72,6 +73,17 @@ def published_url(environment: Mapping[str, str]) -> str | None:
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     version = environment.get("MIKE_DOCS_VERSION", "").strip().strip("/")
     return urljoin(site_url, f"{version}/") if version else site_url
+
+
+def feed_url(environment: Mapping[str, str]) -> str | None:
+    """Where the feed's links point: the alias folder when mike publishes the current edition
+    (STRATEGIE_ALIAS, set by publish.py), whose feed.xml and pages follow every new edition;
+    otherwise the edition's own address (`published_url`)."""
+    alias = environment.get("STRATEGIE_ALIAS", "").strip().strip("/")
+    site_url = environment.get("SITE_URL", "").strip()
+    if not alias or not site_url or not environment.get("MIKE_DOCS_VERSION", "").strip():
+        return published_url(environment)
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", f"{alias}/")
 
 
 def feed_settings(strategy: Strategy, base_url: str | None) -> FeedSettings:

@@ -1,8 +1,10 @@
 """Publish stage: one edition (or the preview) of the site as a version on the gh-pages branch.
 
-In: the project folder (a Git checkout) and what to publish. Out: a commit on the branch made
+In: the project folder (a Git checkout) and what to publish. Out: commits on the branch made
 by mike — the version's folder, `versions.json`, and with `--aktuell` the alias `aktuell` as
-redirect pages plus the site root redirecting to it — and an exit code. The command
+redirect pages plus the site root redirecting to it — and one by gh_pages.py (the current
+edition's feed and downloads as real files under `aktuell/`, the root 404 page, the preview
+last in the version list), pushed with `--push`; and an exit code. The command
 `strategie veroeffentlichen` is this module; editors never type mike's commands.
 
 Before mike runs, the data is checked strictly and the version is checked against the data:
@@ -27,6 +29,7 @@ from pathlib import Path
 from generator.errors import UserError
 from generator.problems import has_errors
 from generator.site.build import ONLINE_CONFIG, source_date_epoch
+from generator.site.gh_pages import finish_branch
 from generator.terminal import EXIT_USAGE, summarise
 from generator.timestamps import EpochError
 
@@ -34,7 +37,8 @@ from generator.timestamps import EpochError
 PREVIEW = "vorschau"
 #: The alias of the newest edition; the site root redirects to it.
 CURRENT = "aktuell"
-PREVIEW_TITLE = "Vorschau"
+#: Its title in the version selector, which lists it last (gh_pages.py): marked as a draft.
+PREVIEW_TITLE = "Vorschau (Entwurf)"
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def publish_site(project: Path, publication: Publication) -> Published:
         _check_git(project)
         _check_branch(project, publication.branch)
         mike = _mike()
-        environment = _environment(project, publication.site_url)
+        environment = _environment(project, publication.site_url, publication.current)
     except _Refused as refusal:
         raise UserError(f"strategie veroeffentlichen: {refusal}", exit_code=EXIT_USAGE) from None
 
@@ -98,8 +102,6 @@ def publish_site(project: Path, publication: Publication) -> Published:
     steps = [deploy]
     if publication.current:
         steps.append([mike, "set-default", "--branch", publication.branch, CURRENT])
-    if publication.push:
-        steps = [[*step[:2], "--push", *step[2:]] for step in steps]
     for step in steps:
         result = subprocess.run(
             step,
@@ -116,7 +118,35 @@ def publish_site(project: Path, publication: Publication) -> Published:
                 "oben). Ein Bau mit Warnungen wird nicht veröffentlicht.",
                 details=result.stdout,
             )
+    alias = CURRENT if publication.current else None
+    finish_branch(
+        project,
+        publication.branch,
+        version,
+        alias=alias,
+        preview=PREVIEW,
+        site_url=environment.get("SITE_URL"),
+    )
+    if publication.push:
+        _push(project, publication.branch)
     return Published(version, publication)
+
+
+def _push(project: Path, branch: str) -> None:
+    """Upload the branch to origin (what mike's --push does), after the finishing commit."""
+    result = subprocess.run(
+        ["git", "-C", str(project), "push", "origin", f"refs/heads/{branch}:refs/heads/{branch}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise UserError(
+            f"Veröffentlichung abgelegt, aber nicht hochgeladen: „git push“ meldet einen Fehler "
+            f"(siehe oben). Laden Sie den Zweig {branch} mit „git push origin {branch}“ hoch.",
+            details=result.stdout,
+        )
 
 
 def _version(publication: Publication) -> str:
@@ -201,7 +231,7 @@ def _mike() -> str:
     return str(mike)
 
 
-def _environment(project: Path, site_url: str | None) -> dict[str, str]:
+def _environment(project: Path, site_url: str | None, current: bool) -> dict[str, str]:
     environment = dict(os.environ)
     # mike starts `mkdocs` by name: the one of this environment must come first.
     environment["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), *_path()])
@@ -212,6 +242,12 @@ def _environment(project: Path, site_url: str | None) -> dict[str, str]:
     environment["SOURCE_DATE_EPOCH"] = str(epoch)
     if site_url is not None:
         environment["SITE_URL"] = site_url if site_url.endswith("/") else site_url + "/"
+    # The feed of the current edition links to the alias folder, where gh_pages.py puts it
+    # (generator/site/pipeline.py): subscribers keep the address when the next edition comes.
+    if current:
+        environment["STRATEGIE_ALIAS"] = CURRENT
+    else:
+        environment.pop("STRATEGIE_ALIAS", None)
     # mkdocs.yml reads it: mike's build fails on every warning, as `strategie build` does.
     environment["STRATEGIE_STRENG"] = "true"
     environment["NO_MKDOCS_2_WARNING"] = "1"

@@ -2,7 +2,7 @@
 
 In: the validated `Strategy` (for the repository address). Out: the Markdown of
 `mitmachen.md`. The field reference itself is generated from the models by fieldref.py, the
-same text that CONTRIBUTING.md carries, so the site and the guide cannot drift apart.
+same text that docs/feldreferenz.md carries, so the site and the repository cannot drift apart.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.request import urlopen
 
 import pytest
 
@@ -131,6 +132,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
     git(root, "commit", "-q", "-m", "Fassung 2020")
     git(root, "tag", "fortschreibung-2020")
     outputs.append(publish(root, "--fassung", "2020", "--aktuell", "--site-url", address))
+    # The preview from the same data; mike sorts it before the editions, gh_pages.py after.
+    outputs.append(publish(root, "--vorschau", "--site-url", address))
 
     measure = root / "strategy" / "massnahmen" / "verwaltung" / "ver-03.yml"
     edit(measure, "status: in-umsetzung", "status: abgeschlossen")
@@ -162,7 +165,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
 
 def test_both_editions_are_published(published: Published) -> None:
     """Both runs succeed and say in German what they published, without pushing."""
-    for output, edition in zip(published.outputs, ("2020", "2024"), strict=True):
+    assert published.outputs[1].returncode == 0, published.outputs[1].stdout
+    editions = (published.outputs[0], published.outputs[2])
+    for output, edition in zip(editions, ("2020", "2024"), strict=True):
         assert output.returncode == 0, output.stdout + output.stderr
         assert output.stdout.startswith(
             f"Veröffentlicht: die Fassung {edition} als Version „{edition}“ mit dem Alias "
@@ -171,25 +176,64 @@ def test_both_editions_are_published(published: Published) -> None:
 
 
 def test_versions_json_lists_both_with_aktuell_on_the_newest(published: Published) -> None:
-    """mike's versions.json: 2024 first with the alias, 2020 without."""
+    """versions.json: 2024 first with the alias, 2020 without, the marked preview last."""
     versions = json.loads(git(published.root, "show", "gh-pages:versions.json"))
     assert versions == [
         {"version": "2024", "title": "Fassung 2024", "aliases": ["aktuell"]},
         {"version": "2020", "title": "Fassung 2020", "aliases": []},
+        {"version": "vorschau", "title": "Vorschau (Entwurf)", "aliases": []},
     ]
 
 
 def test_aliases_are_german_redirect_pages_not_symlinks(published: Published) -> None:
-    """aktuell/ holds only HTML redirect files to 2024/; the site root redirects to aktuell/."""
+    """aktuell/ pages are HTML redirects to 2024/; the site root redirects to aktuell/."""
     entries = git(published.root, "ls-tree", "-r", "gh-pages", "--", "aktuell").splitlines()
     assert entries and all(line.startswith("100644 blob ") for line in entries)
-    assert all(line.endswith(".html") for line in entries)
+    pages = [line for line in entries if not re.search(r"\taktuell/(feed\.xml|daten/)", line)]
+    assert len(pages) > 100 and all(line.endswith(".html") for line in pages)
     start = published.read("aktuell/index.html")
     assert '<html lang="de">' in start and "Weiterleitung" in start
     assert 'window.location.replace("../2024/index.html"' in start
     measure = published.read("aktuell/massnahmen/ver-03.html")
     assert 'url=../../2024/massnahmen/ver-03.html"' in measure
     assert 'window.location.replace("aktuell/"' in published.read("index.html")
+
+
+def test_current_edition_has_its_feed_and_downloads_at_stable_addresses(
+    published: Published,
+) -> None:
+    """aktuell/feed.xml and aktuell/daten/… are the files of 2024, not redirect pages."""
+    downloads = sorted(
+        path.relative_to(published.served / "2024")
+        for path in (published.served / "2024" / "daten").rglob("*")
+        if path.is_file()
+    )
+    assert len(downloads) >= 4
+    for relative in [Path("feed.xml"), *downloads]:
+        current = (published.served / "aktuell" / relative).read_bytes()
+        assert current == (published.served / "2024" / relative).read_bytes(), relative
+    # Served over http like every other file.
+    with urlopen(f"{published.address}aktuell/feed.xml") as response:
+        assert response.status == 200
+        assert ET.fromstring(response.read()).tag == "{http://www.w3.org/2005/Atom}feed"
+
+
+def test_root_has_the_current_editions_404_page(published: Published) -> None:
+    """gh-pages has a 404.html at its root: the German page of 2024, with root-relative links."""
+    page = published.read("404.html")
+    assert page == published.read("2024/404.html")
+    assert '<h1 id="seite-nicht-gefunden">Seite nicht gefunden</h1>' in page
+    assert 'href="/2024/katalog.html"' in page
+
+
+def test_sitemap_lists_the_bare_edition_address(published: Published) -> None:
+    """Each edition's sitemap lists its folder address first (the version selector needs it)."""
+    for edition in ("2020", "2024"):
+        sitemap = ET.fromstring(published.read(f"{edition}/sitemap.xml").encode("utf-8"))
+        ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+        addresses = [loc.text for loc in sitemap.findall("s:url/s:loc", ns)]
+        assert addresses[0] == f"{published.address}{edition}/"
+        assert f"{published.address}{edition}/massnahmen/ver-03.html" in addresses
 
 
 def test_each_edition_names_itself_on_every_page(published: Published) -> None:
@@ -219,19 +263,22 @@ def test_changed_measure_shows_the_change(published: Published) -> None:
     assert '<a href="feed.xml">Atom-Feed</a>' in changes
 
 
-def test_feed_has_absolute_links_into_its_version(published: Published) -> None:
-    """2024/feed.xml parses and links into 2024/ at the published address."""
-    feed = ET.fromstring(published.read("2024/feed.xml").encode("utf-8"))
+def test_feed_links_to_the_stable_address(published: Published) -> None:
+    """The current edition's feed names aktuell/feed.xml as itself and links into aktuell/,
+    so subscribers follow the next edition; entry ids do not depend on the address."""
+    feed = ET.fromstring(published.read("aktuell/feed.xml").encode("utf-8"))
     atom = {"a": "http://www.w3.org/2005/Atom"}
     self_link = feed.find("a:link[@rel='self']", atom)
-    assert self_link is not None and self_link.get("href") == f"{published.address}2024/feed.xml"
+    assert self_link is not None
+    assert self_link.get("href") == f"{published.address}aktuell/feed.xml"
     entry = next(
         e
         for e in feed.findall("a:entry", atom)
         if (e.findtext("a:id", namespaces=atom) or "").endswith(":strategie/fassung-2024")
     )
     content = entry.findtext("a:content", namespaces=atom) or ""
-    assert f'href="{published.address}2024/massnahmen/ver-03.html"' in content
+    assert f'href="{published.address}aktuell/massnahmen/ver-03.html"' in content
+    assert "2024/" not in ET.tostring(feed, encoding="unicode").replace("fassung-2024", "")
 
 
 def test_older_edition_carries_the_banner_text(published: Published) -> None:
@@ -264,6 +311,7 @@ def test_selector_lists_both_and_old_edition_shows_banner(
             ["Fassung 2024", "aktuell"],
             ["Fassung 2024", "aktuell"],
             ["Fassung 2020"],
+            ["Vorschau (Entwurf)"],
         ]
         assert page.is_hidden("[data-md-component=outdated]")
 
@@ -273,6 +321,25 @@ def test_selector_lists_both_and_old_edition_shows_banner(
         assert "Sie sehen eine ältere Fassung der Strategie." in banner.inner_text()
         banner.get_by_role("link", name="Zur aktuellen Fassung").click()
         page.wait_for_url(re.compile(r"/2024/index\.html$"))
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_switching_editions_keeps_the_page(published: Published, browser: Any) -> None:
+    """Choosing 2020 in the selector on 2024's VER-03 page opens 2020's VER-03 page, and back."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        for here, there, title in (
+            ("2024", "2020", "Fassung 2020"),
+            ("2020", "2024", "Fassung 2024"),
+        ):
+            page.goto(f"{published.address}{here}/massnahmen/ver-03.html#verlauf")
+            page.hover(".md-version")
+            page.locator(".md-version__list .md-version__link", has_text=title).click()
+            page.wait_for_url(re.compile(rf"/{there}/massnahmen/ver-03\.html#verlauf$"))
+            assert page.locator("h1").first.inner_text().startswith("VER-03")
     finally:
         context.close()
 
