@@ -259,6 +259,18 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "Die erste Zeile sollte auf das Schema verweisen, damit Editoren Fehler sofort zeigen: "
         "{expected}",
     ),
+    # --- the city's Land (check/laender.py) ---
+    "land_unknown": (
+        Severity.ERROR,
+        "stadt.bundesland: {value} ist kein deutsches Land.{suggestion} Die Rechtstexte der "
+        "Website hängen vom Land ab; schreiben Sie den Namen genau so wie einer von: {known}.",
+    ),
+    "land_key_mismatch": (
+        Severity.ERROR,
+        "stadt.gemeindeschluessel: {value} beginnt mit {prefix}, der Nummer für {other}; "
+        "Gemeindeschlüssel in {land} beginnen mit {expected}. Prüfen Sie den Gemeindeschlüssel "
+        "(Gemeindeverzeichnis des Statistischen Bundesamts) und stadt.bundesland.",
+    ),
     # --- reading a workbook (workbook_reader.py, xlsx_import.py); {path} is the file ---
     "workbook_missing": (Severity.ERROR, "Die Datei {path} gibt es nicht."),
     "workbook_file_unreadable": (

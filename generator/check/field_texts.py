@@ -205,7 +205,8 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "speicherdauer_protokolle": "Wie lange der Webserver seine Zugriffsprotokolle "
         "aufbewahrt, z. B. „7 Tage“.",
         "aufsichtsbehoerde": "Die Datenschutz-Aufsichtsbehörde, bei der man sich beschweren "
-        "kann (in NRW die LDI NRW).",
+        "kann. Ohne Angabe nennt die Website die Behörde des Landes aus dem Verzeichnis der "
+        "Länder; trägt die Stadt dieselbe Behörde ein, ergänzt das Verzeichnis fehlende Angaben.",
         "zentrale_erklaerung": "Adresse der zentralen Datenschutzerklärung der Stadt.",
     },
     model.AccessibilityStatement: {
@@ -217,8 +218,9 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "diesen Abschnitt gilt der allgemeine „kontakt“ der Strategie.",
         "einschraenkungen": "Weitere bekannte Barrieren, zusätzlich zu denen, die die "
         "Erklärung von sich aus nennt.",
-        "durchsetzungsstelle": "Die Durchsetzungs- oder Schlichtungsstelle des Landes (in "
-        "NRW die Ombudsstelle für barrierefreie Informationstechnik).",
+        "durchsetzungsstelle": "Die Durchsetzungs- oder Schlichtungsstelle des Landes. Ohne "
+        "Angabe nennt die Website die Stelle aus dem Verzeichnis der Länder; trägt die Stadt "
+        "dieselbe Stelle ein, ergänzt das Verzeichnis fehlende Angaben.",
     },
     model.Office: {
         "name": "Name der Stelle oder Person.",
@@ -229,8 +231,10 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
     },
     model.City: {
         "name": "Name der Stadt.",
-        "bundesland": "Bundesland.",
-        "gemeindeschluessel": "Amtlicher Gemeindeschlüssel, in Anführungszeichen.",
+        "bundesland": "Bundesland, genau so geschrieben wie in der amtlichen Liste der 16 "
+        "Länder; bestimmt Gesetze und Stellen in den Rechtstexten.",
+        "gemeindeschluessel": "Amtlicher Gemeindeschlüssel, in Anführungszeichen; die ersten "
+        "beiden Ziffern sind die Nummer des Landes.",
         "website": "Website der Stadt.",
     },
     model.Vision: {

@@ -14,6 +14,7 @@ from typing import Any
 from generator import model
 from generator.check.collect import Collected
 from generator.check.crosscheck import cross_check
+from generator.check.laender import check_city
 from generator.check.load import load_tree
 from generator.check.shape import validate_shape
 from generator.check.tree import LoadedFile
@@ -58,6 +59,8 @@ def load_strategy(
     for loaded in files:
         problems.extend(_collect(loaded, display_root, collected))
     problems.extend(_missing_files(collected, display_root))
+    if collected.document is not None and collected.document_file is not None:
+        problems.extend(check_city(collected.document.stadt, collected.document_file))
     strategy, cross = cross_check(collected)
     problems.extend(cross)
     problems = sorted(set(problems))
