@@ -271,6 +271,12 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "Gemeindeschlüssel in {land} beginnen mit {expected}. Prüfen Sie den Gemeindeschlüssel "
         "(Gemeindeverzeichnis des Statistischen Bundesamts) und stadt.bundesland.",
     ),
+    # --- the publication gate (check/publication.py) ---
+    "publication_missing": (
+        Severity.ERROR,
+        "Für die Veröffentlichung fehlt {key}: {why}. Tragen Sie die Angabe in strategie.yml "
+        "ein; bis dahin zeigt die Vorschau die Stelle als „vom Herausgeber auszufüllen“.",
+    ),
     # --- reading a workbook (workbook_reader.py, xlsx_import.py); {path} is the file ---
     "workbook_missing": (Severity.ERROR, "Die Datei {path} gibt es nicht."),
     "workbook_file_unreadable": (

@@ -27,10 +27,13 @@ from generator.terminal import (
 )
 
 
-def _run_check(project: Path, strict: bool) -> int:
+def _run_check(project: Path, strict: bool, publication: bool = False) -> int:
+    from generator.check.publication import publication_problems
     from generator.check.validate import load_strategy
 
     strategy, problems = load_strategy(project / "strategy")
+    if publication and strategy is not None:
+        problems += publication_problems(strategy.strategie, project / "strategy")
     print_problems(problems)
     if has_errors(problems, strict=strict) or strategy is None:
         hint = " (--strict: Warnungen zählen als Fehler)" if strict and problems else ""
@@ -389,7 +392,9 @@ def _serve(project: Path, arguments: argparse.Namespace) -> int:
 
 #: Each command of the parser (cli/parser.py) → what runs it; the exit code it returns.
 _COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
-    "check": lambda project, arguments: _run_check(project, arguments.strict),
+    "check": lambda project, arguments: _run_check(
+        project, arguments.strict, arguments.veroeffentlichung
+    ),
     "schemas": lambda project, arguments: _write_schemas(project),
     "build": _build,
     "export": lambda project, arguments: _export_xlsx(project, arguments.out),

@@ -92,6 +92,14 @@ def _add_check(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     check.add_argument(
         "--strict", action="store_true", help="auch Warnungen als Fehler werten (so prüft die CI)"
     )
+    check.add_argument(
+        "--veroeffentlichung",
+        action="store_true",
+        help=(
+            "zusätzlich prüfen, ob alle Angaben für Impressum, Datenschutzerklärung und "
+            "Erklärung zur Barrierefreiheit eingetragen sind (wie vor „veroeffentlichen --fassung“)"
+        ),
+    )
 
 
 def _add_build(commands: argparse._SubParsersAction[_GermanParser]) -> None:
