@@ -183,6 +183,9 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "lizenz": "Lizenz der Inhalte und Daten.",
         "kontakt": "Wer Fragen beantwortet.",
         "repository": "Wo die Daten liegen, für die Links „Quelle bearbeiten“.",
+        "historie_ab": "Erster Tag des Verlaufs (JJJJ-MM-TT): Commits davor zeigen die Seite "
+        "„Änderungen“ und der Feed nicht – etwa die Daten des Projekts, aus dem dieses "
+        "Repository kopiert wurde. „strategie init“ setzt den Tag der Einrichtung.",
         "impressum": "Angaben für das Impressum. Fehlt eine Angabe, zeigt die Seite "
         "„vom Herausgeber auszufüllen“.",
         "datenschutz": "Angaben für die Datenschutzerklärung. Fehlt eine Angabe, zeigt die "
