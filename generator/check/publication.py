@@ -14,6 +14,7 @@ contact route, the city enters the body itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,6 +176,8 @@ def publication_problems(
     problems = []
     for key, why in missing_legal_facts(document):
         line, column = _position(loaded, tuple(key.split(".")))
+        if line == 1 and loaded is not None:
+            line, column = _commented(strategy_dir / "strategie.yml", key.split(".")[0])
         problems.append(problem("publication_missing", display, line, column, key=key, why=why))
     return problems
 
@@ -190,3 +193,14 @@ def _position(loaded: LoadedFile | None, path: tuple[str, ...]) -> tuple[int, in
             return at.line, at.column
         keys = keys[:-1]
     return 1, 1
+
+
+def _commented(path: Path, section: str) -> tuple[int, int]:
+    """The line of a commented-out section („# impressum:“, as `strategie init` writes it),
+    where the editor only has to remove the „# “; else line 1."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1, 1
+    marker = re.compile(rf"#\s*{re.escape(section)}:\s*$")
+    return next(((n, 1) for n, text in enumerate(lines, 1) if marker.fullmatch(text)), (1, 1))

@@ -406,7 +406,14 @@ _COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     ),
     "neu": _run_new,
     "feldreferenz": lambda project, arguments: _write_field_reference(project, arguments.pruefen),
+    "init": lambda project, arguments: _init(project, arguments),
 }
+
+
+def _init(project: Path, arguments: argparse.Namespace) -> int:
+    from generator.cli.init_command import run_init
+
+    return run_init(project, arguments)
 
 
 if __name__ == "__main__":
