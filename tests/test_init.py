@@ -181,3 +181,15 @@ def test_without_example_data_refuses_outside_git(tmp_path: Path) -> None:
         run_init(project, arguments(None), today=TODAY)  # type: ignore[arg-type]
     assert "kein Git-Repository" in raised.value.message
     assert (project / "strategy" / "massnahmen").is_dir()
+
+
+def test_bundled_github_files_are_generated_from_the_bundled_data() -> None:
+    """The repository's own CODEOWNERS, issue forms, contact link and pull-request template
+    are exactly what `strategie init` writes for its data (regenerate them after a change
+    with generator.editing.github_files.github_files)."""
+    from generator.editing.github_files import github_files
+
+    strategy, problems = load_strategy(REPO / "strategy")
+    assert strategy is not None, problems
+    for path, text in github_files(strategy, REPO).items():
+        assert (REPO / path).read_text(encoding="utf-8") == text, path

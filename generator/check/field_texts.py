@@ -108,14 +108,15 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "quelle": "beispiel (Beispielwerte, so gekennzeichnet) oder offiziell (beschlossene "
         "Werte).",
         "stand": "Wann bewertet wurde.",
-        "werte": "Je Kriterium aus strategie.yml ein Wert auf der Skala, z. B. „wichtigkeit: 4“.",
+        "werte": "Je Kriterium aus strategie.yml (Kennung) ein Wert auf der Skala von minimum bis "
+        "maximum.",
     },
     model.NotRated: {
         "quelle": "Immer „nicht bewertet“.",
         "grund": "Warum (noch) nicht bewertet wurde.",
     },
     model.Funding: {
-        "quelle": "Wer das Geld gibt, z. B. „Bund“, „Land NRW“, „Haushalt der Stadt“.",
+        "quelle": "Wer das Geld gibt, z. B. „Bund“, „Land“, „Haushalt der Stadt“.",
         "programm": "Name des Förderprogramms.",
         "betrag_eur": "Betrag in Euro, ohne Punkte und Komma.",
         "von": "Erstes Jahr der Finanzierung.",
@@ -149,7 +150,7 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "id": "Feste Kennung des Leitthemas; gleich dem Dateinamen und dem Ordner seiner "
         "Maßnahmen.",
         "nummer": "Reihenfolge der Leitthemen auf der Website.",
-        "kuerzel": "Kürzel, mit dem die Kennungen seiner Maßnahmen beginnen (VER → VER-03).",
+        "kuerzel": "Kürzel, mit dem die Kennungen seiner Maßnahmen beginnen (ABC → ABC-01).",
         "titel": "Name des Leitthemas.",
         "kurzbeschreibung": "Ein bis zwei Sätze für Übersichten.",
         "beschreibung": "Ausführliche Beschreibung.",
@@ -290,7 +291,7 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "gewicht": "Gewicht in der Priorität (gewichteter Mittelwert).",
     },
     model.Licence: {
-        "id": "Kurzkennung der Lizenz, z. B. dl-de/by-2-0.",
+        "id": "Kurzkennung der Lizenz, wie sie der Lizenzgeber angibt.",
         "name": "Name der Lizenz.",
         "url": "Text der Lizenz.",
         "namensnennung": "Wie Nachnutzende die Quelle nennen sollen.",

@@ -14,6 +14,7 @@ from typing import Any
 from generator import model
 from generator.check.collect import Collected
 from generator.check.crosscheck import cross_check
+from generator.check.examples import Examples, examples_from
 from generator.check.laender import check_city
 from generator.check.load import load_tree
 from generator.check.shape import validate_shape
@@ -56,8 +57,9 @@ def load_strategy(
     """Load, shape-check and cross-check a whole strategy folder."""
     files, problems = load_tree(strategy_dir, display_root)
     collected = Collected()
+    examples = examples_from(files, display_root)
     for loaded in files:
-        problems.extend(_collect(loaded, display_root, collected))
+        problems.extend(_collect(loaded, display_root, collected, examples))
     problems.extend(_missing_files(collected, display_root))
     if collected.document is not None and collected.document_file is not None:
         problems.extend(check_city(collected.document.stadt, collected.document_file))
@@ -69,7 +71,9 @@ def load_strategy(
     return strategy, problems
 
 
-def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> list[Problem]:
+def _collect(
+    loaded: LoadedFile, display_root: str, collected: Collected, examples: Examples
+) -> list[Problem]:
     relative = PurePosixPath(loaded.path).relative_to(display_root)
     kind = schema_name(relative)
     if kind is None:
@@ -93,27 +97,29 @@ def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> lis
         if isinstance(loaded.data, dict) and isinstance(loaded.data.get("handlungsfeld"), str):
             collected.raw_fields_used.add(loaded.data["handlungsfeld"])
     if kind == "strategie":
-        document, found = validate_shape(loaded, model.StrategyDocument, "strategie.yml")
+        document, found = validate_shape(loaded, model.StrategyDocument, "strategie.yml", examples)
         if document is None and isinstance(loaded.data, dict):
             _remember_raw(collected, "status", loaded.data.get("status"), "id")
         _attach(document, loaded)
         collected.document, collected.document_file = document, loaded
     elif kind == "leitthema":
-        theme, found = validate_shape(loaded, model.Theme, f"Leitthema {_id_of(loaded)}")
+        theme, found = validate_shape(loaded, model.Theme, f"Leitthema {_id_of(loaded)}", examples)
         if theme is not None:
             _attach(theme, loaded)
             for index, field_of_action in enumerate(theme.handlungsfelder):
                 _attach(field_of_action, loaded, ("handlungsfelder", index))
             collected.themes.append((theme, loaded))
     elif kind == "massnahme":
-        measure, found = validate_shape(loaded, model.Measure, f"Maßnahme {_id_of(loaded)}")
+        measure, found = validate_shape(
+            loaded, model.Measure, f"Maßnahme {_id_of(loaded)}", examples
+        )
         if measure is not None:
             _attach(measure, loaded)
             collected.measures.append((measure, loaded))
     else:
         model_class, _ = REGISTRIES[relative.name]
         collected.registry_files.add(relative.name)
-        registry, found = validate_shape(loaded, model_class, relative.name)
+        registry, found = validate_shape(loaded, model_class, relative.name, examples)
         if registry is not None:
             _attach_entries(registry, loaded)
             collected.registries[relative.name] = (registry, loaded)
