@@ -258,7 +258,7 @@ def strategy_files(
         "attribution": yaml_scalar(f"Stadt {city}"),
         "land": yaml_scalar(land),
         "key": key,
-        "website": website,
+        "website": yaml_scalar(website),
         "today": today.isoformat(),
         "year": today.year,
         "horizon": today.year + 10,
