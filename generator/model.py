@@ -223,6 +223,9 @@ class StrategyDocument(Record):
     lizenz: Licence
     kontakt: Contact
     repository: Repository | None = None
+    #: The first day of this strategy's history: earlier commits (say, of the project this
+    #: repository was copied from) are not shown on the Änderungen page and in the feed.
+    historie_ab: IsoDate | None = None
     impressum: Imprint | None = None
     datenschutz: DataProtection | None = None
     barrierefreiheit: AccessibilityStatement | None = None

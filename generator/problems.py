@@ -275,6 +275,24 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "ihn durch den richtigen Text (ein optionales Feld können Sie auch löschen); bis dahin "
         "schlägt „strategie check --strict“ fehl.",
     ),
+    # --- the city's Land (check/laender.py) ---
+    "land_unknown": (
+        Severity.ERROR,
+        "stadt.bundesland: {value} ist kein deutsches Land.{suggestion} Die Rechtstexte der "
+        "Website hängen vom Land ab; schreiben Sie den Namen genau so wie einer von: {known}.",
+    ),
+    "land_key_mismatch": (
+        Severity.ERROR,
+        "stadt.gemeindeschluessel: {value} beginnt mit {prefix}, der Nummer für {other}; "
+        "Gemeindeschlüssel in {land} beginnen mit {expected}. Prüfen Sie den Gemeindeschlüssel "
+        "(Gemeindeverzeichnis des Statistischen Bundesamts) und stadt.bundesland.",
+    ),
+    # --- the publication gate (check/publication.py) ---
+    "publication_missing": (
+        Severity.ERROR,
+        "Für die Veröffentlichung fehlt {key}: {why}. Tragen Sie die Angabe in strategie.yml "
+        "ein; bis dahin zeigt die Vorschau die Stelle als „vom Herausgeber auszufüllen“.",
+    ),
     "schemas_stale": (
         Severity.NOTE,
         "Das Schema passt nicht mehr zu den Daten (etwa neue Akteure, Stadtteile oder "

@@ -12,7 +12,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -339,3 +339,26 @@ def test_hostile_commit_subjects_and_titles_render_inert(hostile: Strategy) -> N
         assert dangers(html) == [], path
     text = parse(to_html(pages[urls.CHANGES])).text
     assert subject.replace("  ", " ") in text and "Titel <b>fett</b>" in text
+
+
+def test_history_from_a_day_hides_earlier_commits_and_their_changes(
+    repository: Path, strategy: Strategy
+) -> None:
+    """With `historie_ab` (since=) the commits before that day are gone; the oldest one kept
+    is the first state, never a comparison with the hidden data before it."""
+    found = read_history(repository, strategy.strategie.fortschreibungen, since=date(2024, 6, 15))
+    assert [r.revision.subject for r in found.revisions if r.revision] == ["Fortschreibung 2024"]
+    assert found.revisions[0].note == "Erster Stand der Daten."
+    assert found.revisions[0].measures == ()
+    assert found.notes[0] == "Der Verlauf beginnt am 15. Juni 2024."
+
+
+def test_history_from_a_day_keeps_comparisons_within_the_period(
+    repository: Path, strategy: Strategy
+) -> None:
+    """A day before all commits but the root keeps every comparison whose parent is kept."""
+    found = read_history(
+        repository, strategy.strategie.fortschreibungen, since=date(2024, 1, 1), limit=1
+    )
+    assert [r.revision.subject for r in found.revisions if r.revision] == ["Fortschreibung 2024"]
+    assert found.revisions[0].note is None and found.revisions[0].measures

@@ -186,7 +186,7 @@ def test_hostile_subjects_are_read_and_cleaned(
 def test_long_and_empty_subjects_are_shortened_or_named() -> None:
     """A subject longer than 200 characters is cut with „…“; one of control characters only
     gets a neutral name instead of an empty heading."""
-    from generator.history.describe import _logged
+    from generator.history.gitlog import parse_logged as _logged
 
     head = f"{'a' * 40}\x1f2024-01-02T03:04:00+01:00\x1f{'b' * 40}\x1f"
     long = _logged(head + "Wort " * 100)

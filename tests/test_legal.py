@@ -32,7 +32,7 @@ from generator.model import (
     Strategy,
 )
 from generator.render.engine import RenderedSite, render_site
-from generator.views.legal import PLACEHOLDER, state_laws
+from generator.views.legal import PLACEHOLDER, state_authority, state_enforcement, state_facts
 
 REPO = Path(__file__).resolve().parent.parent
 FOOTER = REPO / "docs" / "theme" / "partials" / "copyright.html"
@@ -140,13 +140,17 @@ def test_missing_details_show_the_placeholder_where_they_are_missing(
     assert f'Letzte Prüfung der Website: <mark class="strategie-platzhalter">{PLACEHOLDER}' in (
         checked
     )
-    assert "Link vom Herausgeber zu prüfen" in section(statement, "Durchsetzungsverfahren")
+    # The fixture names the NRW body without its website: the registry of the Länder adds it.
+    enforcement = section(statement, "Durchsetzungsverfahren")
+    assert "(https://www.lbbp.nrw.de/ombudsstelle)" in enforcement
+    assert PLACEHOLDER not in enforcement
     assert PLACEHOLDER not in section(statement, "Barrieren melden")
 
 
 def test_without_legal_sections_every_city_detail_is_a_placeholder(minimal: Strategy) -> None:
     """With no impressum, datenschutz and barrierefreiheit and no contact e-mail, the pages say
-    „vom Herausgeber auszufüllen“ for publisher, officer, feedback address and enforcement."""
+    „vom Herausgeber auszufüllen“ for publisher, officer and feedback address; the Land's
+    authority and enforcement body come from the registry of the Länder instead."""
     contact = minimal.strategie.kontakt.model_copy(update={"email": None})
     bare = with_document(
         minimal, impressum=None, datenschutz=None, barrierefreiheit=None, kontakt=contact
@@ -159,14 +163,17 @@ def test_without_legal_sections_every_city_detail_is_a_placeholder(minimal: Stra
         (imprint, "Verantwortlich für den Inhalt"),
         (privacy, "Verantwortliche Stelle"),
         (privacy, "Datenschutzbeauftragte oder Datenschutzbeauftragter"),
-        (privacy, "Beschwerde bei der Aufsichtsbehörde"),
         (statement, "Barrieren melden"),
-        (statement, "Durchsetzungsverfahren"),
         (easy, "Sie haben ein Problem mit der Internet·seite?"),
     ]:
         assert PLACEHOLDER in section(page, heading), heading
     assert "Stand der Vereinbarkeit" in statement and "**teilweise vereinbar**" in statement
     assert PLACEHOLDER in pages[urls.SIGN_LANGUAGE]
+    complaint = section(privacy, "Beschwerde bei der Aufsichtsbehörde")
+    assert "Kavalleriestraße 2-4" in complaint and PLACEHOLDER not in complaint
+    enforcement = section(statement, "Durchsetzungsverfahren")
+    assert "(https://www.lbbp.nrw.de/ombudsstelle)" in enforcement
+    assert PLACEHOLDER not in enforcement
 
 
 def test_complete_legal_sections_leave_no_placeholder(minimal: Strategy) -> None:
@@ -228,7 +235,7 @@ def test_accessibility_statement_states_status_method_and_enforcement(
         "Die Karte der Stadtteile hat noch keine Beschreibung in Textform.",
         "E-Mail: barrierefrei@musterstadt.example.org",
         "Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen",
-        "§§ 10d und 10e BGG NRW und §§ 9 ff. BITV NRW",
+        "Rechtsgrundlage des Verfahrens: §§ 10d, 10e BGG NRW und §§ 9 ff. BITV NRW.",
     ]:
         assert expected in text, expected
     assert "(mailto:barrierefrei@musterstadt.example.org)" in minimal_site.pages[urls.ACCESSIBILITY]
@@ -242,8 +249,8 @@ def test_privacy_statement_covers_logs_rights_and_complaint(minimal_site: Render
         "kein Tracking",
         "kein Einwilligungsbanner",
         "die IP-Adresse Ihres Geräts",
-        "Art. 6 Abs. 1 Buchstabe e DSGVO in Verbindung mit dem Datenschutzgesetz "
-        "Nordrhein-Westfalen (DSG NRW)",
+        "Art. 6 Abs. 1 Buchstabe e DSGVO in Verbindung mit dem Datenschutzrecht des Landes "
+        "Nordrhein-Westfalen (Datenschutzgesetz Nordrhein-Westfalen, DSG NRW)",
         "sessionStorage",
         "?h=",
         *(f"(Art. {n} DSGVO)" for n in (15, 16, 17, 18, 20, 21)),
@@ -264,12 +271,50 @@ def test_imprint_names_the_laws_and_the_central_imprint(minimal_site: RenderedSi
     assert "Stadt Musterstadt Rathausplatz 1 12345 Musterstadt" in text
 
 
-def test_laws_of_another_state_are_named_generally() -> None:
-    """A state without an entry gets a general wording naming the state, never NRW's laws."""
-    laws = state_laws("Bayern")
-    assert "Bayern" in laws.accessibility and "NRW" not in laws.accessibility
-    assert laws.enforcement is None
-    assert laws.data_protection == "dem Datenschutzgesetz des Landes Bayern"
+def test_laws_of_another_state_come_from_the_registry() -> None:
+    """Another Land gets its own laws, authority and enforcement body, never NRW's."""
+    laws = state_facts("Bayern")
+    assert [law.short for law in laws.accessibility_laws] == ["BayBGG", "BayDiV"]
+    assert laws.data_protection_law == "Bayerisches Datenschutzgesetz, BayDSG"
+    assert laws.legal_basis == "§ 11 BayDiV"
+    assert laws.procedure and "NRW" not in laws.procedure
+    authority = state_authority("Bayern")
+    assert authority and authority.name.startswith("Der Bayerische Landesbeauftragte")
+    enforcement = state_enforcement("Bayern")
+    assert enforcement and "Landesamt für Digitalisierung" in enforcement.name
+
+
+def test_an_unknown_state_gets_no_facts() -> None:
+    """A name outside the 16 Länder (only possible without validation) yields no facts at all."""
+    laws = state_facts("Atlantis")
+    assert laws.accessibility_laws == () and laws.procedure is None
+    assert state_authority("Atlantis") is None and state_enforcement("Atlantis") is None
+
+
+def test_pages_of_another_state_name_its_bodies_and_say_what_is_missing(
+    minimal: Strategy,
+) -> None:
+    """A city in Mecklenburg-Vorpommern: its laws and bodies; the unknown contact route of its
+    enforcement body is stated as missing, and no NRW law or body appears."""
+    city = minimal.strategie.stadt.model_copy(
+        update={"bundesland": "Mecklenburg-Vorpommern", "gemeindeschluessel": "13003000"}
+    )
+    statement = AccessibilityStatement(kontakt=Office(name="Amt", email="mailto:a@example.org"))
+    privacy = DataProtection()
+    pages = render_site(
+        with_document(minimal, stadt=city, barrierefreiheit=statement, datenschutz=privacy)
+    ).pages
+    accessibility, privacy_page = pages[urls.ACCESSIBILITY], pages[urls.PRIVACY]
+    text = text_of(accessibility)
+    assert "Landesbehindertengleichstellungsgesetz Mecklenburg-Vorpommern (LBGG M-V)" in text
+    enforcement = section(accessibility, "Durchsetzungsverfahren")
+    assert "Anlauf- und Überwachungsstelle" in enforcement
+    assert "noch offen: Website oder E-Mail-Adresse der Stelle" in enforcement
+    assert "Rechtsgrundlage des Verfahrens: § 2 Abs. 1 BITVO M-V." in enforcement
+    complaint = section(privacy_page, "Beschwerde bei der Aufsichtsbehörde")
+    assert "Datenschutz und Informationsfreiheit Mecklenburg-Vorpommern" in complaint
+    for page in (accessibility, privacy_page):
+        assert "NRW" not in page and "Nordrhein-Westfalen" not in page
 
 
 # --- Leichte Sprache ------------------------------------------------------------------------

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic_core import ErrorDetails
 
+from generator.check.examples import NEUTRAL
 from generator.check.load import load_bytes
 from generator.check.shape import _translate, field_label, validate_shape
 from generator.model import Measure
@@ -26,7 +28,7 @@ def test_unknown_error_type_gets_german_fallback() -> None:
         "msg": "English",
         "input": 3,
     }
-    found = _translate(loaded, Measure, "Maßnahme „X“", detail)
+    found = _translate(loaded, Measure, "Maßnahme „X“", detail, NEUTRAL)
     assert found.format() == (
         "strategy/test.yml:2:7: Fehler: zahl: der Wert „3“ ist hier nicht gültig."
     )
@@ -49,3 +51,25 @@ def test_all_errors_of_a_file_are_reported() -> None:
     assert (
         sum(m.startswith("Pflichtfeld") for m in messages) == 10
     )  # 12 required keys minus id, titel
+
+
+def test_examples_come_from_the_strategy_being_checked(tmp_path: Path) -> None:
+    """A rating and an id example use this strategy's criteria, scale and an existing id."""
+    from generator.check.examples import examples_from
+    from generator.check.load import load_file
+
+    document = tmp_path / "strategy" / "strategie.yml"
+    document.parent.mkdir()
+    document.write_text(
+        "bewertung:\n  minimum: 0\n  maximum: 10\n  kriterien:\n    - id: nutzen\n"
+        "    - id: kosten\n",
+        encoding="utf-8",
+    )
+    measure = tmp_path / "strategy" / "massnahmen" / "bau" / "bau-07.yml"
+    measure.parent.mkdir(parents=True)
+    measure.write_text("id: BAU-07\n", encoding="utf-8")
+    files = [load_file(path, f"strategy/{path.relative_to(document.parent).as_posix()}")[0]
+             for path in (document, measure)]  # fmt: skip
+    examples = examples_from([f for f in files if f is not None], "strategy")
+    assert examples.measure_id == "BAU-07"
+    assert examples.rating().splitlines()[-2:] == ["    nutzen: 5", "    kosten: 5"]

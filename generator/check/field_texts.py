@@ -108,14 +108,15 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "quelle": "beispiel (Beispielwerte, so gekennzeichnet) oder offiziell (beschlossene "
         "Werte).",
         "stand": "Wann bewertet wurde.",
-        "werte": "Je Kriterium aus strategie.yml ein Wert auf der Skala, z. B. „wichtigkeit: 4“.",
+        "werte": "Je Kriterium aus strategie.yml (Kennung) ein Wert auf der Skala von minimum bis "
+        "maximum.",
     },
     model.NotRated: {
         "quelle": "Immer „nicht bewertet“.",
         "grund": "Warum (noch) nicht bewertet wurde.",
     },
     model.Funding: {
-        "quelle": "Wer das Geld gibt, z. B. „Bund“, „Land NRW“, „Haushalt der Stadt“.",
+        "quelle": "Wer das Geld gibt, z. B. „Bund“, „Land“, „Haushalt der Stadt“.",
         "programm": "Name des Förderprogramms.",
         "betrag_eur": "Betrag in Euro, ohne Punkte und Komma.",
         "von": "Erstes Jahr der Finanzierung.",
@@ -149,7 +150,7 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "id": "Feste Kennung des Leitthemas; gleich dem Dateinamen und dem Ordner seiner "
         "Maßnahmen.",
         "nummer": "Reihenfolge der Leitthemen auf der Website.",
-        "kuerzel": "Kürzel, mit dem die Kennungen seiner Maßnahmen beginnen (VER → VER-03).",
+        "kuerzel": "Kürzel, mit dem die Kennungen seiner Maßnahmen beginnen (ABC → ABC-01).",
         "titel": "Name des Leitthemas.",
         "kurzbeschreibung": "Ein bis zwei Sätze für Übersichten.",
         "beschreibung": "Ausführliche Beschreibung.",
@@ -183,6 +184,9 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "lizenz": "Lizenz der Inhalte und Daten.",
         "kontakt": "Wer Fragen beantwortet.",
         "repository": "Wo die Daten liegen, für die Links „Quelle bearbeiten“.",
+        "historie_ab": "Erster Tag des Verlaufs (JJJJ-MM-TT): Commits davor zeigen die Seite "
+        "„Änderungen“ und der Feed nicht – etwa die Daten des Projekts, aus dem dieses "
+        "Repository kopiert wurde. „strategie init“ setzt den Tag der Einrichtung.",
         "impressum": "Angaben für das Impressum. Fehlt eine Angabe, zeigt die Seite "
         "„vom Herausgeber auszufüllen“.",
         "datenschutz": "Angaben für die Datenschutzerklärung. Fehlt eine Angabe, zeigt die "
@@ -205,7 +209,8 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "speicherdauer_protokolle": "Wie lange der Webserver seine Zugriffsprotokolle "
         "aufbewahrt, z. B. „7 Tage“.",
         "aufsichtsbehoerde": "Die Datenschutz-Aufsichtsbehörde, bei der man sich beschweren "
-        "kann (in NRW die LDI NRW).",
+        "kann. Ohne Angabe nennt die Website die Behörde des Landes aus dem Verzeichnis der "
+        "Länder; trägt die Stadt dieselbe Behörde ein, ergänzt das Verzeichnis fehlende Angaben.",
         "zentrale_erklaerung": "Adresse der zentralen Datenschutzerklärung der Stadt.",
     },
     model.AccessibilityStatement: {
@@ -217,8 +222,9 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "diesen Abschnitt gilt der allgemeine „kontakt“ der Strategie.",
         "einschraenkungen": "Weitere bekannte Barrieren, zusätzlich zu denen, die die "
         "Erklärung von sich aus nennt.",
-        "durchsetzungsstelle": "Die Durchsetzungs- oder Schlichtungsstelle des Landes (in "
-        "NRW die Ombudsstelle für barrierefreie Informationstechnik).",
+        "durchsetzungsstelle": "Die Durchsetzungs- oder Schlichtungsstelle des Landes. Ohne "
+        "Angabe nennt die Website die Stelle aus dem Verzeichnis der Länder; trägt die Stadt "
+        "dieselbe Stelle ein, ergänzt das Verzeichnis fehlende Angaben.",
     },
     model.Office: {
         "name": "Name der Stelle oder Person.",
@@ -229,8 +235,10 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
     },
     model.City: {
         "name": "Name der Stadt.",
-        "bundesland": "Bundesland.",
-        "gemeindeschluessel": "Amtlicher Gemeindeschlüssel, in Anführungszeichen.",
+        "bundesland": "Bundesland, genau so geschrieben wie in der amtlichen Liste der 16 "
+        "Länder; bestimmt Gesetze und Stellen in den Rechtstexten.",
+        "gemeindeschluessel": "Amtlicher Gemeindeschlüssel, in Anführungszeichen; die ersten "
+        "beiden Ziffern sind die Nummer des Landes.",
         "website": "Website der Stadt.",
     },
     model.Vision: {
@@ -283,7 +291,7 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "gewicht": "Gewicht in der Priorität (gewichteter Mittelwert).",
     },
     model.Licence: {
-        "id": "Kurzkennung der Lizenz, z. B. dl-de/by-2-0.",
+        "id": "Kurzkennung der Lizenz, wie sie der Lizenzgeber angibt.",
         "name": "Name der Lizenz.",
         "url": "Text der Lizenz.",
         "namensnennung": "Wie Nachnutzende die Quelle nennen sollen.",

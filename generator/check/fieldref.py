@@ -31,10 +31,10 @@ END_MARKER = "<!-- feldreferenz:end -->"
 
 #: How the id patterns look, for editors.
 _PATTERN_FORMS = {
-    model.MEASURE_ID_PATTERN: "Kürzel des Leitthemas, Bindestrich, 2–3 Ziffern, z. B. `VER-03`",
+    model.MEASURE_ID_PATTERN: "Kürzel des Leitthemas, Bindestrich, 2–3 Ziffern, z. B. `ABC-01`",
     model.SLUG_PATTERN: "kleine Buchstaben, Ziffern, einzelne Bindestriche, z. B. `e-government`",
-    model.ABBREVIATION_PATTERN: "2–5 Großbuchstaben, z. B. `VER`",
-    r"^[0-9]{8}$": '8 Ziffern in Anführungszeichen, z. B. `"05513000"`',
+    model.ABBREVIATION_PATTERN: "2–5 Großbuchstaben, z. B. `ABC`",
+    r"^[0-9]{8}$": "8 Ziffern in Anführungszeichen; die ersten beiden sind die Nummer des Landes",
     r"^[0-9]{4}[a-z0-9-]*$": "Jahreszahl, optional mit Zusatz, z. B. `2024`",
 }
 

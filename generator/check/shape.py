@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator import model
+from generator.check.examples import NEUTRAL, Examples
 from generator.check.tree import LoadedFile, Position
 from generator.escape import character_reference
 from generator.problems import Problem, problem, quote, suggest
@@ -40,43 +41,55 @@ _EXPECTED = {
 
 #: What the id patterns look like, for editors.
 _PATTERN_FORMS = {
-    model.MEASURE_ID_PATTERN: "„KÜRZEL-Nummer“, zum Beispiel „VER-03“",
     model.SLUG_PATTERN: (
         "„kleine Buchstaben, Ziffern und Bindestriche“, zum Beispiel „in-umsetzung“"
     ),
-    model.ABBREVIATION_PATTERN: "„2 bis 5 Großbuchstaben“, zum Beispiel „VER“",
     r"^[0-9]{8}$": "„8 Ziffern“ (Amtlicher Gemeindeschlüssel, in Anführungszeichen)",
     r"^[0-9]{4}[a-z0-9-]*$": "„Jahreszahl, optional mit Zusatz“, zum Beispiel „2024“",
 }
 
 #: Small YAML examples for keys that are often forgotten.
 _EXAMPLES = {
-    "id": "id: VER-03",
     "status": "status: in-umsetzung",
     "status_seit": "status_seit: 2024-01-15",
     "zeitraum": "zeitraum:\n  beginn: 2024\n  ende: 2026",
     "raumbezug": "raumbezug:\n  ebene: gesamtstadt",
     "bewertung": "bewertung:\n  quelle: nicht bewertet",
     "aktualisiert": "aktualisiert: 2026-11-01",
-    "leitthema": "leitthema: verwaltung",
 }
 
-_RATING_EXAMPLE = (
-    "bewertung:\n  quelle: beispiel\n  stand: 2020-06-25\n  werte:\n"
-    "    wichtigkeit: 4\n    dringlichkeit: 3\n    zielgenauigkeit: 4\n    umsetzbarkeit: 2"
-)
+
+def _examples_for(examples: Examples) -> dict[str, str]:
+    """The YAML examples of missing keys, those that name ids taken from the data."""
+    return _EXAMPLES | {
+        "id": f"id: {examples.measure_id}",
+        "leitthema": f"leitthema: {examples.theme_id}",
+    }
+
+
+def _pattern_forms(examples: Examples) -> dict[str, str]:
+    return _PATTERN_FORMS | {
+        model.MEASURE_ID_PATTERN: f"„KÜRZEL-Nummer“, zum Beispiel „{examples.measure_id}“",
+        model.ABBREVIATION_PATTERN: (
+            f"„2 bis 5 Großbuchstaben“, zum Beispiel „{examples.abbreviation}“"
+        ),
+    }
+
 
 _MARKUP_SNIPPET = re.compile(r"<[^>]{0,30}>?|javascript\s*:|\{\{|\{%|--8<--", re.IGNORECASE)
 
 
 def validate_shape(
-    loaded: LoadedFile, model_class: type[ModelT], entity: str
+    loaded: LoadedFile, model_class: type[ModelT], entity: str, examples: Examples = NEUTRAL
 ) -> tuple[ModelT | None, list[Problem]]:
-    """Validate one file's data against its model; every error becomes a located Problem."""
+    """Validate one file's data against its model; every error becomes a located Problem,
+    with examples (ids, rating) from the strategy being checked."""
     try:
         return model_class.model_validate(loaded.data), []
     except ValidationError as error:
-        found = [_translate(loaded, model_class, entity, detail) for detail in error.errors()]
+        found = [
+            _translate(loaded, model_class, entity, detail, examples) for detail in error.errors()
+        ]
         return None, sorted(set(found))
 
 
@@ -140,7 +153,11 @@ def _position(loaded: LoadedFile, path: tuple[str | int, ...], *, key: bool = Fa
 
 
 def _translate(
-    loaded: LoadedFile, model_class: type[BaseModel], entity: str, detail: ErrorDetails
+    loaded: LoadedFile,
+    model_class: type[BaseModel],
+    entity: str,
+    detail: ErrorDetails,
+    examples: Examples,
 ) -> Problem:
     kind = detail["type"]
     located = _locate(loaded.data, tuple(detail["loc"]))
@@ -157,7 +174,7 @@ def _translate(
         parent = path[:-1]
         key = str(path[-1]) if path else "?"
         where = entity if not parent else f"Abschnitt {quote(field_label(parent))} ({entity})"
-        example = _EXAMPLES.get(key)
+        example = _examples_for(examples).get(key)
         hint = " Beispiel:\n" + _indent(example) if example else ""
         at = _position(loaded, parent)
         return make("missing_key", at, key=quote(key), entity=where, example=hint)
@@ -188,7 +205,7 @@ def _translate(
         )
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        form = _PATTERN_FORMS.get(pattern, quote(pattern))
+        form = _pattern_forms(examples).get(pattern, quote(pattern))
         if located.key_error:
             return make(
                 "pattern_mismatch",
@@ -223,7 +240,7 @@ def _translate(
     if kind in {"url_scheme", "date_format", "date_impossible", "date_range"}:
         return make(kind, field=field, value=quote(value))
     if kind in {"union_tag_not_found", "union_tag_invalid"}:
-        return make("rating_kind", example=_indent(_RATING_EXAMPLE))
+        return make("rating_kind", example=_indent(examples.rating()))
     return make("invalid_value", field=field, value=quote(value))
 
 

@@ -14,6 +14,8 @@ from typing import Any
 from generator import model
 from generator.check.collect import Collected
 from generator.check.crosscheck import cross_check
+from generator.check.examples import Examples, examples_from
+from generator.check.laender import check_city
 from generator.check.load import load_tree
 from generator.check.placeholders import find_placeholders
 from generator.check.shape import validate_shape
@@ -57,8 +59,9 @@ def load_strategy(
     files, problems = load_tree(strategy_dir, display_root)
     collected = Collected()
     unreadable = _note_unreadable(problems, display_root, collected)
+    examples = examples_from(files, display_root)
     for loaded in files:
-        problems.extend(_collect(loaded, display_root, collected))
+        problems.extend(_collect(loaded, display_root, collected, examples))
     problems.extend(_missing_files(collected, display_root, unreadable))
     collected.raw_fields_used.update(
         field_of_action.id
@@ -66,6 +69,8 @@ def load_strategy(
         if theme.id in collected.unreadable_folders
         for field_of_action in theme.handlungsfelder
     )
+    if collected.document is not None and collected.document_file is not None:
+        problems.extend(check_city(collected.document.stadt, collected.document_file))
     strategy, cross = cross_check(collected)
     problems.extend(cross)
     problems = sorted(set(problems))
@@ -92,7 +97,9 @@ def _note_unreadable(problems: list[Problem], display_root: str, collected: Coll
     return unreadable
 
 
-def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> list[Problem]:
+def _collect(
+    loaded: LoadedFile, display_root: str, collected: Collected, examples: Examples
+) -> list[Problem]:
     relative = PurePosixPath(loaded.path).relative_to(display_root)
     kind = schema_name(relative)
     if kind is None:
@@ -116,13 +123,13 @@ def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> lis
         if isinstance(loaded.data, dict) and isinstance(loaded.data.get("handlungsfeld"), str):
             collected.raw_fields_used.add(loaded.data["handlungsfeld"])
     if kind == "strategie":
-        document, found = validate_shape(loaded, model.StrategyDocument, "strategie.yml")
+        document, found = validate_shape(loaded, model.StrategyDocument, "strategie.yml", examples)
         if document is None and isinstance(loaded.data, dict):
             _remember_raw(collected, "status", loaded.data.get("status"), "id")
         _attach(document, loaded)
         collected.document, collected.document_file = document, loaded
     elif kind == "leitthema":
-        theme, found = validate_shape(loaded, model.Theme, f"Leitthema {_id_of(loaded)}")
+        theme, found = validate_shape(loaded, model.Theme, f"Leitthema {_id_of(loaded)}", examples)
         if theme is None:
             theme_id = _raw_id(loaded)
             collected.unreadable.setdefault("leitthemen", {})[theme_id] = loaded.path
@@ -132,14 +139,16 @@ def _collect(loaded: LoadedFile, display_root: str, collected: Collected) -> lis
                 _attach(field_of_action, loaded, ("handlungsfelder", index))
             collected.themes.append((theme, loaded))
     elif kind == "massnahme":
-        measure, found = validate_shape(loaded, model.Measure, f"Maßnahme {_id_of(loaded)}")
+        measure, found = validate_shape(
+            loaded, model.Measure, f"Maßnahme {_id_of(loaded)}", examples
+        )
         if measure is not None:
             _attach(measure, loaded)
             collected.measures.append((measure, loaded))
     else:
         model_class, _ = REGISTRIES[relative.name]
         collected.registry_files.add(relative.name)
-        registry, found = validate_shape(loaded, model_class, relative.name)
+        registry, found = validate_shape(loaded, model_class, relative.name, examples)
         if registry is not None:
             _attach_entries(registry, loaded)
             collected.registries[relative.name] = (registry, loaded)

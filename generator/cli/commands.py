@@ -34,13 +34,16 @@ from generator.terminal import (
 )
 
 
-def _run_check(project: Path, strict: bool) -> int:
+def _run_check(project: Path, strict: bool, publication: bool = False) -> int:
+    from generator.check.publication import publication_problems
     from generator.check.schemas import stale_schemas
     from generator.check.validate import load_strategy
 
     strategy, problems = load_strategy(project / "strategy")
     if strategy is not None:
         problems += stale_schemas(strategy, project / "strategy" / "schemas")
+    if publication and strategy is not None:
+        problems += publication_problems(strategy.strategie, project / "strategy")
     print_problems(problems)
     if has_errors(problems, strict=strict) or strategy is None:
         hint = " (--strict: Warnungen zählen als Fehler)" if strict and problems else ""
@@ -457,7 +460,9 @@ def _pdf(project: Path, arguments: argparse.Namespace) -> int:
 
 #: Each command of the parser (cli/parser.py) → what runs it; the exit code it returns.
 _COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
-    "check": lambda project, arguments: _run_check(project, arguments.strict),
+    "check": lambda project, arguments: _run_check(
+        project, arguments.strict, arguments.veroeffentlichung
+    ),
     "schemas": lambda project, arguments: _write_schemas(project),
     "build": _build,
     "export": lambda project, arguments: _export_xlsx(project, arguments.out),
@@ -470,7 +475,14 @@ _COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     "neu": _run_new,
     "pdf": _pdf,
     "feldreferenz": lambda project, arguments: _write_field_reference(project, arguments.pruefen),
+    "init": lambda project, arguments: _init(project, arguments),
 }
+
+
+def _init(project: Path, arguments: argparse.Namespace) -> int:
+    from generator.cli.init_command import run_init
+
+    return run_init(project, arguments)
 
 
 if __name__ == "__main__":

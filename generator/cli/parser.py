@@ -76,6 +76,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_new(commands)
     _add_reference(commands)
     _add_pdf(commands)
+    _add_init(commands)
     return parser
 
 
@@ -92,6 +93,14 @@ def _add_check(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     _add_common(check)
     check.add_argument(
         "--strict", action="store_true", help="auch Warnungen als Fehler werten (so prüft die CI)"
+    )
+    check.add_argument(
+        "--veroeffentlichung",
+        action="store_true",
+        help=(
+            "zusätzlich prüfen, ob alle Angaben für Impressum, Datenschutzerklärung und "
+            "Erklärung zur Barrierefreiheit eingetragen sind (wie vor „veroeffentlichen --fassung“)"
+        ),
     )
 
 
@@ -355,6 +364,49 @@ def _add_reference(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     _add_common(reference)
     reference.add_argument(
         "--pruefen", action="store_true", help="nur prüfen, ob beide Abschnitte aktuell sind"
+    )
+
+
+def _add_init(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+    """„strategie init“."""
+    init = commands.add_parser(
+        "init",
+        help="Projekt für eine neue Stadt anlegen (Software, kleinste gültige Strategie, .github)",
+        description=(
+            "Legt in einem leeren Ordner ein Projekt für eine neue Stadt an: die Software aus "
+            "diesem Projekt, eine kleinste gültige Strategie (ein Leitthema, ein Handlungsfeld, "
+            "eine Maßnahme, die Verzeichnisse), strategie.yml mit allen Einstellungen erklärt und "
+            "die Dateien in .github/ aus den neuen Daten. Mit --ohne-beispieldaten ersetzt es "
+            "stattdessen die Daten dieses Projekts (einer Kopie) durch diese Vorlage."
+        ),
+        add_help=False,
+    )
+    _add_common(init)
+    init.add_argument(
+        "ziel",
+        nargs="?",
+        type=Path,
+        metavar="ZIEL",
+        help="leerer oder neuer Ordner für das Projekt (nicht mit --ohne-beispieldaten)",
+    )
+    init.add_argument("--stadt", required=True, metavar="NAME", help="Name der Stadt")
+    init.add_argument("--bundesland", required=True, metavar="LAND", help="Land, z. B. „Sachsen“")
+    init.add_argument(
+        "--gemeindeschluessel",
+        required=True,
+        metavar="SCHLÜSSEL",
+        help="Amtlicher Gemeindeschlüssel, 8 Ziffern",
+    )
+    init.add_argument(
+        "--website", required=True, metavar="URL", help="Website der Stadt (https://…)"
+    )
+    init.add_argument(
+        "--ohne-beispieldaten",
+        action="store_true",
+        help=(
+            "die Daten in strategy/ und die Dateien in .github/ dieses Projekts durch die "
+            "Vorlage ersetzen (nur wenn Git sie verwaltet und nichts ungesichert ist)"
+        ),
     )
 
 

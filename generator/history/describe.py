@@ -19,18 +19,20 @@ the same history.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from generator.git import GitError, clean_text, records, run_git
+from generator.git import GitError, records
 from generator.history.diff import CollectionDiff, StrategyDiff, diff_strategies, quoted
 from generator.history.diff_format import describe_change
+from generator.history.gitlog import GitRepository, Logged, log_strategy, parse_logged, short_id
+from generator.history.gitlog import Revision as Revision
 from generator.history.revisions import RevisionError, load_strategy_at
 from generator.model import Edition, Strategy
+from generator.wording import format_date
 
 #: How many of the newest commits that touched strategy/ the history shows.
 REVISION_LIMIT = 20
@@ -40,24 +42,6 @@ TAG_PREFIX = "fortschreibung-"
 _QUIET_FIELDS = frozenset({"aktualisiert"})
 
 Kind = Literal["neu", "geändert", "entfernt"]
-
-
-@dataclass(frozen=True)
-class Revision:
-    """A commit that changed strategy/."""
-
-    commit: str
-    #: The commit time as Git recorded it (with the committer's UTC offset).
-    time: datetime
-    subject: str
-
-    @property
-    def short(self) -> str:
-        return self.commit[:7]
-
-    @property
-    def date(self) -> date:
-        return self.time.date()
 
 
 @dataclass(frozen=True)
@@ -134,86 +118,6 @@ def unavailable(reason: str) -> History:
 
 # --- Reading Git ------------------------------------------------------------------------------
 
-#: Separates the fields of one commit in `git log -z` output, whose records end in NUL; the
-#: subject comes last, so a separator inside it stays part of it.
-_FIELD = "\x1f"
-#: What `git log`/`git show` print per commit: hash, commit time, first parent list, subject.
-_FORMAT = f"--format=%H{_FIELD}%cI{_FIELD}%P{_FIELD}%s"
-#: Longer subjects are shortened: they are headings on the Änderungen page and in the feed.
-_SUBJECT_LIMIT = 200
-_OBJECT_ID = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
-
-
-class _Git:
-    """The project's repository. Lookups are batched: a few Git calls per build, not per commit."""
-
-    def __init__(self, project: Path) -> None:
-        self.project = project
-
-    def run(self, *arguments: str, given: str | None = None) -> bytes | None:
-        """Git's output, or None where Git fails; GitError when there is no git."""
-        return run_git(self.project, *arguments, given=given.encode() if given else None)
-
-    def objects(self, names: Sequence[str]) -> dict[str, str | None]:
-        """The object each name („abc:strategy“, „refs/tags/x^{commit}“) means; None if none.
-        Names are made of object ids and edition ids, which hold no line break."""
-        if not names:
-            return {}
-        listing = "".join(f"{name}\n" for name in names)
-        output = self.run("cat-file", "--batch-check=%(objectname)", given=listing) or b""
-        found: dict[str, str | None] = dict.fromkeys(names)
-        lines = output.decode("utf-8", "replace").split("\n")
-        for name, line in zip(names, lines, strict=False):
-            found[name] = line.strip() if _OBJECT_ID.fullmatch(line.strip()) else None
-        return found
-
-    def revisions(self, commits: Sequence[str]) -> dict[str, Revision]:
-        """Date and subject of commits, in one call."""
-        if not commits:
-            return {}
-        output = self.run("show", "-s", "-z", _FORMAT, *commits)
-        logged = [entry for entry in map(_logged, records(output)) if entry is not None]
-        return {entry.revision.commit: entry.revision for entry in logged}
-
-    def shallow_commits(self) -> frozenset[str] | None:
-        """The commits whose parents a shallow clone left out (empty in a full clone); None
-        when the folder is not in a Git repository."""
-        answer = self.run("rev-parse", "--is-shallow-repository", "--git-path", "shallow")
-        if answer is None:
-            return None
-        shallow, path = [*answer.decode("utf-8", "surrogateescape").split("\n"), "", ""][:2]
-        file = self.project / path
-        if shallow.strip() != "true" or not file.is_file():
-            return frozenset()
-        return frozenset(file.read_text(encoding="ascii", errors="replace").split())
-
-
-@dataclass(frozen=True)
-class _Logged:
-    """A commit from `git log` with its first parent (None for a root commit)."""
-
-    revision: Revision
-    parent: str | None
-
-
-def _logged(record: str) -> _Logged | None:
-    """One `_FORMAT` record, or None if Git gave something unreadable (a damaged or crafted
-    commit): such a commit is left out rather than failing the build."""
-    fields = record.lstrip("\n").split(_FIELD, 3)
-    if len(fields) != 4 or not _OBJECT_ID.fullmatch(fields[0]):
-        return None
-    commit, time, parents, subject = fields
-    try:
-        moment = datetime.fromisoformat(time)
-    except ValueError:
-        return None
-    parent = parents.split()[0] if parents.split() else None
-    shown = clean_text(subject) or "Änderung ohne Beschreibung"
-    if len(shown) > _SUBJECT_LIMIT:
-        shown = shown[: _SUBJECT_LIMIT - 1].rstrip() + "…"
-    return _Logged(Revision(commit, moment, shown), parent)
-
-
 #: Strategies by the Git object id of their strategy/ tree. An id names its content, so an
 #: entry never goes stale; kept across builds, so that each rebuild of `strategie serve`
 #: does not load up to twenty earlier states of the data again (0.7 s for the bundled data).
@@ -229,7 +133,7 @@ def forget_states() -> None:
 class _States:
     """Strategies at commits, loaded once per distinct strategy/ tree."""
 
-    def __init__(self, git: _Git, trees: dict[str, str | None]) -> None:
+    def __init__(self, git: GitRepository, trees: dict[str, str | None]) -> None:
         self.git = git
         #: The strategy/ tree of each commit, looked up beforehand in one batch.
         self.trees = trees
@@ -265,10 +169,16 @@ _UNREADABLE = (
 
 
 def read_history(
-    project: Path, editions: Sequence[Edition], *, limit: int = REVISION_LIMIT
+    project: Path,
+    editions: Sequence[Edition],
+    *,
+    limit: int = REVISION_LIMIT,
+    since: date | None = None,
 ) -> History:
-    """The history of `project`'s strategy/ from Git; a German note instead of an error."""
-    git = _Git(project)
+    """The history of `project`'s strategy/ from Git; a German note instead of an error.
+    `since` (strategie.yml: historie_ab) leaves out commits before that day; the oldest one
+    kept then counts as the first state, so another city's earlier data never shows."""
+    git = GitRepository(project)
     try:
         shallow = git.shallow_commits()
         if shallow is None:
@@ -278,9 +188,13 @@ def read_history(
             )
         if git.objects(["HEAD^{commit}"]).get("HEAD^{commit}") is None:
             return unavailable("Im Git-Repository gibt es noch keinen Commit.")
-        records_found = records(_log(git, limit))
-        logged = [entry for entry in map(_logged, records_found) if entry is not None]
-        unreadable = [_short_id(record) for record in records_found if _logged(record) is None]
+        records_found = records(log_strategy(git, limit + (since is not None), since))
+        logged = [entry for entry in map(parse_logged, records_found) if entry is not None]
+        if since is not None and len(records_found) > limit:
+            logged = logged[:limit]  # the oldest kept has its parent since `since`
+        elif since is not None and logged:  # its parent is older than `since`: hidden
+            logged[-1] = Logged(logged[-1].revision, None)
+        unreadable = [short_id(record) for record in records_found if parse_logged(record) is None]
         ordered = sorted(editions, key=lambda edition: (edition.datum, edition.id))
         tags = [f"refs/tags/{TAG_PREFIX}{edition.id}" for edition in ordered]
         names = [f"{tag}^{{commit}}" for tag in tags] + [f"{tag}:strategy" for tag in tags]
@@ -301,7 +215,7 @@ def read_history(
         edition_sets = _editions(states, ordered, tagged, dated)
     except GitError as error:  # RevisionError included
         return unavailable(f"Der Verlauf lässt sich nicht lesen: {error}")
-    notes = []
+    notes = [f"Der Verlauf beginnt am {format_date(since)}."] if since else []
     if unreadable:
         which = (
             "Ein Commit lässt sich nicht lesen (beschädigt oder von Hand erzeugt) und fehlt"
@@ -319,28 +233,8 @@ def read_history(
     return History(tuple(edition_sets), tuple(revisions), tuple(notes), revision_limit=limit)
 
 
-def _log(git: _Git, limit: int) -> bytes:
-    """The newest commits that changed strategy/, following first parents (a merge counts as
-    one change, as the main branch saw it), as `_FORMAT` records."""
-    output = git.run(
-        "log", "-z", "--first-parent", f"--max-count={limit}", _FORMAT, "HEAD", "--", "strategy"
-    )
-    if output is None:
-        raise RevisionError(
-            "Git meldet beim Lesen der Commits einen Fehler (ist das Repository beschädigt "
-            "oder unvollständig?)."
-        )
-    return output
-
-
-def _short_id(record: str) -> str:
-    """The shortened commit id a record starts with, or „?“ when even that is unreadable."""
-    commit = record.lstrip("\n").split(_FIELD, 1)[0]
-    return commit[:7] if _OBJECT_ID.fullmatch(commit) else "?"
-
-
 def _revisions(
-    states: _States, logged: list[_Logged], shallow: frozenset[str]
+    states: _States, logged: list[Logged], shallow: frozenset[str]
 ) -> tuple[list[ChangeSet], bool]:
     """Each logged commit compared with its first parent; and whether a shallow clone cut the
     list short (a commit whose parent was not fetched has nothing to compare with)."""

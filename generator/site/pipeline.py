@@ -53,7 +53,8 @@ def generate(
 def generate_validated(project: Path, strategy: Strategy) -> RenderedSite:
     """Render a strategy that was already loaded and validated; write the files that changed."""
     base_url = published_url(os.environ)
-    history = read_history(project, strategy.strategie.fortschreibungen)
+    document = strategy.strategie
+    history = read_history(project, document.fortschreibungen, since=document.historie_ab)
     history = replace(history, feed=base_url is not None)
     site = render_site(strategy, history=history)
     downloads = render_exports(strategy, base_url=base_url)

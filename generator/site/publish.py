@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import UserError
+from generator.model import Strategy
 from generator.problems import has_errors
 from generator.site.build import ONLINE_CONFIG, source_date_epoch
 from generator.site.gh_pages import finish_branch
@@ -65,6 +66,22 @@ class Published:
     publication: Publication
 
 
+def _check_legal_facts(strategy: Strategy, project: Path) -> None:
+    """An edition goes live only with every legal fact entered (check/publication.py); the
+    preview may show placeholders."""
+    from generator.check.publication import publication_problems
+
+    missing = publication_problems(strategy.strategie, project / "strategy")
+    if missing:
+        raise UserError(
+            f"Veröffentlichung abgebrochen: {len(missing)} Angabe(n) für Impressum, "
+            "Datenschutzerklärung oder Erklärung zur Barrierefreiheit fehlen (siehe oben). "
+            "Prüfen Sie vorab mit „strategie check --veroeffentlichung“; eine Vorschau geht "
+            "mit „strategie veroeffentlichen --vorschau“. Im Zweig nichts geändert.",
+            problems=missing,
+        )
+
+
 def publish_site(project: Path, publication: Publication) -> Published:
     """Check, then deploy with mike; raises `UserError` when refused or failed."""
     from generator.check.validate import load_strategy
@@ -81,6 +98,8 @@ def publish_site(project: Path, publication: Publication) -> Published:
             "hier als Fehler). Im Zweig nichts geändert.",
             problems=problems,
         )
+    if version != PREVIEW:
+        _check_legal_facts(strategy, project)
     editions = sorted(strategy.strategie.fortschreibungen, key=lambda e: (e.datum, e.id))
     try:
         if version != PREVIEW:

@@ -7,8 +7,9 @@ Impressum. The city's facts come from the optional sections `impressum`, `datens
 „vom Herausgeber auszufüllen“ (`PLACEHOLDER`). Everything the software itself guarantees
 (no cookies, no third-party requests, how the site is tested) is written in the templates.
 
-Which laws apply depends on the state (Bundesland): `state_laws` names them for
-Nordrhein-Westfalen and falls back to a general wording for any other state.
+Which laws and bodies apply depends on the state (Bundesland): `state_facts`,
+`state_authority` and `state_enforcement` take them from the registry of the 16 Länder
+(generator/data/bundeslaender.yml); the city's own entries in strategie.yml take precedence.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from generator import urls
+from generator.check.laender import land_named
 from generator.model import (
     AccessibilityStatement,
     DataProtection,
@@ -32,35 +34,96 @@ PLACEHOLDER = "vom Herausgeber auszufüllen"
 
 
 @dataclass(frozen=True)
-class StateLaws:
-    """The state's laws the legal pages cite, worded to follow "nach" (dative)."""
+class LawView:
+    """A state law or regulation as the accessibility statement lists it (nominative)."""
 
-    accessibility: str
+    name: str
+    short: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class StateFacts:
+    """What the legal pages say about the city's Land, from the registry of the 16 Länder
+    (check/laender.py); None where the registry does not know a fact yet."""
+
+    #: The Land's name as in strategie.yml.
+    name: str
+    #: The state laws on accessible IT of public bodies; empty for an unknown Land.
+    accessibility_laws: tuple[LawView, ...]
+    #: The state data-protection law as "name, abbreviation", if known.
+    data_protection_law: str | None
+    #: How the enforcement procedure works, in the Land's own terms.
+    procedure: str | None
     #: Where the enforcement procedure is regulated, if known.
-    enforcement: str | None
-    data_protection: str
+    legal_basis: str | None
 
 
-_STATE_LAWS = {
-    "Nordrhein-Westfalen": StateLaws(
-        accessibility="dem Behindertengleichstellungsgesetz Nordrhein-Westfalen (BGG NRW) und "
-        "der Barrierefreie-Informationstechnik-Verordnung Nordrhein-Westfalen (BITV NRW)",
-        enforcement="§§ 10d und 10e BGG NRW und §§ 9 ff. BITV NRW",
-        data_protection="dem Datenschutzgesetz Nordrhein-Westfalen (DSG NRW)",
-    ),
-}
+def state_facts(state: str) -> StateFacts:
+    """The facts the registry holds for `state` (a validated strategy always names one of the
+    16 Länder; anything else gets no facts and the pages show what is missing)."""
+    land = land_named(state)
+    if land is None:
+        return StateFacts(state, (), None, None, None)
+    authority = land.authority
+    law = None
+    if authority.law_name:
+        law = authority.law_name + (f", {authority.law_short}" if authority.law_short else "")
+    return StateFacts(
+        name=land.name,
+        accessibility_laws=tuple(LawView(x.name, x.short, x.url) for x in land.laws),
+        data_protection_law=law,
+        procedure=land.enforcement.procedure,
+        legal_basis=land.enforcement.legal_basis,
+    )
 
 
-def state_laws(state: str) -> StateLaws:
-    """The laws of `state`; a general wording for states without an entry."""
-    return _STATE_LAWS.get(
-        state,
-        StateLaws(
-            accessibility=f"den Vorschriften des Landes {state} zur barrierefreien "
-            "Informationstechnik",
-            enforcement=None,
-            data_protection=f"dem Datenschutzgesetz des Landes {state}",
-        ),
+def state_authority(state: str) -> ContactView | None:
+    """The Land's data-protection supervisory authority from the registry, if known."""
+    land = land_named(state)
+    if land is None:
+        return None
+    authority = land.authority
+    return _registry_contact(authority.name, authority.address, None, None, authority.url)
+
+
+def state_enforcement(state: str) -> ContactView | None:
+    """The Land's enforcement body for accessibility from the registry, if known."""
+    land = land_named(state)
+    if land is None:
+        return None
+    body = land.enforcement
+    email = f"mailto:{body.email}" if body.email else None
+    return _registry_contact(body.name, body.address, body.phone, email, body.url)
+
+
+def _completed(own: ContactView | None, registry: ContactView | None) -> ContactView | None:
+    """The city's own entry for a state body, else the registry's; where both name the same
+    body, what the city left out (address, phone, e-mail, website) comes from the registry."""
+    if own is None or registry is None or own.name != registry.name:
+        return own or registry
+    return ContactView(
+        name=own.name,
+        address=own.address or registry.address,
+        phone=own.phone or registry.phone,
+        email=own.email or registry.email,
+        email_text=own.email_text if own.email else registry.email_text,
+        website=own.website or registry.website,
+        website_text=own.website_text if own.website else registry.website_text,
+    )
+
+
+def _registry_contact(
+    name: str, address: tuple[str, ...], phone: str | None, email: str | None, url: str | None
+) -> ContactView:
+    return ContactView(
+        name=name,
+        address=address,
+        phone=phone,
+        email=email,
+        email_text=_email_text(email),
+        website=url,
+        website_text=_website_text(url),
     )
 
 
@@ -149,9 +212,10 @@ class SiteFacts:
     #: Where readers report barriers: barrierefreiheit.kontakt, else the strategy's kontakt.
     feedback: ContactView
     statement: AccessibilityStatement
-    #: The state's enforcement body for accessibility (barrierefreiheit.durchsetzungsstelle).
+    #: The state's enforcement body for accessibility: barrierefreiheit.durchsetzungsstelle,
+    #: else the registry's entry for the Land.
     enforcement: ContactView | None
-    laws: StateLaws
+    laws: StateFacts
 
 
 def site_facts(site: SiteIndex, at: PurePosixPath) -> SiteFacts:
@@ -176,8 +240,11 @@ def site_facts(site: SiteIndex, at: PurePosixPath) -> SiteFacts:
         contact=contact,
         feedback=contact_view(statement.kontakt) or contact,
         statement=statement,
-        enforcement=contact_view(statement.durchsetzungsstelle),
-        laws=state_laws(document.stadt.bundesland),
+        enforcement=_completed(
+            contact_view(statement.durchsetzungsstelle),
+            state_enforcement(document.stadt.bundesland),
+        ),
+        laws=state_facts(document.stadt.bundesland),
     )
 
 
@@ -265,7 +332,10 @@ def build_privacy(site: SiteIndex) -> PrivacyPage:
         facts=site_facts(site, at),
         privacy=privacy,
         officer=contact_view(privacy.beauftragte),
-        authority=contact_view(privacy.aufsichtsbehoerde),
+        authority=_completed(
+            contact_view(privacy.aufsichtsbehoerde),
+            state_authority(site.document.stadt.bundesland),
+        ),
         representative=imprint.vertreten_durch,
     )
 
