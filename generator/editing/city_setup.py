@@ -92,7 +92,7 @@ def plan_city(source: Path, facts: CityFacts, today: date, *, with_engine: bool)
         _write(strategy_dir, {relative: measure.text})
         strategy = _validated(strategy_dir, strict=True)
     files = {PurePosixPath("strategy", *path.parts): text for path, text in texts.items()}
-    for name, text in render_schemas().items():
+    for name, text in render_schemas(strategy).items():
         files[PurePosixPath("strategy", "schemas", name)] = text
     files.update(github_files(strategy, source))
     copies = engine_files(source) if with_engine else ()
