@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import argparse
 import errno
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator.cli.parser import _build_parser
-from generator.cli.report import (
-    show_built,
-    show_log_notes,
-    show_printed,
-    show_published,
-    show_user_error,
+from generator.cli.report import show_log_notes, show_user_error
+from generator.cli.site_commands import (
+    refuse_site_url,
+    run_build,
+    run_pdf,
+    run_publish,
+    run_serve,
 )
 from generator.errors import UserError
 from generator.problems import Severity, has_errors
@@ -398,64 +397,8 @@ def _run(arguments: argparse.Namespace) -> int:
             exit_code=EXIT_USAGE,
         )
     if arguments.command in {"build", "serve", "veroeffentlichen"}:
-        _refuse_site_url()
+        refuse_site_url()
     return _COMMANDS[arguments.command](project, arguments)
-
-
-def _refuse_site_url() -> None:
-    """Refuse a SITE_URL that cannot be the site's address (an empty one means none).
-    `veroeffentlichen --site-url` is checked in site/publish.py."""
-    from generator.siteurl import site_url_error
-
-    value = os.environ.get("SITE_URL", "")
-    error = site_url_error(value) if value.strip() else None
-    if error:
-        raise UserError(f"strategie: {error}", exit_code=EXIT_USAGE)
-
-
-def _build(project: Path, arguments: argparse.Namespace) -> int:
-    from generator.site.build import build_site
-
-    show_built(build_site(project, out=arguments.out, offline=arguments.offline))
-    return EXIT_OK
-
-
-def _publish(project: Path, arguments: argparse.Namespace) -> int:
-    from generator.site.publish import Publication, publish_site
-
-    publication = Publication(
-        edition=arguments.fassung,
-        preview=arguments.vorschau,
-        current=arguments.aktuell,
-        push=arguments.push,
-        branch=arguments.branch,
-        site_url=arguments.site_url,
-    )
-    show_published(publish_site(project, publication))
-    return EXIT_OK
-
-
-def _serve(project: Path, arguments: argparse.Namespace) -> int:
-    from generator.site.build import serve_site
-
-    return serve_site(project, address=arguments.adresse, quick=arguments.schnell)
-
-
-def _pdf(project: Path, arguments: argparse.Namespace) -> int:
-    from generator.site.pdf import find_chromium, print_pdf
-
-    chromium = find_chromium()
-    target = arguments.out if arguments.out.is_absolute() else project / arguments.out
-    if arguments.site is not None:
-        printed = print_pdf(arguments.site.resolve(), target, chromium, project)
-    else:
-        from generator.site.build import build_site
-
-        with tempfile.TemporaryDirectory(prefix="strategie-pdf-") as folder:
-            built = build_site(project, out=Path(folder) / "site", offline=True)
-            printed = print_pdf(built.target, target, chromium, project)
-    show_printed(printed)
-    return EXIT_OK
 
 
 #: Each command of the parser (cli/parser.py) → what runs it; the exit code it returns.
@@ -464,16 +407,16 @@ _COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
         project, arguments.strict, arguments.veroeffentlichung
     ),
     "schemas": lambda project, arguments: _write_schemas(project),
-    "build": _build,
+    "build": run_build,
     "export": lambda project, arguments: _export_xlsx(project, arguments.out),
     "import": lambda project, arguments: _import_xlsx(project, arguments.datei),
-    "veroeffentlichen": _publish,
-    "serve": _serve,
+    "veroeffentlichen": run_publish,
+    "serve": run_serve,
     "diff": lambda project, arguments: _run_diff(
         project, arguments.stand_a, arguments.stand_b, arguments.format
     ),
     "neu": _run_new,
-    "pdf": _pdf,
+    "pdf": run_pdf,
     "feldreferenz": lambda project, arguments: _write_field_reference(project, arguments.pruefen),
     "init": lambda project, arguments: _init(project, arguments),
 }
