@@ -102,6 +102,23 @@ def test_every_page_loads_without_script_error_or_failed_request(
     record_checked(f"Seiten ohne Skriptfehler und Fehlanfrage ({viewport})", len(pages.pages))
 
 
+def test_offline_pages_load_without_script_error_or_failed_request(
+    browser: Any, offline_site: Path, record_checked: Any
+) -> None:
+    """One page of each type of the offline build, from file://: no console error, no uncaught
+    exception, no failed request, no search index loaded."""
+    pages = SitePages.scan(offline_site).sample(variants=False)
+    with _offline_visit(browser, offline_site.as_uri() + "/") as (visit, problems):
+        for path in pages.values():
+            visit.page.goto(visit.root + path, wait_until="load")
+        visit.page.wait_for_timeout(300)
+        index_requests = [u for u in visit.requests if u.endswith(SEARCH_INDEX)]
+    assert problems.found == []
+    assert visit.blocked == []
+    assert index_requests == []
+    record_checked("Offline-Seiten ohne Skriptfehler und Fehlanfrage", len(pages))
+
+
 @dataclass(frozen=True)
 class Click:
     """A link to click: on page `source`, the link whose href attribute is `href`, in the
