@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
 # Runs every check of the project: lint, types, unit/golden/property tests, build and browser
-# tests. Sets up .venv itself. Browser tests need Debian's chromium (/usr/bin/chromium); with
-# CI=true they fail when it is missing, elsewhere they are reported as skipped.
+# tests. Sets up .venv itself. Browser tests need Debian's chromium (/usr/bin/chromium), the HTML
+# check Java and npm; with CI=true they fail when missing, elsewhere they are reported as skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The Nu HTML checker for tests/browser/test_html_valid.py: vnu-jar, pinned in package-lock.json.
+# Needs npm and Java (Debian: apt-get install default-jre-headless nodejs npm); without them the
+# check is reported as skipped, and fails in CI.
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if command -v npm >/dev/null 2>&1; then
+    npm ci --ignore-scripts --no-audit --no-fund
+  else
+    echo "npm fehlt / is missing: apt-get install default-jre-headless nodejs npm && npm ci --ignore-scripts" >&2
+    if [ -n "${CI:-}" ]; then exit 1; fi
+  fi
+fi
 export PATH="$PWD/.venv/bin:$PATH"
 echo "== ruff (Stil) ==" && ruff check generator tests benchmarks \
   && ruff format --check generator tests benchmarks

@@ -38,6 +38,7 @@ from generator.render.engine import RenderedSite, render_site
 
 STRATEGY = Path(__file__).parent.parent / "strategy"
 SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
 
 
 # --- Derive ------------------------------------------------------------------------------------
@@ -354,7 +355,7 @@ def test_matrix_links_every_ranked_measure(site: RenderedSite, data: YamlData) -
     assert sorted(a.findtext(f"{SVG}text") or "" for a in links) == sorted(scores)
     for link in links:
         key = link.findtext(f"{SVG}text") or ""
-        assert link.get("href") == f"../massnahmen/{key.lower()}.html"
+        assert link.get(f"{XLINK}href") == f"../massnahmen/{key.lower()}.html"
         assert f"Priorität {shown(scores[key])}" in (link.get("aria-label") or "")
         assert (link.get("aria-label") or "").startswith(f"{key}: ")
 

@@ -361,6 +361,11 @@ def _pill_shape(x: float, y: float, width: float, height: float, dashed: bool) -
 def _pill(item: MatrixItem, x: float, y: float) -> str:
     """A linked label, named by aria-label for screen readers.
 
+    The address is in xlink:href, not href: Material's instant navigation resolves every
+    relative [href] of a page by assigning el.href = el.href, which throws on an SVG <a>
+    (its href is read-only) and leaves the previous page on screen. It skips xlink:href, and
+    leaves clicks on SVG links to the browser (a full page load); browsers follow both.
+
     No <title> tooltip: its text would count as visible content, which then no longer
     stands in the accessible name (WCAG 2.5.3, Label in Name).
     """
@@ -373,5 +378,5 @@ def _pill(item: MatrixItem, x: float, y: float) -> str:
             text(x + width / 2, baseline(y, height, SMALL), item.label, SMALL, anchor="middle"),
         ]
     )
-    link = {"href": item.href, "aria-label": item.name, "class": "strategie-punkt"}
+    link = {"xlink:href": item.href, "aria-label": item.name, "class": "strategie-punkt"}
     return tag("a", link, content)

@@ -263,6 +263,7 @@ def drawing(
     """
     attributes = {
         "xmlns": "http://www.w3.org/2000/svg",
+        "xmlns:xlink": "http://www.w3.org/1999/xlink" if interactive else None,
         "viewBox": f"0 0 {number(width)} {number(math.ceil(height))}",
         "width": "100%",
         "class": "strategie-diagramm__grafik",

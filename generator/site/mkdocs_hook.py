@@ -40,6 +40,16 @@ if TYPE_CHECKING:
 log = get_plugin_logger("strategie")
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Configure Material's version selector only when mike builds (it sets MIKE_DOCS_VERSION).
+
+    mkdocs.yml names the selector for the published editions; a build without mike has no
+    versions.json beside it, and Material's script would ask for it on every page load (a 404)."""
+    if not os.environ.get("MIKE_DOCS_VERSION"):
+        config["extra"].pop("version", None)
+    return config
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate the pages and hand their navigation to MkDocs."""
     from generator.siteurl import site_url_error

@@ -335,7 +335,9 @@ def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
                 f"Jede bewertete Maßnahme steht als Kennung in dem Feld, das ihre Werte für "
                 f"{x_label} (waagerecht) und {y_label} (senkrecht) bestimmen; oben rechts "
                 f"stehen Maßnahmen, bei denen beides hoch ist. Jede Kennung verlinkt die "
-                f"Maßnahme. {len(items)} Maßnahmen; die Werte stehen in der Tabelle unter "
+                f"Maßnahme. Die Matrix ist ein Raster aus Feldern, keine maßstäbliche Achse: "
+                f"Jede Zeile ist so hoch, wie ihre Kennungen Platz brauchen. "
+                f"{len(items)} Maßnahmen; die Werte stehen in der Tabelle unter "
                 "dem Diagramm."
             ),
             x_label=x_label,

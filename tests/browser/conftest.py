@@ -80,11 +80,14 @@ def record_checked(pytestconfig: pytest.Config) -> Callable[[str, int], None]:
 # --- builds -------------------------------------------------------------------------------
 
 
-def _strategie(project: Path, *arguments: str) -> None:
-    """Run the `strategie` command line on `project`; fail the session if it fails."""
+def _strategie(project: Path, *arguments: str, site_url: str | None = None) -> None:
+    """Run the `strategie` command line on `project`; fail the session if it fails. SITE_URL
+    is set only when `site_url` is given."""
     from generator.site.build import source_date_epoch
 
     environment = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    if site_url:
+        environment["SITE_URL"] = site_url
     environment["SOURCE_DATE_EPOCH"] = str(source_date_epoch(REPO)[0])
     environment["PYTHONPATH"] = str(project)
     result = subprocess.run(
@@ -174,6 +177,20 @@ def site_url(online_site: Path) -> Iterator[str]:
     """The online build served over http on 127.0.0.1 (a free port); its root URL."""
     with serve(online_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def published_site(request: pytest.FixtureRequest) -> Iterator[tuple[Path, str]]:
+    """The online build as published: built with SITE_URL set to the address it is served at
+    (http on 127.0.0.1, a free port), so Material's instant navigation is on (it follows only
+    the links listed in sitemap.xml, which names pages under SITE_URL). (folder, root URL)."""
+    project: Path = request.getfixturevalue("project")
+    site = project.parent / "site-veroeffentlicht"
+    # The server is bound first (it serves the folder by name once the build has made it),
+    # so that the build knows its address.
+    with serve(site) as url:
+        _strategie(project, "build", "--out", str(site), site_url=url)
+        yield site, url
 
 
 def _host(request_line: str) -> str:

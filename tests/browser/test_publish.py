@@ -292,12 +292,17 @@ def test_older_edition_carries_the_banner_text(published: Published) -> None:
 def test_selector_lists_both_and_old_edition_shows_banner(
     published: Published, browser: Any
 ) -> None:
-    """Over http: the start redirects to 2024, the selector lists both editions, 2020 warns."""
+    """Over http: the start redirects to 2024, the selector lists both editions, 2020 warns;
+    no script error and no failed request on the way (mike's build, versions.json present)."""
     # The session's shared Chromium (tests/browser/conftest.py): a second sync Playwright
     # instance cannot run beside it.
     context = browser.new_context()
+    problems: list[str] = []
     try:
         page = context.new_page()
+        page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
+        page.on("console", lambda m: m.type == "error" and problems.append(f"{page.url}: {m.text}"))
+        page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
         page.goto(published.address)
         page.wait_for_url(re.compile(r"/2024/index\.html$"))
         page.wait_for_selector(".md-version__current")
@@ -321,6 +326,10 @@ def test_selector_lists_both_and_old_edition_shows_banner(
         assert "Sie sehen eine ältere Fassung der Strategie." in banner.inner_text()
         banner.get_by_role("link", name="Zur aktuellen Fassung").click()
         page.wait_for_url(re.compile(r"/2024/index\.html$"))
+        page.goto(f"{published.address}2024/auswertung/prioritaeten.html")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        assert problems == []
     finally:
         context.close()
 

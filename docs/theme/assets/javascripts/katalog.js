@@ -56,12 +56,28 @@
     }
   }
 
+  /* Phones show the table as cards (display: block), and browsers then may stop announcing
+   * it as a table. Explicit roles keep rows and cells announced as such; HTML allows them
+   * only on the table and its row groups, which carry them in the markup, so the rows and
+   * cells get theirs here (Tablesort gives the header cells role="columnheader"). */
+  function giveRoles(table) {
+    var rows = table.rows;
+    for (var i = 0; i < rows.length; i++) {
+      rows[i].setAttribute("role", "row");
+      for (var j = 0; j < rows[i].cells.length; j++) {
+        var cell = rows[i].cells[j];
+        cell.setAttribute("role", cell.tagName === "TH" ? "columnheader" : "cell");
+      }
+    }
+  }
+
   function setUp() {
     var table = document.querySelector("table[data-katalog]");
     var form = document.querySelector("form[data-katalog-filter]");
     var count = document.querySelector("[data-katalog-anzahl]");
     if (!table || !form || !count || table.getAttribute("data-katalog-bereit")) return;
     table.setAttribute("data-katalog-bereit", "ja");
+    giveRoles(table);
 
     if (typeof window.Tablesort === "function") {
       new window.Tablesort(table);

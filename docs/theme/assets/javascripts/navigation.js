@@ -3,8 +3,11 @@
  * Material draws the menu button (it opens the navigation drawer on narrow screens) and the
  * controls that open and close a section of the navigation as <label for="…"> of hidden
  * checkboxes. The overrides partials/header.html and partials/nav-item.html make them
- * focusable buttons with a name (and aria-expanded, where they open something). This script
- * does the rest:
+ * focusable and give each its name in data-knopf-name (data-knopf-zustand where it opens
+ * something). HTML allows no role and no aria-label on a <label>, so this script, which makes
+ * them work as buttons, also makes them buttons: role="button", the name as aria-label and
+ * aria-expanded. Without it they stay what they are without JavaScript, labels of
+ * checkboxes. It also does the rest:
  *
  * - Enter and Space toggle them (a label ignores keys; Material clicks a focused label on
  *   Enter only, from a listener on window, which is kept from clicking it a second time);
@@ -63,7 +66,24 @@
     }
   }
 
+  // The button semantics of the labels named in the markup (see above).
+  function makeButtons() {
+    var labels = document.querySelectorAll("label[for][data-knopf-name]");
+    for (var i = 0; i < labels.length; i++) {
+      var label = labels[i];
+      label.setAttribute("role", "button");
+      if (!label.hasAttribute("aria-label")) {
+        label.setAttribute("aria-label", label.getAttribute("data-knopf-name"));
+      }
+      if (label.hasAttribute("data-knopf-zustand") && !label.hasAttribute("aria-expanded")) {
+        var checkbox = document.getElementById(label.htmlFor);
+        label.setAttribute("aria-expanded", checkbox && checkbox.checked ? "true" : "false");
+      }
+    }
+  }
+
   function setUp() {
+    makeButtons();
     var drawer = document.querySelector(".md-sidebar--primary");
     if (drawer && !drawer.id) drawer.id = DRAWER_ID;
     var controls = document.querySelectorAll(CONTROL);
