@@ -52,7 +52,12 @@ def load_strategy(strategy_dir):
     editions = [N(id="2020", datum=date(2020, 6, 25)), N(id="2023", datum=date(2023, 3, 1))]
     city = N(name="Gelsenkirchen", website="https://www.gelsenkirchen.de")
     return N(
-        strategie=N(titel="Vernetzte Stadt Gelsenkirchen", fortschreibungen=editions, stadt=city),
+        strategie=N(
+            titel="Vernetzte Stadt Gelsenkirchen",
+            fortschreibungen=editions,
+            stadt=city,
+            historie_ab=None,
+        ),
         titel=title.read_text(encoding="utf-8").strip() if title.exists() else "Start",
         kaputter_link=(strategy_dir / "kaputter-link").exists(),
     ), warnings

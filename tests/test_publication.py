@@ -8,6 +8,7 @@ passes, no legal page shows a placeholder. `strategie build` does not ask (it is
 from __future__ import annotations
 
 import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -154,10 +155,14 @@ def test_bundled_demo_deliberately_fails_the_gate_but_passes_strict_check(tmp_pa
 
 
 def test_publishing_an_edition_is_refused_before_anything_is_touched(tmp_path: Path) -> None:
-    """`veroeffentlichen --fassung` raises with the missing facts before Git or mike run."""
+    """`veroeffentlichen --fassung` raises with the missing facts before mike runs."""
     project = tmp_path / "projekt"
     project.mkdir()
     shutil.copytree(REPO / "strategy", project / "strategy")
+    git = ["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Daten"], check=True)
     with pytest.raises(UserError) as raised:
         publish_site(
             project,
@@ -172,4 +177,7 @@ def test_publishing_an_edition_is_refused_before_anything_is_touched(tmp_path: P
         )
     assert "Veröffentlichung abgebrochen" in raised.value.message
     assert {p.code for p in raised.value.problems} == {"publication_missing"}
-    assert not (project / ".git").exists()
+    branches = subprocess.run(
+        [*git, "branch", "--list", "gh-pages"], capture_output=True, text=True, check=True
+    )
+    assert branches.stdout == ""

@@ -98,8 +98,6 @@ def publish_site(project: Path, publication: Publication) -> Published:
             "hier als Fehler). Im Zweig nichts geändert.",
             problems=problems,
         )
-    if version != PREVIEW:
-        _check_legal_facts(strategy, project)
     editions = sorted(strategy.strategie.fortschreibungen, key=lambda e: (e.datum, e.id))
     try:
         if version != PREVIEW:
@@ -110,6 +108,8 @@ def publish_site(project: Path, publication: Publication) -> Published:
         environment = _environment(project, publication.site_url, publication.current)
     except _Refused as refusal:
         raise UserError(f"strategie veroeffentlichen: {refusal}", exit_code=EXIT_USAGE) from None
+    if version != PREVIEW:
+        _check_legal_facts(strategy, project)
 
     title = PREVIEW_TITLE if version == PREVIEW else f"Fassung {version}"
     deploy = [mike, "deploy", "--config-file", ONLINE_CONFIG, "--branch", publication.branch]

@@ -100,6 +100,40 @@ class Published:
         return (self.served / path).read_text(encoding="utf-8")
 
 
+#: The legal facts the bundled demonstration leaves to the city (the publication gate asks for
+#: them before an edition goes out); test values, replacing the sections at the file's end.
+LEGAL_FACTS = """\
+impressum:
+  herausgeber:
+    name: Stadt Teststadt
+    anschrift: [Rathausplatz 1, 12345 Teststadt]
+    email: mailto:info@teststadt.example.org
+  vertreten_durch: Der Bürgermeister
+  inhaltlich_verantwortlich:
+    name: Erika Muster
+    anschrift: [Rathausplatz 1, 12345 Teststadt]
+datenschutz:
+  beauftragte:
+    name: Datenschutzbeauftragte
+    email: mailto:datenschutz@teststadt.example.org
+  hosting: IT-Dienstleister der Stadt
+  speicherdauer_protokolle: 7 Tage
+barrierefreiheit:
+  erstellt: 2020-06-25
+  geprueft: 2020-06-25
+  kontakt:
+    name: Amt für Digitales
+    email: mailto:barrierefrei@teststadt.example.org
+"""
+
+
+def complete_legal_facts(document: Path) -> None:
+    """Replace the legal sections at the end of strategie.yml with complete test values."""
+    text = document.read_text(encoding="utf-8")
+    start = text.index("\nimpressum:\n")
+    document.write_text(text[: start + 1] + LEGAL_FACTS, encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
     """Editions 2020 and 2024 published into gh-pages, unpacked and served over http."""
@@ -107,6 +141,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
     root = base / "projekt"
     root.mkdir()
     shutil.copytree(REPO / "strategy", root / "strategy")
+    complete_legal_facts(root / "strategy" / "strategie.yml")
     for name in ("mkdocs.yml", "mkdocs.base.yml", "mkdocs.offline.yml"):
         shutil.copy(REPO / name, root / name)
     shutil.copytree(REPO / "docs" / "theme", root / "docs" / "theme")
