@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from generator import model
+from generator.check.placeholders import PLACEHOLDER_DESCRIPTION, PLACEHOLDER_SUMMARY
 from generator.check.schemas import render_schemas
 from generator.check.validate import load_strategy
 from generator.editing import city_template
@@ -88,8 +89,8 @@ def plan_city(source: Path, facts: CityFacts, today: date, *, with_engine: bool)
             today=today,
         )
         relative = PurePosixPath(*measure.path.parts[1:])  # below strategy/
-        texts[relative] = measure.text
-        _write(strategy_dir, {relative: measure.text})
+        texts[relative] = _as_template_measure(measure.text)
+        _write(strategy_dir, {relative: texts[relative]})
         strategy = _validated(strategy_dir, strict=True)
     files = {PurePosixPath("strategy", *path.parts): text for path, text in texts.items()}
     for name, text in render_schemas(strategy).items():
@@ -97,6 +98,30 @@ def plan_city(source: Path, facts: CityFacts, today: date, *, with_engine: bool)
     files.update(github_files(strategy, source))
     copies = engine_files(source) if with_engine else ()
     return CityPlan(tuple(copies), files, measure.id)
+
+
+#: The first measure of a new city is a pattern, not a draft: its texts say what to write, and
+#: it is marked as an example, so that it passes `check --strict` (the placeholders of
+#: `strategie neu` do not, by design) and the site labels it until the city replaces it.
+TEMPLATE_SUMMARY = (
+    "ÄNDERN: Muster einer Maßnahme. Ersetzen Sie Titel und Texte durch die erste Maßnahme "
+    "Ihrer Strategie und löschen Sie danach die Zeile „beispielmassnahme: true“."
+)
+TEMPLATE_DESCRIPTION = (
+    "ÄNDERN: Ausgangslage, Vorgehen und Beteiligte der Maßnahme, in Absätzen. Die Feldreferenz "
+    "(docs/feldreferenz.md) erklärt jedes Feld."
+)
+
+
+def _as_template_measure(text: str) -> str:
+    """The scaffolded measure with its placeholders replaced by instructions, marked as an
+    example."""
+    replaced = text.replace(f"  {PLACEHOLDER_SUMMARY}\n", f"  {TEMPLATE_SUMMARY}\n", 1)
+    replaced = replaced.replace(f"  {PLACEHOLDER_DESCRIPTION}\n", f"  {TEMPLATE_DESCRIPTION}\n", 1)
+    replaced = replaced.replace("# beispielmassnahme: true\n", "beispielmassnahme: true\n", 1)
+    if replaced.count("ÄNDERN: ") < 2 or "\nbeispielmassnahme: true\n" not in replaced:
+        raise AssertionError("the scaffolded measure no longer has the expected placeholders")
+    return replaced
 
 
 def _write(root: Path, texts: dict[PurePosixPath, str]) -> None:
