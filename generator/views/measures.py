@@ -217,7 +217,9 @@ def _strategy_order(site: SiteIndex) -> Callable[[MeasureRow], tuple[int, int, s
     them, then by id (numbers compared as numbers); measures without a field last in theirs."""
     themes = {theme.id: i for i, theme in enumerate(site.strategy.leitthemen)}
     fields = {
-        field.id: i for theme in site.strategy.leitthemen for i, field in enumerate(theme.handlungsfelder)
+        field.id: i
+        for theme in site.strategy.leitthemen
+        for i, field in enumerate(theme.handlungsfelder)
     }
 
     def key(row: MeasureRow) -> tuple[int, int, str]:
