@@ -137,7 +137,10 @@ def test_catalogue_sorts(offline: Visit) -> None:
 
     index, order = sort_by(page, "Maßnahme")
     titles = [title.lower() for title in column(page, index)]
-    assert titles == sorted(titles, reverse=order == "descending"), (order, titles)
+    # German dictionary order, as the script sorts: umlauts with their base letters.
+    german = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+    expected = sorted(titles, key=lambda t: t.translate(german), reverse=order == "descending")
+    assert titles == expected, (order, titles)
     stayed_on_disk(offline)
 
 
