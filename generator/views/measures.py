@@ -6,6 +6,7 @@ resolved and every lookup across files done.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote
@@ -66,6 +67,8 @@ class MeasurePage(Page):
     theme_link: Link
     field_link: Link | None
     status: Status
+    #: Position of the status in the vocabulary: selects its colour key.
+    status_index: int
     progress_meaning: str
     spatial_level: str
     districts: tuple[str, ...]
@@ -97,6 +100,7 @@ def build_measure(
         theme_link=site.theme_link(at, theme),
         field_link=site.field_link(at, field) if field else None,
         status=site.statuses[measure.status],
+        status_index=site.status_order[measure.status],
         progress_meaning=site.document.fortschritt,
         spatial_level=SPATIAL_LEVELS[measure.raumbezug.ebene],
         districts=tuple(site.districts[d].name for d in measure.raumbezug.stadtteile),
@@ -182,7 +186,7 @@ def build_catalogue(site: SiteIndex) -> CataloguePage:
     measures = site.strategy.massnahmen
     rows = tuple(
         CatalogueRow(row, _search_text(row), _goal_numbers(row.measure), _sort_id(row.measure))
-        for row in site.measure_rows(at, measures)
+        for row in sorted(site.measure_rows(at, measures), key=_strategy_order(site))
     )
     used_goals = sorted({n for m in measures for n in m.sdgs})
     responsible = sorted(
@@ -206,6 +210,23 @@ def build_catalogue(site: SiteIndex) -> CataloguePage:
         has_example_ratings=any(row.row.example_rating for row in rows),
         method_link=site.link(at, urls.METHOD, "Methode"),
     )
+
+
+def _strategy_order(site: SiteIndex) -> Callable[[MeasureRow], tuple[int, int, str]]:
+    """The catalogue's default order: by Leitthema, then Handlungsfeld, as the strategy lists
+    them, then by id (numbers compared as numbers); measures without a field last in theirs."""
+    themes = {theme.id: i for i, theme in enumerate(site.strategy.leitthemen)}
+    fields = {
+        field.id: i
+        for theme in site.strategy.leitthemen
+        for i, field in enumerate(theme.handlungsfelder)
+    }
+
+    def key(row: MeasureRow) -> tuple[int, int, str]:
+        field = fields[row.field.id] if row.field else len(fields)
+        return themes[row.theme.id], field, _sort_id(row.measure)
+
+    return key
 
 
 def _search_text(row: MeasureRow) -> str:

@@ -65,6 +65,8 @@ class ThemeCard:
 class StartPage(Page):
     template = "start.md.j2"
     document: StrategyDocument
+    #: The newest edition: the council decision the title block names.
+    edition: Edition | None
     cards: tuple[ThemeCard, ...]
     status: StatusSummary
     bar: tuple[BarSegment, ...]
@@ -155,6 +157,7 @@ def build_start(site: SiteIndex) -> StartPage:
         title=site.document.titel,
         source_files=(site.document_file(), site.themes_folder(), site.measures_folder()),
         document=site.document,
+        edition=max(site.document.fortschreibungen, key=lambda e: (e.datum, e.id), default=None),
         cards=cards,
         status=overview.status_total,
         bar=site.status_bar(overview.status_total),
