@@ -131,8 +131,10 @@ def test_skip_link_comes_first_shows_and_jumps_to_content(
     press(page, "Enter")
     assert page.url.endswith("#" + target), page.url
     # A reader's pause. With instant navigation Material fetches the page again after an
-    # in-page link and swaps the content in (~20 ms later): a Tab pressed within that moment
-    # loses the focus it just got (reported).
+    # in-page link and swaps the content in (~20 ms later, seconds on a loaded machine): a Tab
+    # pressed within that moment loses the focus it just got (reported). So the pause lasts
+    # until that request is answered, as it does for a reader.
+    page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     after = press(page, "Tab")
     assert after is not None and after["inContent"], f"after the skip link, Tab went to {after}"
