@@ -15,6 +15,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.messages_site import SITE_MESSAGES
+
 
 class Severity(enum.Enum):
     ERROR = "Fehler"
@@ -359,6 +361,10 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "Excel: Zelle kopieren, dann „Einfügen → Werte einfügen“).",
     ),
 }
+
+# The settings that make the site the city's own (erscheinungsbild, bezeichnungen, optional
+# registries) keep their messages in messages_site.py, so that this module stays small.
+MESSAGES.update({code: (Severity(kind), text) for code, (kind, text) in SITE_MESSAGES.items()})
 
 
 @dataclass(frozen=True, order=True)

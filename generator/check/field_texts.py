@@ -4,7 +4,7 @@ description.
 
 from __future__ import annotations
 
-from generator import model
+from generator import model, presentation
 
 #: The file types in the order editors need them: (heading, where the file lives, model).
 FILE_TYPES: tuple[tuple[str, str, type[model.Record]], ...] = (
@@ -32,6 +32,11 @@ SECTION_NAMES: dict[type[model.Record], str] = {
     model.Licence: "Lizenz",
     model.Contact: "Kontakt",
     model.Repository: "Repository",
+    presentation.Appearance: "Erscheinungsbild",
+    presentation.Colours: "Farben",
+    presentation.Labels: "Bezeichnungen",
+    presentation.Label: "Bezeichnung einer Ebene",
+    presentation.Council: "Rat",
     model.Imprint: "Impressum",
     model.DataProtection: "Datenschutz",
     model.AccessibilityStatement: "Barrierefreiheit",
@@ -189,6 +194,40 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "Seite „vom Herausgeber auszufüllen“.",
         "barrierefreiheit": "Angaben für die Erklärung zur Barrierefreiheit. Fehlt eine "
         "Angabe, zeigt die Seite „vom Herausgeber auszufüllen“.",
+        "erscheinungsbild": "Farben und Logo der Website. Ohne diesen Abschnitt: neutrale "
+        "Farben und ein neutrales Logo.",
+        "bezeichnungen": "Wie die Stadt die Ebenen ihrer Strategie und ihren Rat nennt, etwa "
+        "„Zukunftsaufgabe“ statt „Leitthema“. Ohne diesen Abschnitt: Leitthema, Handlungsfeld, "
+        "Rat.",
+    },
+    presentation.Appearance: {
+        "farben": "Die beiden Farben der Website.",
+        "logo": "Dateiname eines Logos im SVG-Format im Ordner strategy/, z. B. „logo.svg“. "
+        "Skripte, Ereignis-Attribute, foreignObject und Verweise auf andere Dateien sind nicht "
+        "erlaubt. Ohne Angabe: ein neutrales Logo.",
+    },
+    presentation.Colours: {
+        "primaer": "Hauptfarbe als „#rrggbb“: Hintergrund der Kopfzeile (weiße Schrift) und "
+        "Farbe der Links. Braucht gegen Weiß ein Kontrastverhältnis von mindestens 4,5:1.",
+        "akzent": "Akzentfarbe als „#rrggbb“: Links unter dem Mauszeiger, Fokusrahmen. "
+        "Braucht gegen Weiß ein Kontrastverhältnis von mindestens 4,5:1.",
+    },
+    presentation.Labels: {
+        "leitthema": "Bezeichnung der obersten Ebene (Standard: Leitthema/Leitthemen).",
+        "handlungsfeld": "Bezeichnung der zweiten Ebene (Standard: Handlungsfeld/Handlungsfelder).",
+        "rat": "Das Gremium, das die Strategie beschließt (Standard: Rat).",
+    },
+    presentation.Label: {
+        "einzahl": "Einzahl, z. B. „Zukunftsaufgabe“.",
+        "mehrzahl": "Mehrzahl, z. B. „Zukunftsaufgaben“.",
+        "genus": "Grammatisches Geschlecht für die Artikel: maskulinum (der), femininum "
+        "(die) oder neutrum (das).",
+    },
+    presentation.Council: {
+        "name": "Name des Gremiums, z. B. „Rat“, „Gemeinderat“, „Stadtrat“ oder "
+        "„Stadtverordnetenversammlung“.",
+        "genus": "Grammatisches Geschlecht: maskulinum (der Rat) oder femininum (die "
+        "Stadtverordnetenversammlung).",
     },
     model.Imprint: {
         "herausgeber": "Wer die Website herausgibt (in der Regel die Stadt), mit Anschrift.",
@@ -296,6 +335,8 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
     model.Repository: {
         "url": "Adresse des Repositorys.",
         "branch": "Branch mit den veröffentlichten Daten.",
+        "plattform": "github oder gitlab (auch OpenCoDE): bestimmt die Links „bearbeiten“. "
+        "Ohne Angabe: github bei Adressen auf github.com, sonst gitlab.",
     },
     model.ActorRegistry: {"akteure": "Alle Akteure, auf die Maßnahmen verweisen."},
     model.Actor: {

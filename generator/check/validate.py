@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator import model
+from generator.check.appearance import check_appearance
 from generator.check.collect import Collected
 from generator.check.crosscheck import cross_check
 from generator.check.load import load_tree
@@ -60,6 +61,11 @@ def load_strategy(
     problems.extend(_missing_files(collected, display_root))
     strategy, cross = cross_check(collected)
     problems.extend(cross)
+    if collected.document is not None and collected.document_file is not None:
+        logo, found = check_appearance(collected.document, collected.document_file, strategy_dir)
+        problems.extend(found)
+        if strategy is not None and logo is not None:
+            strategy = strategy.model_copy(update={"logo": logo})
     problems = sorted(set(problems))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems

@@ -10,6 +10,7 @@ below (each marks its result as `Markup`). A forgotten filter is an error, not a
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Iterable
@@ -30,6 +31,7 @@ from generator.views.changes import build_changes, measure_history
 from generator.views.data import render_data_page
 from generator.views.editors import render_editor_page
 from generator.views.evaluation import build_evaluation_pages
+from generator.views.identity import build_identity
 from generator.views.legal import build_site_info_pages
 from generator.views.measures import build_catalogue, build_measure
 from generator.views.pages import (
@@ -69,6 +71,11 @@ class RenderedSite:
     navigation: list[dict[str, Any]]
     #: The edition and data date every page shows (the theme's footer, via the MkDocs hook).
     edition_line: str = ""
+    #: The site's name, description, licence line, logo and stylesheet as engine settings
+    #: (views/identity.py; the MkDocs hook applies them).
+    settings: dict[str, Any] = dataclasses.field(default_factory=dict)
+    #: Files beside the pages that are not Markdown: the stylesheet and the logo.
+    assets: dict[PurePosixPath, str] = dataclasses.field(default_factory=dict)
 
 
 def render_site(strategy: Strategy, history: History | None = None) -> RenderedSite:
@@ -87,8 +94,11 @@ def render_site(strategy: Strategy, history: History | None = None) -> RenderedS
     # Pages written as Markdown by their own modules (no template): open data, editors.
     pages[urls.DATA] = _normalise(render_data_page(strategy))
     pages[urls.EDITORS] = _normalise(render_editor_page(strategy))
+    identity = build_identity(strategy)
     navigation = build_navigation(site, changes=history is not None)
-    return RenderedSite(pages, navigation, edition_line(site))
+    return RenderedSite(
+        pages, navigation, edition_line(site), identity.engine_settings(), identity.files()
+    )
 
 
 def collect_pages(site: SiteIndex, history: History | None = None) -> list[Page]:

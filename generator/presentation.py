@@ -1,0 +1,131 @@
+"""Models of the settings that make the site the city's own, and their German grammar.
+
+In strategie.yml: `erscheinungsbild` (colours and logo), `bezeichnungen` (what the city calls
+its levels — Leitthema, Handlungsfeld — and its council) and `repository.plattform` (the
+forge the data is edited on). Every setting has a neutral default, so a strategy without
+them builds a neutral site. Pure: no I/O; the logo file is read and checked in
+check/appearance.py.
+
+German nouns carry their grammatical gender (`genus`): „das Handlungsfeld“, „die
+Zukunftsaufgabe“, „der Gemeinderat“. The properties below give the forms the pages need.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from generator.values import Record, Title
+
+#: A colour as six hexadecimal digits after "#" ("#1d4f91"): nothing else reaches the CSS.
+HEX_COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+HexColour = Annotated[str, Field(pattern=HEX_COLOUR_PATTERN)]
+#: A logo file in the strategy folder: a plain file name ending in ".svg".
+LOGO_NAME_PATTERN = r"^[a-z0-9][a-z0-9_-]*\.svg$"
+
+Gender = Literal["maskulinum", "femininum", "neutrum"]
+
+_DEFINITE = {"maskulinum": "der", "femininum": "die", "neutrum": "das"}
+_DATIVE = {"maskulinum": "dem", "femininum": "der", "neutrum": "dem"}
+_GENITIVE = {"maskulinum": "des", "femininum": "der", "neutrum": "des"}
+_INDEFINITE = {"maskulinum": "ein", "femininum": "eine", "neutrum": "ein"}
+
+#: Default colours: a dark blue for the header bar and links, a brighter blue for hover and
+#: focus. Both reach at least 4.5:1 against white (check/appearance.py checks every choice).
+DEFAULT_PRIMARY = "#1f4e79"
+DEFAULT_ACCENT = "#1a5fb4"
+
+
+class Colours(Record):
+    """The site's two colours; text on the primary colour is white."""
+
+    #: Header bar (white text on it) and links in the text (on white).
+    primaer: HexColour = DEFAULT_PRIMARY
+    #: Links under the pointer, focus frames, highlights (on white).
+    akzent: HexColour = DEFAULT_ACCENT
+
+
+class Appearance(Record):
+    """`erscheinungsbild` in strategie.yml."""
+
+    farben: Colours = Colours()
+    #: File name of an SVG logo in the strategy folder; without it, a neutral logo.
+    logo: Annotated[str, Field(pattern=LOGO_NAME_PATTERN, max_length=60)] | None = None
+
+
+class Label(Record):
+    """What the city calls a level of its strategy, in singular and plural, with its gender."""
+
+    einzahl: Title
+    mehrzahl: Title
+    genus: Gender
+
+    @property
+    def der(self) -> str:
+        """Nominative with definite article: „das Handlungsfeld“, „die Zukunftsaufgabe“."""
+        return f"{_DEFINITE[self.genus]} {self.einzahl}"
+
+    @property
+    def dem(self) -> str:
+        """Dative with definite article: „dem Handlungsfeld“, „der Zukunftsaufgabe“."""
+        return f"{_DATIVE[self.genus]} {self.einzahl}"
+
+    @property
+    def ein(self) -> str:
+        """Nominative with indefinite article: „ein Leitthema“, „eine Zukunftsaufgabe“."""
+        return f"{_INDEFINITE[self.genus]} {self.einzahl}"
+
+    @property
+    def zu_dem(self) -> str:
+        """„zum Leitthema“, „zur Zukunftsaufgabe“."""
+        return f"{'zur' if self.genus == 'femininum' else 'zum'} {self.einzahl}"
+
+
+class Council(Record):
+    """The council that decides on the strategy: „Rat“, „Gemeinderat“, „Stadtrat“,
+    „Stadtverordnetenversammlung“ …"""
+
+    name: Title = "Rat"
+    genus: Gender = "maskulinum"
+
+    @property
+    def der(self) -> str:
+        """„der Rat“, „die Stadtverordnetenversammlung“."""
+        return f"{_DEFINITE[self.genus]} {self.name}"
+
+    @property
+    def dem(self) -> str:
+        """„dem Rat“, „der Stadtverordnetenversammlung“ (after „von“: see `vom`)."""
+        return f"{_DATIVE[self.genus]} {self.name}"
+
+    @property
+    def vom(self) -> str:
+        """„vom Rat“, „von der Stadtverordnetenversammlung“."""
+        return f"vom {self.name}" if self.genus != "femininum" else f"von der {self.name}"
+
+    @property
+    def des(self) -> str:
+        """Genitive: „des Rats“, „des Gemeinderats“, „der Stadtverordnetenversammlung“."""
+        if self.genus == "femininum":
+            return f"der {self.name}"
+        suffix = "es" if self.name.endswith(("s", "ß", "x", "z")) else "s"
+        return f"des {self.name}{suffix}"
+
+    @property
+    def beschluss(self) -> str:
+        """„Beschluss des Rats“."""
+        return f"Beschluss {self.des}"
+
+
+class Labels(Record):
+    """`bezeichnungen` in strategie.yml: names of the levels and of the council."""
+
+    leitthema: Label = Label(einzahl="Leitthema", mehrzahl="Leitthemen", genus="neutrum")
+    handlungsfeld: Label = Label(
+        einzahl="Handlungsfeld", mehrzahl="Handlungsfelder", genus="neutrum"
+    )
+    rat: Council = Council()
+
+
+Forge = Literal["github", "gitlab"]

@@ -1,0 +1,220 @@
+"""The site's identity comes from strategie.yml: name, description, licence line, colours, logo.
+
+A small strategy (tests/data/minimal) with a changed title, its own colours and logo is built
+online and offline; every page must carry the data's values and none of the bundled city's.
+Unit tests pin the checks behind it: the logo's safety, colour contrast, the German forms of
+the labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from project_copy import REPO, copy_project, run_strategie
+
+from generator.check.appearance import contrast_ratio, svg_problem
+from generator.presentation import DEFAULT_ACCENT, DEFAULT_PRIMARY, Council, Label
+from generator.views.identity import DEFAULT_LOGO, config_text, licence_line
+
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+TITLE = "Titelprobe Nordstadt"
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4">'
+    '<rect width="4" height="4" fill="#ffffff"/></svg>\n'
+)
+
+
+@pytest.fixture(scope="module")
+def identity_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The minimal strategy with another title, colours and logo, built online and offline."""
+    root = copy_project(tmp_path_factory.mktemp("identitaet") / "projekt", MINIMAL)
+    document = root / "strategy" / "strategie.yml"
+    text = document.read_text(encoding="utf-8").replace(
+        "titel: Digitale Musterstadt\n", f"titel: {TITLE}\n"
+    )
+    text += '\nerscheinungsbild:\n  farben:\n    primaer: "#7a1f3d"\n    akzent: "#0b5d1e"\n'
+    text += "  logo: wappen.svg\n"
+    document.write_text(text, encoding="utf-8")
+    (root / "strategy" / "wappen.svg").write_text(LOGO, encoding="utf-8")
+    for arguments in (("build",), ("build", "--offline")):
+        result = run_strategie(root, *arguments)
+        assert result.returncode == 0, result.stdout + result.stderr
+    yield root
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+@pytest.mark.parametrize("site", ["site", "site-offline"])
+def test_changed_title_is_on_every_page(identity_build: Path, site: str) -> None:
+    """The title from strategie.yml is in <title>, header and footer of every page, online
+    and offline; the old title is in none of them, and the bundled city on no page."""
+    pages = _pages(identity_build / site)
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        name = page.relative_to(identity_build).as_posix()
+        title = re.search(r"<title>(.*?)</title>", html, re.S)
+        assert title and title.group(1).strip().endswith(TITLE), name
+        header = re.search(
+            r'class="md-header__topic">\s*<span class="md-ellipsis">(.*?)</span>', html, re.S
+        )
+        assert header and header.group(1).strip() == TITLE, name
+        assert f'aria-label="{TITLE}"' in html, name
+        footer = re.search(r'<div class="md-copyright__highlight">(.*?)</div>', html, re.S)
+        assert footer and f"· {TITLE} ·" in footer.group(1), name
+        chrome = html.split('<div class="md-content"')[0] + html.split("</article>")[-1]
+        assert "Digitale Musterstadt" not in chrome, name
+        assert "Gelsenkirchen" not in html, name
+
+
+def test_description_and_licence_line_come_from_the_data(identity_build: Path) -> None:
+    """The meta description is kurzbeschreibung; the footer names the licence of `lizenz`."""
+    html = (identity_build / "site" / "index.html").read_text(encoding="utf-8")
+    description = re.search(r'<meta name="description" content="([^"]*)"', html)
+    assert description and description.group(1).startswith("Eine kleine Strategie zum Testen")
+    footer = re.search(r'<div class="md-copyright__highlight">(.*?)</div>', html, re.S)
+    assert footer is not None
+    line = " ".join(footer.group(1).split())
+    document = (identity_build / "strategy" / "strategie.yml").read_text(encoding="utf-8")
+    licence_name = re.search(r"^lizenz:\n  id: (.*)\n  name: (.*)$", document, re.M)
+    assert licence_name is not None
+    assert line.endswith(f"Inhalte und Daten: {licence_name.group(2)} ({licence_name.group(1)})")
+
+
+def test_colours_and_logo_come_from_the_data(identity_build: Path) -> None:
+    """The city's colours are in a stylesheet loaded before the project's own; the logo is
+    the city's file, shown only as an image with an empty alternative."""
+    site = identity_build / "site"
+    css = (site / "assets" / "erscheinungsbild.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #7a1f3d;" in css
+    assert "--md-accent-fg-color: #0b5d1e;" in css
+    assert (site / "assets" / "logo.svg").read_text(encoding="utf-8") == LOGO
+    html = (site / "index.html").read_text(encoding="utf-8")
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    ours = [s for s in sheets if "assets/erscheinungsbild.css" in s or "strategie.css" in s]
+    assert ours and ours[0].endswith("assets/erscheinungsbild.css"), sheets
+    assert '<img src="assets/logo.svg" alt="">' in html
+    assert '<link rel="icon" href="assets/logo.svg">' in html
+    assert "<svg" not in html.split('class="md-header__button md-logo"')[1].split("</a>")[0]
+
+
+def test_software_config_names_no_city() -> None:
+    """mkdocs*.yml hold only the software's settings: no city, title or licence."""
+    for name in ("mkdocs.yml", "mkdocs.base.yml", "mkdocs.offline.yml"):
+        text = (REPO / name).read_text(encoding="utf-8")
+        for city_value in ("Gelsenkirchen", "Vernetzte Stadt", "Datenlizenz", "dl-de"):
+            assert city_value not in text, (name, city_value)
+
+
+# --- the logo's safety ---------------------------------------------------------------------
+
+_SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+
+
+@pytest.mark.parametrize(
+    ("svg", "code", "detail"),
+    [
+        (f'<svg {_SVG} onload="alert(1)"/>', "logo_unsafe", "Ereignis-Attribut „onload“"),
+        (f"<svg {_SVG}><g><script>alert(1)</script></g></svg>", "logo_unsafe", "<script>"),
+        (f"<svg {_SVG}><foreignObject/></svg>", "logo_unsafe", "<foreignObject>"),
+        (
+            f'<svg {_SVG}><image xlink:href="https://example.org/x.png"/></svg>',
+            "logo_unsafe",
+            "Verweis „https://example.org/x.png“",
+        ),
+        (f'<svg {_SVG}><use href="andere.svg#a"/></svg>', "logo_unsafe", "„andere.svg#a“"),
+        (
+            f"<svg {_SVG}><style>@import url(https://e.org/a.css);</style></svg>",
+            "logo_unsafe",
+            "<style>",
+        ),
+        (
+            f'<svg {_SVG}><rect style="fill:url(https://e.org/p)"/></svg>',
+            "logo_unsafe",
+            "Attribut „style“",
+        ),
+        (
+            f'<svg {_SVG}><a href="javascript:alert(1)"><rect/></a></svg>',
+            "logo_unsafe",
+            "javascript",
+        ),
+        (
+            '<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg/>',
+            "logo_unsafe",
+            "Deklaration",
+        ),
+        (
+            f'<?xml-stylesheet href="a.css"?><svg {_SVG}/>',
+            "logo_unsafe",
+            "Verarbeitungsanweisung",
+        ),
+        (
+            f'<svg {_SVG}><p xmlns="http://www.w3.org/1999/xhtml">x</p></svg>',
+            "logo_unsafe",
+            "HTML-Element <p>",
+        ),
+        ('<svg width="4"/>', "logo_unreadable", "Wurzelelement"),
+        ("<svg><g>", "logo_unreadable", "fehlerhaft"),
+    ],
+)
+def test_hostile_or_broken_logos_are_refused(svg: str, code: str, detail: str) -> None:
+    """Scripts, handlers, foreign content and references in an SVG are refused, named."""
+    found = svg_problem(svg.encode("utf-8"))
+    assert found is not None and found[0] == code and detail in found[3], found
+
+
+def test_plain_logos_pass() -> None:
+    """An SVG with shapes, gradients and internal references passes, and so does the default."""
+    svg = (
+        f'<svg {_SVG} viewBox="0 0 4 4"><defs><linearGradient id="g"/></defs>'
+        '<rect fill="url(#g)" width="4" height="4"/><use xlink:href="#g"/></svg>'
+    )
+    assert svg_problem(svg.encode("utf-8")) is None
+    assert svg_problem(DEFAULT_LOGO.encode("utf-8")) is None
+
+
+# --- colours and wording -------------------------------------------------------------------
+
+
+def test_contrast_ratio_follows_wcag() -> None:
+    """Black on white is 21:1, white on white 1:1; the defaults reach 4.5:1 on white."""
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1)
+    assert contrast_ratio("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+    assert contrast_ratio(DEFAULT_PRIMARY, "#ffffff") >= 4.5
+    assert contrast_ratio(DEFAULT_ACCENT, "#ffffff") >= 4.5
+
+
+def test_labels_carry_their_articles() -> None:
+    """Labels and council names give the German forms with the right articles."""
+    task = Label(einzahl="Zukunftsaufgabe", mehrzahl="Zukunftsaufgaben", genus="femininum")
+    assert (task.der, task.dem, task.ein, task.zu_dem) == (
+        "die Zukunftsaufgabe",
+        "der Zukunftsaufgabe",
+        "eine Zukunftsaufgabe",
+        "zur Zukunftsaufgabe",
+    )
+    field = Label(einzahl="Handlungsfeld", mehrzahl="Handlungsfelder", genus="neutrum")
+    assert (field.der, field.zu_dem) == ("das Handlungsfeld", "zum Handlungsfeld")
+    assert (Council().vom, Council().des) == ("vom Rat", "des Rats")
+    assembly = Council(name="Stadtverordnetenversammlung", genus="femininum")
+    assert (assembly.vom, assembly.beschluss) == (
+        "von der Stadtverordnetenversammlung",
+        "Beschluss der Stadtverordnetenversammlung",
+    )
+    assert Council(name="Kreistag").beschluss == "Beschluss des Kreistags"
+
+
+def test_config_text_is_safe_unescaped_in_text_and_attributes() -> None:
+    """Values the theme inserts raw cannot open markup or leave an attribute."""
+    assert config_text('Stadt "A" <b> &amp B & C') == (
+        "Stadt &quot;A&quot; &lt;b&gt; &amp;amp B & C"
+    )
+    assert licence_line("Stadt X", "T", "CC BY 4.0", "cc-by-4.0") == (
+        "Stadt X · T · Inhalte und Daten: CC BY 4.0 (cc-by-4.0)"
+    )
