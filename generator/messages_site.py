@@ -34,4 +34,10 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Verweisen auf andere Dateien und Adressen an. Entfernen Sie diesen Teil (etwa beim "
         "Speichern als „Optimiertes SVG“) und prüfen Sie erneut.",
     ),
+    "licence_mismatch": (
+        "Fehler",
+        "lizenz.url: Die Adresse {url} ist nicht der Text der Lizenz {id}; die Website nennt "
+        "beides, die Angaben widersprächen sich. Tragen Sie {expected} ein oder die Kennung der "
+        "Lizenz, die unter {url} steht.",
+    ),
 }

@@ -129,3 +129,40 @@ class Labels(Record):
 
 
 Forge = Literal["github", "gitlab"]
+
+
+#: Licences whose id strategie.yml may use with a known address: id → (addresses of the
+#: licence text, without "https://" and trailing "/"; the DCAT-AP.de licence IRI). Another
+#: id is allowed; it has no check and DCAT names its own address.
+KNOWN_LICENCES: dict[str, tuple[tuple[str, ...], str]] = {
+    "dl-de/by-2-0": (
+        ("www.govdata.de/dl-de/by-2-0",),
+        "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+    ),
+    "dl-de/zero-2-0": (
+        ("www.govdata.de/dl-de/zero-2-0",),
+        "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
+    ),
+    "cc-by-4.0": (
+        (
+            "creativecommons.org/licenses/by/4.0",
+            "creativecommons.org/licenses/by/4.0/deed.de",
+            "creativecommons.org/licenses/by/4.0/legalcode",
+            "creativecommons.org/licenses/by/4.0/legalcode.de",
+        ),
+        "http://dcat-ap.de/def/licenses/cc-by/4.0",
+    ),
+    "cc0-1.0": (
+        (
+            "creativecommons.org/publicdomain/zero/1.0",
+            "creativecommons.org/publicdomain/zero/1.0/deed.de",
+            "creativecommons.org/publicdomain/zero/1.0/legalcode",
+        ),
+        "http://dcat-ap.de/def/licenses/cc-zero",
+    ),
+}
+
+
+def licence_address(url: str) -> str:
+    """A licence's address compared without scheme, trailing "/" and case."""
+    return url.lower().removeprefix("https://").removeprefix("http://").rstrip("/")

@@ -8,15 +8,21 @@ the labels.
 
 from __future__ import annotations
 
+import io
 import re
+import shutil
+import zipfile
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from project_copy import REPO, copy_project, run_strategie
 
 from generator.check.appearance import contrast_ratio, svg_problem
+from generator.check.validate import load_strategy
+from generator.exports.downloads import render_exports
 from generator.presentation import DEFAULT_ACCENT, DEFAULT_PRIMARY, Council, Label
+from generator.render.engine import render_site
 from generator.views.identity import DEFAULT_LOGO, config_text, licence_line
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
@@ -218,3 +224,44 @@ def test_config_text_is_safe_unescaped_in_text_and_attributes() -> None:
     assert licence_line("Stadt X", "T", "CC BY 4.0", "cc-by-4.0") == (
         "Stadt X · T · Inhalte und Daten: CC BY 4.0 (cc-by-4.0)"
     )
+
+
+# --- the licence from one source -----------------------------------------------------------
+
+CC_BY = (
+    "lizenz:\n  id: cc-by-4.0\n  name: Creative Commons Namensnennung 4.0 International\n"
+    "  url: https://creativecommons.org/licenses/by/4.0/\n"
+    "  namensnennung: Stadt Musterstadt\n"
+)
+
+
+def test_every_place_names_the_licence_of_the_data(tmp_path: Path) -> None:
+    """Footer, pages, downloads and DCAT all name `lizenz` of strategie.yml, no other."""
+    shutil.copytree(MINIMAL, tmp_path / "strategy")
+    document = tmp_path / "strategy" / "strategie.yml"
+    text = document.read_text(encoding="utf-8")
+    text = re.sub(r"^lizenz:\n(  .*\n)+", CC_BY, text, flags=re.M)
+    document.write_text(text, encoding="utf-8")
+    strategy, problems = load_strategy(tmp_path / "strategy")
+    assert strategy is not None, problems
+    site = render_site(strategy)
+    downloads = render_exports(strategy, base_url="https://strategie.example.org/")
+    assert site.settings["copyright"].endswith(
+        "Inhalte und Daten: Creative Commons Namensnennung 4.0 International (cc-by-4.0)"
+    )
+    for page in ("daten/index.md", "info/impressum.md", "druckfassung.md", "strategie/index.md"):
+        markdown = site.pages[PurePosixPath(page)]
+        assert "Creative Commons Namensnennung 4.0 International" in markdown, page
+    dcat = downloads[PurePosixPath("daten/dcat.rdf")]
+    dcat_text = dcat if isinstance(dcat, str) else dcat.decode("utf-8")
+    assert "http://dcat-ap.de/def/licenses/cc-by/4.0" in dcat_text
+    workbook = downloads[PurePosixPath("daten/massnahmen.xlsx")]
+    assert isinstance(workbook, bytes)
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        names = [name for name in archive.namelist() if name.endswith(".xml")]
+        strings = "".join(archive.read(name).decode("utf-8") for name in names)
+    assert "Creative Commons Namensnennung 4.0 International (cc-by-4.0" in strings
+    # The editors' page lists the known licence ids in the field reference.
+    pages = [text for path, text in site.pages.items() if path.name != "mitmachen.md"]
+    everything = [*pages, *site.settings.values(), dcat_text, strings]
+    assert not [t for t in everything if "dl-de" in t or "Datenlizenz" in t]

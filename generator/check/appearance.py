@@ -1,7 +1,11 @@
-"""Checks of `erscheinungsbild` in strategie.yml: colour contrast and the logo file.
+"""Checks of the site settings in strategie.yml: colour contrast, the logo file, the licence.
 
 In: the shape-checked strategie.yml and the strategy folder. Out: the logo's SVG text (or
 None for the neutral default) and the problems found.
+
+Licence: footer, Daten page, imprint, print edition, downloads and DCAT all name `lizenz`;
+for a known licence id its address must be that licence's text, so id and address cannot
+name two different licences.
 
 Colours: text must reach a contrast ratio of 4.5:1 (WCAG 2.1, 1.4.3). White text stands on
 the primary colour (header bar); the primary colour is the colour of links on the white page,
@@ -22,7 +26,7 @@ from pathlib import Path
 
 from generator import model
 from generator.check.tree import LoadedFile
-from generator.presentation import Colours
+from generator.presentation import KNOWN_LICENCES, Colours, licence_address
 from generator.problems import Problem, problem, quote
 
 #: Largest logo file read, in bytes.
@@ -57,6 +61,7 @@ def check_appearance(
 ) -> tuple[str | None, list[Problem]]:
     """Contrast of the colours, and the logo file read and checked (its text, or None)."""
     problems = _contrast_problems(document.erscheinungsbild.farben, loaded)
+    problems += _licence_problems(document.lizenz, loaded)
     name = document.erscheinungsbild.logo
     if name is None:
         return None, problems
@@ -211,6 +216,21 @@ def _contrast_problems(colours: Colours, loaded: LoadedFile) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _licence_problems(licence: model.Licence, loaded: LoadedFile) -> list[Problem]:
+    known = KNOWN_LICENCES.get(licence.id.lower())
+    if known is None or licence_address(licence.url) in known[0]:
+        return []
+    return [
+        problem(
+            "licence_mismatch",
+            *_at(loaded, ("lizenz", "url")),
+            url=quote(licence.url),
+            id=quote(licence.id),
+            expected=quote("https://" + known[0][0]),
+        )
+    ]
 
 
 def _at(loaded: LoadedFile, path: tuple[str | int, ...]) -> tuple[str, int, int]:

@@ -185,7 +185,8 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "status": "Die erlaubten Status der Maßnahmen mit ihrer Bedeutung.",
         "fortschritt": "Was die Prozentangabe „fortschritt“ der Maßnahmen bedeutet.",
         "bewertung": "Skala und Kriterien der Bewertung.",
-        "lizenz": "Lizenz der Inhalte und Daten.",
+        "lizenz": "Lizenz der Inhalte und Daten; Fußzeile, Daten-Seite, Impressum, "
+        "Druckfassung, Downloads und DCAT-Katalog nennen diese eine Angabe.",
         "kontakt": "Wer Fragen beantwortet.",
         "repository": "Wo die Daten liegen, für die Links „Quelle bearbeiten“.",
         "impressum": "Angaben für das Impressum. Fehlt eine Angabe, zeigt die Seite "
@@ -322,7 +323,8 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "gewicht": "Gewicht in der Priorität (gewichteter Mittelwert).",
     },
     model.Licence: {
-        "id": "Kurzkennung der Lizenz, z. B. dl-de/by-2-0.",
+        "id": "Kurzkennung der Lizenz. Bei dl-de/by-2-0, dl-de/zero-2-0, cc-by-4.0 und "
+        "cc0-1.0 wird geprüft, dass „url“ auf den Text dieser Lizenz zeigt.",
         "name": "Name der Lizenz.",
         "url": "Text der Lizenz.",
         "namensnennung": "Wie Nachnutzende die Quelle nennen sollen.",
