@@ -77,9 +77,65 @@ class Label(Record):
         return f"{_INDEFINITE[self.genus]} {self.einzahl}"
 
     @property
+    def ein_am_satzanfang(self) -> str:
+        """„Ein Leitthema“, „Eine Zukunftsaufgabe“."""
+        return self.ein[0].upper() + self.ein[1:]
+
+    @property
+    def einen(self) -> str:
+        """Accusative with indefinite article: „ein Leitthema“, „einen Bereich“."""
+        article = {"maskulinum": "einen", "femininum": "eine", "neutrum": "ein"}[self.genus]
+        return f"{article} {self.einzahl}"
+
+    @property
     def zu_dem(self) -> str:
         """„zum Leitthema“, „zur Zukunftsaufgabe“."""
         return f"{'zur' if self.genus == 'femininum' else 'zum'} {self.einzahl}"
+
+    @property
+    def im(self) -> str:
+        """„im Leitthema“, „in der Zukunftsaufgabe“."""
+        return f"{'in der' if self.genus == 'femininum' else 'im'} {self.einzahl}"
+
+    @property
+    def in_jedem(self) -> str:
+        """„in jedem Handlungsfeld“, „in jeder Zukunftsaufgabe“."""
+        return f"{'in jeder' if self.genus == 'femininum' else 'in jedem'} {self.einzahl}"
+
+    @property
+    def diesem(self) -> str:
+        """At the start of a sentence: „Diesem Leitthema“, „Dieser Zukunftsaufgabe“."""
+        return f"{'Dieser' if self.genus == 'femininum' else 'Diesem'} {self.einzahl}"
+
+    @property
+    def jedes(self) -> str:
+        """At the start of a sentence: „Jedes Leitthema“, „Jede Zukunftsaufgabe“."""
+        word = {"maskulinum": "Jeder", "femininum": "Jede", "neutrum": "Jedes"}[self.genus]
+        return f"{word} {self.einzahl}"
+
+    @property
+    def des(self) -> str:
+        """Genitive: „des Handlungsfelds“, „der Zukunftsaufgabe“."""
+        if self.genus == "femininum":
+            return f"der {self.einzahl}"
+        suffix = "es" if self.einzahl.endswith(("s", "ß", "x", "z")) else "s"
+        return f"des {self.einzahl}{suffix}"
+
+    @property
+    def eines(self) -> str:
+        """Genitive with indefinite article: „eines Leitthemas“, „einer Zukunftsaufgabe“."""
+        return self.des.replace("des ", "eines ", 1).replace("der ", "einer ", 1)
+
+    @property
+    def seinen(self) -> str:
+        """The possessive before a dative plural: „mit seinen“ (Leitthema), „mit ihren“."""
+        return "ihren" if self.genus == "femininum" else "seinen"
+
+    @property
+    def mehrzahl_dativ(self) -> str:
+        """Dative plural: „nach Handlungsfeldern“, „nach Leitthemen“."""
+        plural = self.mehrzahl
+        return plural if plural.endswith(("n", "s")) else f"{plural}n"
 
 
 class Council(Record):

@@ -9,6 +9,7 @@ the labels.
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import zipfile
@@ -22,7 +23,7 @@ from generator.check.appearance import contrast_ratio, svg_problem
 from generator.check.validate import load_strategy
 from generator.exports.downloads import render_exports
 from generator.presentation import DEFAULT_ACCENT, DEFAULT_PRIMARY, Council, Label
-from generator.render.engine import render_site
+from generator.render.engine import RenderedSite, render_site
 from generator.views.identity import DEFAULT_LOGO, config_text, licence_line
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
@@ -265,3 +266,82 @@ def test_every_place_names_the_licence_of_the_data(tmp_path: Path) -> None:
     pages = [text for path, text in site.pages.items() if path.name != "mitmachen.md"]
     everything = [*pages, *site.settings.values(), dcat_text, strings]
     assert not [t for t in everything if "dl-de" in t or "Datenlizenz" in t]
+
+
+# --- labels of the levels and the council --------------------------------------------------
+
+LABELS = """
+bezeichnungen:
+  leitthema:
+    einzahl: Zukunftsaufgabe
+    mehrzahl: Zukunftsaufgaben
+    genus: femininum
+  handlungsfeld:
+    einzahl: Bereich
+    mehrzahl: Bereiche
+    genus: maskulinum
+  rat:
+    name: Stadtverordnetenversammlung
+    genus: femininum
+"""
+
+
+@pytest.fixture(scope="module")
+def labelled_site(tmp_path_factory: pytest.TempPathFactory) -> RenderedSite:
+    """The minimal strategy with its own names for the levels and the council, rendered."""
+    folder = tmp_path_factory.mktemp("bezeichnungen") / "strategy"
+    shutil.copytree(MINIMAL, folder)
+    document = folder / "strategie.yml"
+    document.write_text(document.read_text(encoding="utf-8") + LABELS, encoding="utf-8")
+    strategy, problems = load_strategy(folder)
+    assert strategy is not None, problems
+    return render_site(strategy)
+
+
+def test_labels_name_the_levels_in_navigation_and_headings(labelled_site: RenderedSite) -> None:
+    """Navigation, page titles, headings, table heads and the catalogue use the city's
+    labels with fitting articles; addresses keep their stable ids."""
+    navigation = json.dumps(labelled_site.navigation, ensure_ascii=False)
+    assert '{"Zukunftsaufgaben": [{"Zukunftsaufgaben": "leitthemen/index.md"}' in navigation
+    assert '"Status je Bereich": "auswertung/handlungsfelder.md"' in navigation
+    assert "Leitthem" not in navigation and "Handlungsfeld" not in navigation
+    pages = {str(path): text for path, text in labelled_site.pages.items()}
+    theme_index = pages["leitthemen/index.md"]
+    assert "# Zukunftsaufgaben\n" in theme_index
+    assert "| Nr. | Zukunftsaufgabe | Bereiche | Maßnahmen |" in theme_index
+    assert "Jede Zukunftsaufgabe hat eigene Ziele" in theme_index
+    assert "Mehr zur Zukunftsaufgabe:" in theme_index
+    theme = pages["leitthemen/verwaltung/index.md"]
+    assert "\n## Bereiche\n" in theme and "| Bereich | Maßnahmen |" in theme
+    field = pages["handlungsfelder/e-government/index.md"]
+    assert "Bereich in der Zukunftsaufgabe [" in field
+    measure = pages["massnahmen/ver-01.md"]
+    assert "- Zukunftsaufgabe: [" in measure and "- Bereich: [" in measure
+    catalogue = pages["katalog.md"]
+    assert '<label for="katalog-leitthema">Zukunftsaufgabe</label>' in catalogue
+    assert '<th scope="col" role="columnheader">Bereich</th>' in catalogue
+    fields = pages["auswertung/handlungsfelder.md"]
+    assert "in jedem Bereich sind, nach Zukunftsaufgaben geordnet" in fields
+    assert "Eine Zukunftsaufgabe ohne Bereiche steht mit ihren Maßnahmen" in fields
+    start = pages["index.md"]
+    assert "## Zukunftsaufgaben\n" in start and "Bereichen" in start
+    for text in (theme_index, theme, field, measure, catalogue, start):
+        headings = [line for line in text.splitlines() if line.startswith(("#", "|", "- "))]
+        assert not [h for h in headings if re.search(r"Leitthem|Handlungsfeld", h)]
+
+
+def test_council_name_replaces_rat(labelled_site: RenderedSite) -> None:
+    """Where the pages name the council, they use its name with the right article."""
+    strategy_page = labelled_site.pages[PurePosixPath("strategie/index.md")]
+    assert "## Beschluss der Stadtverordnetenversammlung und Fortschreibungen" in strategy_page
+    assert "jede von der Stadtverordnetenversammlung beschlossene Fassung" in strategy_page
+    start = labelled_site.pages[PurePosixPath("index.md")]
+    assert "Prinzipien und Beschluss der Stadtverordnetenversammlung" in start
+    generated = [
+        line
+        for text in labelled_site.pages.values()
+        for line in text.splitlines()
+        if re.search(r"Ratsbeschluss|vom Rat\b", line)
+    ]
+    # Only the data's own words (edition titles and decisions of tests/data/minimal) remain.
+    assert all("Ratsbeschluss 2020" in line or "Der Rat hat" in line for line in generated)

@@ -181,7 +181,8 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "visionen": "Die Visionen für das Zieljahr.",
         "strategische_ziele": "Strategische Ziele der ganzen Strategie.",
         "prinzipien": "Grundsätze, nach denen die Strategie umgesetzt wird.",
-        "fortschreibungen": "Die vom Rat beschlossenen Fassungen, älteste zuerst.",
+        "fortschreibungen": "Die beschlossenen Fassungen (Gremium: bezeichnungen.rat), älteste "
+        "zuerst.",
         "status": "Die erlaubten Status der Maßnahmen mit ihrer Bedeutung.",
         "fortschritt": "Was die Prozentangabe „fortschritt“ der Maßnahmen bedeutet.",
         "bewertung": "Skala und Kriterien der Bewertung.",
@@ -286,7 +287,7 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
     model.Edition: {
         "id": "Kennung der Fassung, meist das Jahr; so heißt die Version der Website.",
         "titel": "Name der Fassung.",
-        "datum": "Datum des Ratsbeschlusses.",
+        "datum": "Datum des Beschlusses.",
         "beschluss": "Was der Rat beschlossen hat.",
         "drucksache": "Nummer der Ratsdrucksache.",
         "zusammenfassung": "Was sich in dieser Fassung geändert hat.",

@@ -86,6 +86,8 @@ def render_site(strategy: Strategy, history: History | None = None) -> RenderedS
     """
     site = SiteIndex(strategy)
     env = make_env()
+    # What the city calls its levels and its council, for every template and macro.
+    env.globals["labels"] = site.labels
     pages: dict[PurePosixPath, str] = {}
     for page in collect_pages(site, history):
         if page.path in pages:
@@ -141,7 +143,8 @@ def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str
     def measure_entries(measures: Iterable[Measure]) -> list[dict[str, Any]]:
         return [entry(f"{m.id}: {m.titel}", urls.measure_page(m.id)) for m in measures]
 
-    themes: list[dict[str, Any]] = [entry("Leitthemen", urls.THEMES)]
+    labels = site.labels
+    themes: list[dict[str, Any]] = [entry(labels.leitthema.mehrzahl, urls.THEMES)]
     for theme in site.strategy.leitthemen:
         children = [entry(theme.titel, urls.theme_page(theme.id))]
         for field in theme.handlungsfelder:
@@ -157,16 +160,18 @@ def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str
             "Strategie",
             [entry("Die Strategie", urls.STRATEGY), entry("Methode", urls.METHOD)],
         ),
-        section("Leitthemen", themes),
+        section(labels.leitthema.mehrzahl, themes),
         entry("Maßnahmenkatalog", urls.CATALOGUE),
         section(
             "Auswertung",
             [
                 entry("Auswertung", urls.EVALUATION),
-                entry("Status je Handlungsfeld", urls.EVALUATION_FIELDS),
+                entry(f"Status je {labels.handlungsfeld.einzahl}", urls.EVALUATION_FIELDS),
                 entry("Prioritäten", urls.EVALUATION_PRIORITIES),
-                entry("Nachhaltigkeitsziele je Leitthema", urls.EVALUATION_GOALS),
-                entry("Smart City Charta je Leitthema", urls.EVALUATION_GUIDELINES),
+                entry(f"Nachhaltigkeitsziele je {labels.leitthema.einzahl}", urls.EVALUATION_GOALS),
+                entry(
+                    f"Smart City Charta je {labels.leitthema.einzahl}", urls.EVALUATION_GUIDELINES
+                ),
                 entry(f"Zeitplan bis {site.document.horizont}", urls.EVALUATION_TIMELINE),
             ],
         ),

@@ -99,6 +99,8 @@ class SiteIndex:
     def __init__(self, strategy: Strategy, overview: Overview | None = None) -> None:
         self.strategy = strategy
         self.document = strategy.strategie
+        #: What the city calls its levels and its council (strategie.yml: bezeichnungen).
+        self.labels = strategy.strategie.bezeichnungen
         self.overview = overview or derive_overview(strategy)
         self.themes = {theme.id: theme for theme in strategy.leitthemen}
         self.fields = {f.id: f for theme in strategy.leitthemen for f in theme.handlungsfelder}
