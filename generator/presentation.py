@@ -13,6 +13,7 @@ Zukunftsaufgabe“, „der Gemeinderat“. The properties below give the forms t
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field
 
@@ -185,6 +186,31 @@ class Labels(Record):
 
 
 Forge = Literal["github", "gitlab"]
+
+
+def forge_kind(url: str, plattform: Forge | None) -> Forge:
+    """The forge a repository is on: as set, else GitHub for github.com and GitLab otherwise
+    (OpenCoDE and a city's own GitLab)."""
+    if plattform is not None:
+        return plattform
+    return "github" if urlsplit(url).hostname == "github.com" else "gitlab"
+
+
+def forge_name(url: str, plattform: Forge | None) -> str:
+    """The forge's name for readers: „GitHub“, „GitLab“ or „OpenCoDE“."""
+    host = urlsplit(url).hostname or ""
+    if host == "opencode.de" or host.endswith(".opencode.de"):
+        return "OpenCoDE"
+    return {"github": "GitHub", "gitlab": "GitLab"}[forge_kind(url, plattform)]
+
+
+def forge_file_address(
+    url: str, plattform: Forge | None, action: str, branch: str, path: str
+) -> str:
+    """The web address to show ("blob") or edit ("edit") a file on a branch; GitLab puts "/-"
+    before the action. Branch and path must already be quoted for a URL."""
+    separator = "/-" if forge_kind(url, plattform) == "gitlab" else ""
+    return f"{url.rstrip('/')}{separator}/{action}/{branch}/{path}"
 
 
 #: Licences whose id strategie.yml may use with a known address: id → (addresses of the

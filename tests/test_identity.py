@@ -22,7 +22,15 @@ from project_copy import REPO, copy_project, run_strategie
 from generator.check.appearance import contrast_ratio, svg_problem
 from generator.check.validate import load_strategy
 from generator.exports.downloads import render_exports
-from generator.presentation import DEFAULT_ACCENT, DEFAULT_PRIMARY, Council, Label
+from generator.presentation import (
+    DEFAULT_ACCENT,
+    DEFAULT_PRIMARY,
+    Council,
+    Label,
+    forge_file_address,
+    forge_kind,
+    forge_name,
+)
 from generator.render.engine import RenderedSite, render_site
 from generator.views.identity import DEFAULT_LOGO, config_text, licence_line
 
@@ -288,11 +296,16 @@ bezeichnungen:
 
 @pytest.fixture(scope="module")
 def labelled_site(tmp_path_factory: pytest.TempPathFactory) -> RenderedSite:
-    """The minimal strategy with its own names for the levels and the council, rendered."""
+    """The minimal strategy with its own names for the levels and the council, kept on
+    OpenCoDE, rendered."""
     folder = tmp_path_factory.mktemp("bezeichnungen") / "strategy"
     shutil.copytree(MINIMAL, folder)
     document = folder / "strategie.yml"
-    document.write_text(document.read_text(encoding="utf-8") + LABELS, encoding="utf-8")
+    text = document.read_text(encoding="utf-8").replace(
+        "url: https://github.com/musterstadt/strategie",
+        "url: https://gitlab.opencode.de/musterstadt/strategie",
+    )
+    document.write_text(text + LABELS, encoding="utf-8")
     strategy, problems = load_strategy(folder)
     assert strategy is not None, problems
     return render_site(strategy)
@@ -345,3 +358,31 @@ def test_council_name_replaces_rat(labelled_site: RenderedSite) -> None:
     ]
     # Only the data's own words (edition titles and decisions of tests/data/minimal) remain.
     assert all("Ratsbeschluss 2020" in line or "Der Rat hat" in line for line in generated)
+
+
+def test_edit_links_and_privacy_text_follow_the_forge(labelled_site: RenderedSite) -> None:
+    """A repository on OpenCoDE (GitLab) gets GitLab edit links named after OpenCoDE."""
+    measure = labelled_site.pages[PurePosixPath("massnahmen/ver-01.md")]
+    assert (
+        "[Diese Maßnahme auf OpenCoDE bearbeiten](https://gitlab.opencode.de/musterstadt/"
+        "strategie/-/edit/main/strategy/massnahmen/verwaltung/ver-01.yml)"
+    ) in measure
+    privacy = labelled_site.pages[PurePosixPath("info/datenschutz.md")]
+    assert "zum Bearbeiten der Daten auf OpenCoDE –" in privacy
+    editors = labelled_site.pages[PurePosixPath("mitmachen.md")]
+    assert "https://gitlab.opencode.de/musterstadt/strategie/-/blob/main/CONTRIBUTING.md" in editors
+    assert "GitHub" not in measure + privacy
+
+
+def test_forge_is_taken_from_the_address_unless_set() -> None:
+    """github.com is GitHub; any other host is GitLab unless `plattform` says otherwise."""
+    assert forge_kind("https://github.com/a/b", None) == "github"
+    assert forge_kind("https://gitlab.stadt.example/a/b", None) == "gitlab"
+    assert forge_kind("https://code.stadt.example/a/b", "github") == "github"
+    assert forge_name("https://gitlab.stadt.example/a/b", None) == "GitLab"
+    assert forge_file_address("https://github.com/a/b/", None, "edit", "main", "x.yml") == (
+        "https://github.com/a/b/edit/main/x.yml"
+    )
+    assert forge_file_address("https://gitlab.com/a/b", None, "blob", "main", "x.yml") == (
+        "https://gitlab.com/a/b/-/blob/main/x.yml"
+    )

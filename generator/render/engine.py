@@ -27,6 +27,7 @@ from generator.charts import evaluation as charts
 from generator.derive.measures import rounded_priority
 from generator.history.describe import History
 from generator.model import Measure, Strategy
+from generator.presentation import forge_name
 from generator.views.changes import build_changes, measure_history
 from generator.views.data import render_data_page
 from generator.views.editors import render_editor_page
@@ -88,6 +89,9 @@ def render_site(strategy: Strategy, history: History | None = None) -> RenderedS
     env = make_env()
     # What the city calls its levels and its council, for every template and macro.
     env.globals["labels"] = site.labels
+    # The forge's name („GitHub“, „GitLab“, „OpenCoDE“) for edit links and the privacy text.
+    repository = site.document.repository
+    env.globals["forge"] = forge_name(repository.url, repository.plattform) if repository else None
     pages: dict[PurePosixPath, str] = {}
     for page in collect_pages(site, history):
         if page.path in pages:
