@@ -34,6 +34,12 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Verweisen auf andere Dateien und Adressen an. Entfernen Sie diesen Teil (etwa beim "
         "Speichern als „Optimiertes SVG“) und prüfen Sie erneut.",
     ),
+    # --- optional registries (validate.py) ---
+    "registry_absent": (
+        "Fehler",
+        "{field}: Die Maßnahme verweist auf {values}, aber die Strategie hat kein Verzeichnis "
+        "{path}. Legen Sie das Verzeichnis an oder löschen Sie die Angaben unter {field}.",
+    ),
     "licence_mismatch": (
         "Fehler",
         "lizenz.url: Die Adresse {url} ist nicht der Text der Lizenz {id}; die Website nennt "

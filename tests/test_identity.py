@@ -386,3 +386,40 @@ def test_forge_is_taken_from_the_address_unless_set() -> None:
     assert forge_file_address("https://gitlab.com/a/b", None, "blob", "main", "x.yml") == (
         "https://gitlab.com/a/b/-/blob/main/x.yml"
     )
+
+
+# --- optional registries -------------------------------------------------------------------
+
+
+def test_strategy_without_sdg_and_charta_registries_has_no_such_pages(tmp_path: Path) -> None:
+    """Without sdgs.yml and charta.yml the strategy is valid; their pages, navigation
+    entries, coverage pages, key figures and catalogue filter disappear, and no page links
+    to them."""
+    folder = tmp_path / "strategy"
+    shutil.copytree(MINIMAL, folder)
+    (folder / "verzeichnisse" / "sdgs.yml").unlink()
+    (folder / "verzeichnisse" / "charta.yml").unlink()
+    for measure in folder.glob("massnahmen/*/*.yml"):
+        text = measure.read_text(encoding="utf-8")
+        text = re.sub(r"^(sdgs|charta):\n(  - .*\n)+", "", text, flags=re.M)
+        measure.write_text(text, encoding="utf-8")
+    strategy, problems = load_strategy(folder)
+    assert problems == [] and strategy is not None
+    site = render_site(strategy)
+    paths = {str(path) for path in site.pages}
+    assert not [p for p in paths if p.startswith(("sdg/", "charta/", "auswertung/sdg"))]
+    assert "auswertung/charta.md" not in paths
+    navigation = json.dumps(site.navigation, ensure_ascii=False)
+    assert "SDG" not in navigation and "Charta" not in navigation
+    links = re.compile(r"\]\(([^)]*)\)|href=\"([^\"]*)\"")
+    for path, text in site.pages.items():
+        for match in links.finditer(text):
+            target = match.group(1) or match.group(2)
+            assert not re.search(r"(^|/)(sdg|charta)/|auswertung/(sdg|charta)\.", target), (
+                path,
+                target,
+            )
+    evaluation = site.pages[PurePosixPath("auswertung/index.md")]
+    assert "SDGs aufgegriffen" not in evaluation and "Charta-Leitlinien" not in evaluation
+    assert "welche Vorrang haben und wann sie laufen." in evaluation
+    assert 'id="katalog-sdg"' not in site.pages[PurePosixPath("katalog.md")]

@@ -233,6 +233,26 @@ def _licence_problems(licence: model.Licence, loaded: LoadedFile) -> list[Proble
     ]
 
 
+# --- optional registries ----------------------------------------------------------------------
+
+
+def absent_registry_problems(
+    measures: list[tuple[model.Measure, LoadedFile]], key: str, registry: str
+) -> list[Problem]:
+    """A measure naming SDGs or Charta guidelines while that registry is left out."""
+    return [
+        problem(
+            "registry_absent",
+            *_at(loaded, (key, 0)),
+            field=key,
+            values=", ".join(str(value) for value in getattr(measure, key)),
+            path=quote(f"{Path(loaded.path).parents[2]}/verzeichnisse/{registry}"),
+        )
+        for measure, loaded in measures
+        if getattr(measure, key)
+    ]
+
+
 def _at(loaded: LoadedFile, path: tuple[str | int, ...]) -> tuple[str, int, int]:
     while path not in loaded.positions and path:
         path = path[:-1]

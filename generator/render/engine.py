@@ -121,10 +121,13 @@ def collect_pages(site: SiteIndex, history: History | None = None) -> list[Page]
     )
     pages.append(build_catalogue(site))
     pages.extend(build_evaluation_pages(site))
-    pages.append(build_goal_index(site))
-    pages.extend(build_goal(site, goal) for goal in used_goals(site))
-    pages.append(build_guideline_index(site))
-    pages.extend(build_guideline(site, guideline) for guideline in used_guidelines(site))
+    # The SDG and Charta registries are optional: without them, no pages.
+    if strategy.sdgs:
+        pages.append(build_goal_index(site))
+        pages.extend(build_goal(site, goal) for goal in used_goals(site))
+    if strategy.leitlinien:
+        pages.append(build_guideline_index(site))
+        pages.extend(build_guideline(site, guideline) for guideline in used_guidelines(site))
     pages.append(build_actor_index(site))
     pages.extend(build_actor(site, actor) for actor in involved_actors(site))
     if history is not None:
@@ -158,6 +161,21 @@ def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str
         without_field = [m for m in overview.measures_by_theme[theme.id] if not m.handlungsfeld]
         children += measure_entries(without_field)
         themes.append(section(theme.titel, children))
+    goals, guidelines = bool(site.strategy.sdgs), bool(site.strategy.leitlinien)
+    evaluation = [
+        entry("Auswertung", urls.EVALUATION),
+        entry(f"Status je {labels.handlungsfeld.einzahl}", urls.EVALUATION_FIELDS),
+        entry("Prioritäten", urls.EVALUATION_PRIORITIES),
+    ]
+    if goals:
+        evaluation.append(
+            entry(f"Nachhaltigkeitsziele je {labels.leitthema.einzahl}", urls.EVALUATION_GOALS)
+        )
+    if guidelines:
+        evaluation.append(
+            entry(f"Smart City Charta je {labels.leitthema.einzahl}", urls.EVALUATION_GUIDELINES)
+        )
+    evaluation.append(entry(f"Zeitplan bis {site.document.horizont}", urls.EVALUATION_TIMELINE))
     navigation = [
         entry("Start", urls.START),
         section(
@@ -166,35 +184,34 @@ def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str
         ),
         section(labels.leitthema.mehrzahl, themes),
         entry("Maßnahmenkatalog", urls.CATALOGUE),
-        section(
-            "Auswertung",
-            [
-                entry("Auswertung", urls.EVALUATION),
-                entry(f"Status je {labels.handlungsfeld.einzahl}", urls.EVALUATION_FIELDS),
-                entry("Prioritäten", urls.EVALUATION_PRIORITIES),
-                entry(f"Nachhaltigkeitsziele je {labels.leitthema.einzahl}", urls.EVALUATION_GOALS),
-                entry(
-                    f"Smart City Charta je {labels.leitthema.einzahl}", urls.EVALUATION_GUIDELINES
-                ),
-                entry(f"Zeitplan bis {site.document.horizont}", urls.EVALUATION_TIMELINE),
-            ],
-        ),
-        section(
-            "SDGs",
-            [entry("Nachhaltigkeitsziele (SDGs)", urls.GOALS)]
-            + [entry(goal_title(g), urls.goal_page(g.nummer)) for g in used_goals(site)],
-        ),
-        section(
-            "Charta",
-            [entry("Smart City Charta", urls.GUIDELINES)]
-            + [entry(guideline_title(g), urls.guideline_page(g.id)) for g in used_guidelines(site)],
-        ),
+        section("Auswertung", evaluation),
+    ]
+    if goals:
+        navigation.append(
+            section(
+                "SDGs",
+                [entry("Nachhaltigkeitsziele (SDGs)", urls.GOALS)]
+                + [entry(goal_title(g), urls.goal_page(g.nummer)) for g in used_goals(site)],
+            )
+        )
+    if guidelines:
+        navigation.append(
+            section(
+                "Charta",
+                [entry("Smart City Charta", urls.GUIDELINES)]
+                + [
+                    entry(guideline_title(g), urls.guideline_page(g.id))
+                    for g in used_guidelines(site)
+                ],
+            )
+        )
+    navigation.append(
         section(
             "Akteure",
             [entry("Akteure", urls.ACTORS)]
             + [entry(a.name, urls.actor_page(a.id)) for a in involved_actors(site)],
-        ),
-    ]
+        )
+    )
     navigation.append(entry("Daten", urls.DATA))
     if changes:
         navigation.append(entry("Änderungen", urls.CHANGES))

@@ -382,11 +382,15 @@ def _point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: f
 def build_evaluation_pages(site: SiteIndex) -> list[Page]:
     """Every Auswertung page, in navigation order."""
     evaluation = site.evaluation
-    return [
+    pages: list[Page] = [
         build_evaluation(site, evaluation),
         build_field_status(site),
         build_priorities(site, evaluation),
-        build_goal_coverage(site, evaluation),
-        build_guideline_coverage(site, evaluation),
-        build_timeline(site, evaluation),
     ]
+    # The SDG and Charta registries are optional: without them, no coverage page.
+    if site.strategy.sdgs:
+        pages.append(build_goal_coverage(site, evaluation))
+    if site.strategy.leitlinien:
+        pages.append(build_guideline_coverage(site, evaluation))
+    pages.append(build_timeline(site, evaluation))
+    return pages

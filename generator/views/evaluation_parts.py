@@ -66,9 +66,20 @@ def evaluation_links(site: SiteIndex, at: PurePosixPath) -> EvaluationLinks:
             "wann die Maßnahmen beginnen und enden",
         ),
     )
+    # Optional registries: no link to a coverage page that is not built.
+    absent = {
+        page
+        for page, present in (
+            (urls.EVALUATION_GOALS, site.strategy.sdgs),
+            (urls.EVALUATION_GUIDELINES, site.strategy.leitlinien),
+        )
+        if not present
+    }
     return EvaluationLinks(
         others=tuple(
-            NotedLink(site.link(at, path, text), note) for path, text, note in pages if path != at
+            NotedLink(site.link(at, path, text), note)
+            for path, text, note in pages
+            if path != at and path not in absent
         ),
         method=site.link(at, urls.METHOD, "Methode: Status, Fortschritt und Bewertung"),
         catalogue=site.link(at, urls.CATALOGUE, "Maßnahmenkatalog"),
