@@ -45,7 +45,7 @@ from pydantic import (
 )
 
 # Re-exported (`as`): the value types are part of the model's interface (`model.Record`).
-from generator.presentation import Appearance, Forge, Labels
+from generator.presentation import Appearance, Forge, Labels, StatusMeaning
 from generator.values import ABBREVIATION_PATTERN as ABBREVIATION_PATTERN
 from generator.values import EARLIEST_DATE as EARLIEST_DATE
 from generator.values import LATEST_DATE as LATEST_DATE
@@ -95,6 +95,7 @@ class Status(Record):
     definition: PlainText
     #: Whether measures in this status still count as open work.
     aktiv: bool
+    bedeutung: StatusMeaning | None = None  # selects its colour (presentation.py)
 
 
 class ScaleLevel(Record):

@@ -187,6 +187,30 @@ class Labels(Record):
 
 Forge = Literal["github", "gitlab"]
 
+#: What a status means, for its colour on bars and charts (`status[].bedeutung`): the same
+#: meaning has the same colour in every city, whatever the order of its status list.
+StatusMeaning = Literal[
+    "geplant", "vorbereitung", "umsetzung", "abgeschlossen", "ruht", "eingestellt"
+]
+#: Colour slot of each meaning (strategie-seiten.css: --strategie-status-N; charts/svg.py).
+MEANING_STYLES: dict[str, int] = {
+    "geplant": 0,
+    "vorbereitung": 1,
+    "umsetzung": 2,
+    "abgeschlossen": 3,
+    "ruht": 4,
+    "eingestellt": 5,
+}
+#: The meaning of the usual status ids, for a status list without `bedeutung`.
+MEANING_OF_ID: dict[str, str] = {
+    "geplant": "geplant",
+    "in-vorbereitung": "vorbereitung",
+    "in-umsetzung": "umsetzung",
+    "abgeschlossen": "abgeschlossen",
+    "verschoben": "ruht",
+    "eingestellt": "eingestellt",
+}
+
 
 def forge_kind(url: str, plattform: Forge | None) -> Forge:
     """The forge a repository is on: as set, else GitHub for github.com and GitLab otherwise

@@ -22,6 +22,7 @@ from project_copy import REPO, copy_project, run_strategie
 from generator.check.appearance import contrast_ratio, svg_problem
 from generator.check.validate import load_strategy
 from generator.exports.downloads import render_exports
+from generator.model import Status
 from generator.presentation import (
     DEFAULT_ACCENT,
     DEFAULT_PRIMARY,
@@ -33,6 +34,7 @@ from generator.presentation import (
 )
 from generator.render.engine import RenderedSite, render_site
 from generator.views.identity import DEFAULT_LOGO, config_text, licence_line
+from generator.views.site import status_styles
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
 TITLE = "Titelprobe Nordstadt"
@@ -423,3 +425,30 @@ def test_strategy_without_sdg_and_charta_registries_has_no_such_pages(tmp_path: 
     assert "SDGs aufgegriffen" not in evaluation and "Charta-Leitlinien" not in evaluation
     assert "welche Vorrang haben und wann sie laufen." in evaluation
     assert 'id="katalog-sdg"' not in site.pages[PurePosixPath("katalog.md")]
+
+
+# --- status colours by meaning ----------------------------------------------------------------
+
+
+def _status(status_id: str, meaning: str | None = None) -> Status:
+    return Status(
+        id=status_id,
+        bezeichnung=status_id,
+        definition="Erklärung.",
+        aktiv=True,
+        **({"bedeutung": meaning} if meaning else {}),
+    )
+
+
+def test_status_colours_follow_meaning_not_order() -> None:
+    """„abgeschlossen“ gets the same colour wherever it stands; `bedeutung` names the meaning
+    of other ids; unknown or repeated meanings take free colours."""
+    usual = status_styles([_status("geplant"), _status("abgeschlossen")])
+    reordered = status_styles([_status("abgeschlossen"), _status("in-umsetzung")])
+    assert usual["abgeschlossen"] == reordered["abgeschlossen"] == 3
+    own = status_styles(
+        [_status("erledigt", "abgeschlossen"), _status("laufend", "umsetzung"), _status("neu")]
+    )
+    assert own == {"erledigt": 3, "laufend": 2, "neu": 0}
+    doubled = status_styles([_status("fertig", "abgeschlossen"), _status("abgeschlossen")])
+    assert doubled["fertig"] == 3 and doubled["abgeschlossen"] not in (3,)

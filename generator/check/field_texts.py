@@ -296,6 +296,10 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "id": "Kennung, die Maßnahmen unter „status“ angeben.",
         "bezeichnung": "Wie der Status auf der Website heißt.",
         "definition": "Wann eine Maßnahme diesen Status hat.",
+        "bedeutung": "Was der Status bedeutet, für seine Farbe in Balken und Diagrammen: "
+        "geplant, vorbereitung, umsetzung, abgeschlossen, ruht oder eingestellt. Ohne Angabe "
+        "gilt die Bedeutung der üblichen Kennungen (geplant, in-vorbereitung, in-umsetzung, "
+        "abgeschlossen, verschoben, eingestellt), sonst eine eigene Farbe.",
         "aktiv": "true, wenn Maßnahmen in diesem Status noch offene Arbeit sind.",
     },
     model.RatingScheme: {

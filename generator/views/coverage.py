@@ -184,9 +184,12 @@ def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
         )
         for entry in timeline.entries
     )
-    used = sorted({site.status_order[row.status.id] for row in rows})
-    statuses = site.document.status
-    series = tuple(charts.Series(statuses[i].bezeichnung, i) for i in used)
+    used = {row.status.id for row in rows}
+    series = tuple(
+        charts.Series(status.bezeichnung, site.status_style[status.id])
+        for status in site.document.status
+        if status.id in used
+    )
     groups = tuple(
         timeline_chart.GanttGroup(
             group.theme.titel,
@@ -240,7 +243,7 @@ def _gantt_bar(site: SiteIndex, entry: TimelineEntry, horizon: int) -> timeline_
         label=entry.measure.id,
         start=entry.start,
         end=entry.end,
-        style=site.status_order[entry.measure.status],
+        style=site.status_style[entry.measure.status],
         open_end=entry.ongoing or entry.beyond_horizon,
         note=f"beginnt nach {horizon}" if entry.end is None else None,
     )

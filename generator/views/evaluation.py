@@ -95,7 +95,7 @@ def _status_series(
     statuses: tuple[Status, ...], table: StatusTable, site: SiteIndex
 ) -> tuple[charts.Series, ...]:
     return tuple(
-        charts.Series(status.bezeichnung, site.status_order[status.id])
+        charts.Series(status.bezeichnung, site.status_style[status.id])
         for status, total in zip(statuses, table.totals, strict=True)
         if total
     )
