@@ -21,6 +21,7 @@ from project_copy import REPO, copy_project, run_strategie
 
 from generator.check.appearance import contrast_ratio, svg_problem
 from generator.check.validate import load_strategy
+from generator.editing.scaffold import default_responsible
 from generator.exports.downloads import render_exports
 from generator.model import Status
 from generator.presentation import (
@@ -452,3 +453,34 @@ def test_status_colours_follow_meaning_not_order() -> None:
     assert own == {"erledigt": 3, "laufend": 2, "neu": 0}
     doubled = status_styles([_status("fertig", "abgeschlossen"), _status("abgeschlossen")])
     assert doubled["fertig"] == 3 and doubled["abgeschlossen"] not in (3,)
+
+
+# --- smaller points ---------------------------------------------------------------------------
+
+
+def test_start_page_names_the_city_once(tmp_path: Path) -> None:
+    """A subtitle that already names the city is not followed by „der Stadt …“ again."""
+    folder = tmp_path / "strategy"
+    shutil.copytree(MINIMAL, folder)
+    document = folder / "strategie.yml"
+    text = document.read_text(encoding="utf-8").replace(
+        "untertitel: Strategie der digitalen Stadt\n",
+        "untertitel: Digitalstrategie der Stadt Musterstadt\n",
+    )
+    document.write_text(text, encoding="utf-8")
+    strategy, problems = load_strategy(folder)
+    assert strategy is not None, problems
+    start = render_site(strategy).pages[PurePosixPath("index.md")]
+    assert "**Digitalstrategie der Stadt Musterstadt** – mit dem Zeithorizont" in start
+    unchanged, _ = load_strategy(MINIMAL, "tests/data/minimal")
+    assert unchanged is not None
+    before = render_site(unchanged).pages[PurePosixPath("index.md")]
+    assert "**Strategie der digitalen Stadt** der Stadt Musterstadt – mit" in before
+
+
+def test_new_measure_defaults_to_the_first_administration_unit() -> None:
+    """`strategie neu massnahme` suggests the first administration unit of akteure.yml,
+    whatever its id, not an office named „Stabsstelle“."""
+    strategy, _ = load_strategy(MINIMAL, "tests/data/minimal")
+    assert strategy is not None
+    assert default_responsible(strategy) == "amt-digital"
