@@ -14,11 +14,15 @@ import re
 import shutil
 import zipfile
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 from project_copy import REPO, copy_project, run_strategie
+from test_hostile_html import ACCEPTED
 
+from generator import escape
 from generator.check.appearance import contrast_ratio, svg_problem
 from generator.check.validate import load_strategy
 from generator.editing.scaffold import default_responsible
@@ -484,3 +488,28 @@ def test_new_measure_defaults_to_the_first_administration_unit() -> None:
     strategy, _ = load_strategy(MINIMAL, "tests/data/minimal")
     assert strategy is not None
     assert default_responsible(strategy) == "amt-digital"
+
+
+@pytest.mark.parametrize("payload", ACCEPTED)
+def test_config_text_stays_text_in_raw_text_and_attributes(payload: str) -> None:
+    """Hostile titles that validation lets through stay text where Material inserts
+    site_name unescaped: element content and double-quoted attributes."""
+    value = config_text(payload)
+    found: dict[str, Any] = {"elements": [], "text": ""}
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found["elements"].append((tag, dict(attrs)))
+
+        def handle_data(self, data: str) -> None:
+            found["text"] += data
+
+    parser = Collect(convert_charrefs=True)
+    parser.feed(f'<a aria-label="{value}" href="index.html">{value}</a>')
+    parser.close()
+    expected = " ".join(escape.clean_text(payload).split())
+    assert [tag for tag, _ in found["elements"]] == ["a"]
+    attributes = found["elements"][0][1]
+    assert set(attributes) == {"aria-label", "href"}
+    assert " ".join(attributes["aria-label"].split()) == expected
+    assert " ".join(found["text"].split()) == expected
