@@ -45,6 +45,7 @@ from pydantic import (
 )
 
 # Re-exported (`as`): the value types are part of the model's interface (`model.Record`).
+from generator.presentation import Appearance, Forge, Labels, StatusMeaning
 from generator.values import ABBREVIATION_PATTERN as ABBREVIATION_PATTERN
 from generator.values import EARLIEST_DATE as EARLIEST_DATE
 from generator.values import LATEST_DATE as LATEST_DATE
@@ -94,6 +95,7 @@ class Status(Record):
     definition: PlainText
     #: Whether measures in this status still count as open work.
     aktiv: bool
+    bedeutung: StatusMeaning | None = None  # selects its colour (presentation.py)
 
 
 class ScaleLevel(Record):
@@ -146,6 +148,8 @@ class Repository(Record):
 
     url: Url
     branch: Title
+    #: github or gitlab (also OpenCoDE); without it, taken from the address (github.com or not).
+    plattform: Forge | None = None
 
 
 class Office(Record):
@@ -229,6 +233,8 @@ class StrategyDocument(Record):
     impressum: Imprint | None = None
     datenschutz: DataProtection | None = None
     barrierefreiheit: AccessibilityStatement | None = None
+    erscheinungsbild: Appearance = Appearance()
+    bezeichnungen: Labels = Labels()
 
 
 # --- leitthemen/<id>.yml ----------------------------------------------------------------------
@@ -442,3 +448,5 @@ class Strategy(Record):
     leitlinien: list[CharterGuideline]
     #: Path of each measure's YAML file relative to the repository root, by measure id.
     dateien: dict[str, str]
+    #: The checked SVG text of `erscheinungsbild.logo` (check/appearance.py); None: default.
+    logo: str | None = None

@@ -16,6 +16,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.messages_site import SITE_MESSAGES
 from generator.problems_workbook import WORKBOOK_MESSAGES
 
 
@@ -308,6 +309,10 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     # --- reading a workbook: problems_workbook.py (all errors) ---
     **{code: (Severity.ERROR, text) for code, text in WORKBOOK_MESSAGES.items()},
 }
+
+# The settings that make the site the city's own (erscheinungsbild, bezeichnungen, optional
+# registries) keep their messages in messages_site.py, so that this module stays small.
+MESSAGES.update({code: (Severity(kind), text) for code, (kind, text) in SITE_MESSAGES.items()})
 
 
 #: Problems that keep a file from being read at all (or a required file from existing).

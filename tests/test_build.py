@@ -65,7 +65,7 @@ def load_strategy(strategy_dir):
 
 FAKE_RENDER = '''
 """Fake of the render stage: a handful of pages shaped like the real ones."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath as P
 from typing import Any
 
@@ -75,6 +75,8 @@ class RenderedSite:
     pages: dict[P, str]
     navigation: list[dict[str, Any]]
     edition_line: str = "Fassung 2023 vom 1. März 2023"
+    settings: dict[str, Any] = field(default_factory=dict)
+    assets: dict[P, str] = field(default_factory=dict)
 
 
 def render_site(strategy, history=None):
@@ -117,7 +119,18 @@ def render_site(strategy, history=None):
         ]},
         {"Maßnahmenkatalog": "katalog.md"},
     ]
-    return RenderedSite(pages, navigation)
+    settings = {
+        "site_name": strategy.strategie.titel,
+        "site_description": "Die Strategie der Stadt.",
+        "copyright": "Stadt Gelsenkirchen · Inhalte und Daten: Lizenz (id)",
+        "logo": "assets/logo.svg",
+        "stylesheet": "assets/erscheinungsbild.css",
+    }
+    assets = {
+        P("assets/logo.svg"): '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>\\n',
+        P("assets/erscheinungsbild.css"): ":root { --md-primary-fg-color: #1f4e79; }\\n",
+    }
+    return RenderedSite(pages, navigation, settings=settings, assets=assets)
 '''
 
 FAKE_EXPORTS = '''

@@ -69,7 +69,7 @@ def cross_check(collected: Collected) -> tuple[model.Strategy | None, list[Probl
         _check_measure(check, measure, loaded, context)
     _check_empty_fields(check, themes, collected.raw_fields_used)
 
-    complete = document is not None and len(registries) == 4
+    complete = document is not None and set(registries) == collected.registry_files
     if not complete or document is None:
         return None, check.problems
     strategy = model.Strategy(

@@ -4,7 +4,7 @@ description.
 
 from __future__ import annotations
 
-from generator import model
+from generator import model, presentation
 
 #: The file types in the order editors need them: (heading, where the file lives, model).
 FILE_TYPES: tuple[tuple[str, str, type[model.Record]], ...] = (
@@ -32,6 +32,11 @@ SECTION_NAMES: dict[type[model.Record], str] = {
     model.Licence: "Lizenz",
     model.Contact: "Kontakt",
     model.Repository: "Repository",
+    presentation.Appearance: "Erscheinungsbild",
+    presentation.Colours: "Farben",
+    presentation.Labels: "Bezeichnungen",
+    presentation.Label: "Bezeichnung einer Ebene",
+    presentation.Council: "Rat",
     model.Imprint: "Impressum",
     model.DataProtection: "Datenschutz",
     model.AccessibilityStatement: "Barrierefreiheit",
@@ -177,11 +182,13 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "visionen": "Die Visionen für das Zieljahr.",
         "strategische_ziele": "Strategische Ziele der ganzen Strategie.",
         "prinzipien": "Grundsätze, nach denen die Strategie umgesetzt wird.",
-        "fortschreibungen": "Die vom Rat beschlossenen Fassungen, älteste zuerst.",
+        "fortschreibungen": "Die beschlossenen Fassungen (Gremium: bezeichnungen.rat), älteste "
+        "zuerst.",
         "status": "Die erlaubten Status der Maßnahmen mit ihrer Bedeutung.",
         "fortschritt": "Was die Prozentangabe „fortschritt“ der Maßnahmen bedeutet.",
         "bewertung": "Skala und Kriterien der Bewertung.",
-        "lizenz": "Lizenz der Inhalte und Daten.",
+        "lizenz": "Lizenz der Inhalte und Daten; Fußzeile, Daten-Seite, Impressum, "
+        "Druckfassung, Downloads und DCAT-Katalog nennen diese eine Angabe.",
         "kontakt": "Wer Fragen beantwortet.",
         "repository": "Wo die Daten liegen, für die Links „Quelle bearbeiten“.",
         "historie_ab": "Erster Tag des Verlaufs (JJJJ-MM-TT): Commits davor zeigen die Seite "
@@ -193,6 +200,40 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "Seite „vom Herausgeber auszufüllen“.",
         "barrierefreiheit": "Angaben für die Erklärung zur Barrierefreiheit. Fehlt eine "
         "Angabe, zeigt die Seite „vom Herausgeber auszufüllen“.",
+        "erscheinungsbild": "Farben und Logo der Website. Ohne diesen Abschnitt: neutrale "
+        "Farben und ein neutrales Logo.",
+        "bezeichnungen": "Wie die Stadt die Ebenen ihrer Strategie und ihren Rat nennt, etwa "
+        "„Zukunftsaufgabe“ statt „Leitthema“. Ohne diesen Abschnitt: Leitthema, Handlungsfeld, "
+        "Rat.",
+    },
+    presentation.Appearance: {
+        "farben": "Die beiden Farben der Website.",
+        "logo": "Dateiname eines Logos im SVG-Format im Ordner strategy/, z. B. „logo.svg“. "
+        "Skripte, Ereignis-Attribute, foreignObject und Verweise auf andere Dateien sind nicht "
+        "erlaubt. Ohne Angabe: ein neutrales Logo.",
+    },
+    presentation.Colours: {
+        "primaer": "Hauptfarbe als „#rrggbb“: Hintergrund der Kopfzeile (weiße Schrift) und "
+        "Farbe der Links. Braucht gegen Weiß ein Kontrastverhältnis von mindestens 4,5:1.",
+        "akzent": "Akzentfarbe als „#rrggbb“: Links unter dem Mauszeiger, Fokusrahmen. "
+        "Braucht gegen Weiß ein Kontrastverhältnis von mindestens 4,5:1.",
+    },
+    presentation.Labels: {
+        "leitthema": "Bezeichnung der obersten Ebene (Standard: Leitthema/Leitthemen).",
+        "handlungsfeld": "Bezeichnung der zweiten Ebene (Standard: Handlungsfeld/Handlungsfelder).",
+        "rat": "Das Gremium, das die Strategie beschließt (Standard: Rat).",
+    },
+    presentation.Label: {
+        "einzahl": "Einzahl, z. B. „Zukunftsaufgabe“.",
+        "mehrzahl": "Mehrzahl, z. B. „Zukunftsaufgaben“.",
+        "genus": "Grammatisches Geschlecht für die Artikel: maskulinum (der), femininum "
+        "(die) oder neutrum (das).",
+    },
+    presentation.Council: {
+        "name": "Name des Gremiums, z. B. „Rat“, „Gemeinderat“, „Stadtrat“ oder "
+        "„Stadtverordnetenversammlung“.",
+        "genus": "Grammatisches Geschlecht: maskulinum (der Rat) oder femininum (die "
+        "Stadtverordnetenversammlung).",
     },
     model.Imprint: {
         "herausgeber": "Wer die Website herausgibt (in der Regel die Stadt), mit Anschrift.",
@@ -254,7 +295,7 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
     model.Edition: {
         "id": "Kennung der Fassung, meist das Jahr; so heißt die Version der Website.",
         "titel": "Name der Fassung.",
-        "datum": "Datum des Ratsbeschlusses.",
+        "datum": "Datum des Beschlusses.",
         "beschluss": "Was der Rat beschlossen hat.",
         "drucksache": "Nummer der Ratsdrucksache.",
         "zusammenfassung": "Was sich in dieser Fassung geändert hat.",
@@ -263,6 +304,10 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "id": "Kennung, die Maßnahmen unter „status“ angeben.",
         "bezeichnung": "Wie der Status auf der Website heißt.",
         "definition": "Wann eine Maßnahme diesen Status hat.",
+        "bedeutung": "Was der Status bedeutet, für seine Farbe in Balken und Diagrammen: "
+        "geplant, vorbereitung, umsetzung, abgeschlossen, ruht oder eingestellt. Ohne Angabe "
+        "gilt die Bedeutung der üblichen Kennungen (geplant, in-vorbereitung, in-umsetzung, "
+        "abgeschlossen, verschoben, eingestellt), sonst eine eigene Farbe.",
         "aktiv": "true, wenn Maßnahmen in diesem Status noch offene Arbeit sind.",
     },
     model.RatingScheme: {
@@ -291,7 +336,8 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "gewicht": "Gewicht in der Priorität (gewichteter Mittelwert).",
     },
     model.Licence: {
-        "id": "Kurzkennung der Lizenz, wie sie der Lizenzgeber angibt.",
+        "id": "Kurzkennung der Lizenz. Bei dl-de/by-2-0, dl-de/zero-2-0, cc-by-4.0 und "
+        "cc0-1.0 wird geprüft, dass „url“ auf den Text dieser Lizenz zeigt.",
         "name": "Name der Lizenz.",
         "url": "Text der Lizenz.",
         "namensnennung": "Wie Nachnutzende die Quelle nennen sollen.",
@@ -304,6 +350,8 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
     model.Repository: {
         "url": "Adresse des Repositorys.",
         "branch": "Branch mit den veröffentlichten Daten.",
+        "plattform": "github oder gitlab (auch OpenCoDE): bestimmt die Links „bearbeiten“. "
+        "Ohne Angabe: github bei Adressen auf github.com, sonst gitlab.",
     },
     model.ActorRegistry: {"akteure": "Alle Akteure, auf die Maßnahmen verweisen."},
     model.Actor: {

@@ -222,7 +222,7 @@ def load_tree(root: Path, display_root: str = "strategy") -> tuple[list[LoadedFi
         if bad_name:
             problems.append(problem("file_name_invalid", display, 1, 1, what=bad_name))
             continue
-        reason = _stray_reason(path)
+        reason = None if _is_logo(root, path) else _stray_reason(path)
         if reason == "":
             file, file_problems = load_file(path, display)
             problems.extend(file_problems)
@@ -254,6 +254,11 @@ def _bad_name(relative: str) -> str | None:
         if "\udc80" <= char <= "\udcff":  # an undecodable byte (surrogateescape)
             return "Zeichen, die kein gültiges UTF-8 sind"
     return None
+
+
+def _is_logo(root: Path, path: Path) -> bool:
+    """An SVG file beside strategie.yml: a logo, read by check/appearance.py if named there."""
+    return path.parent == root and path.name.endswith(".svg") and not path.is_symlink()
 
 
 def _stray_reason(path: Path) -> str | None:

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator import model
+from generator.check.appearance import absent_registry_problems, check_appearance
 from generator.check.collect import Collected
 from generator.check.crosscheck import cross_check
 from generator.check.examples import Examples, examples_from
@@ -29,6 +30,9 @@ REGISTRIES: dict[str, tuple[type[model.Record], str]] = {
     "sdgs.yml": (model.GoalRegistry, "sdgs"),
     "charta.yml": (model.CharterRegistry, "charta"),
 }
+#: Registries a strategy may leave out: without them, their pages, navigation entries and
+#: fields disappear, and a measure that refers to them is an error (check/appearance.py).
+OPTIONAL_REGISTRIES = {"sdgs.yml": "sdgs", "charta.yml": "charta"}
 
 
 def schema_name(relative: PurePosixPath) -> str | None:
@@ -73,6 +77,14 @@ def load_strategy(
         problems.extend(check_city(collected.document.stadt, collected.document_file))
     strategy, cross = cross_check(collected)
     problems.extend(cross)
+    for name, key in OPTIONAL_REGISTRIES.items():
+        if name not in collected.registry_files:
+            problems.extend(absent_registry_problems(collected.measures, key, name))
+    if collected.document is not None and collected.document_file is not None:
+        logo, found = check_appearance(collected.document, collected.document_file, strategy_dir)
+        problems.extend(found)
+        if strategy is not None and logo is not None:
+            strategy = strategy.model_copy(update={"logo": logo})
     problems = sorted(set(problems))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
@@ -204,7 +216,9 @@ def _missing_files(collected: Collected, display_root: str, unreadable: set[str]
     if collected.document_file is None:
         missing.append("strategie.yml")
     missing += [
-        f"verzeichnisse/{name}" for name in REGISTRIES if name not in collected.registry_files
+        f"verzeichnisse/{name}"
+        for name in REGISTRIES
+        if name not in collected.registry_files and name not in OPTIONAL_REGISTRIES
     ]
     return [
         problem("missing_file", f"{display_root}/{name}", 1, 1, path=f"{display_root}/{name}")

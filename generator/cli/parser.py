@@ -335,7 +335,8 @@ def _add_new(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     measure.add_argument(
         "--verantwortlich",
         metavar="KENNUNG",
-        help="verantwortlicher Akteur (Standard: die Stabsstelle)",
+        help="verantwortlicher Akteur (Standard: der erste Akteur der Verwaltung in "
+        "verzeichnisse/akteure.yml)",
     )
     field = kinds.add_parser(
         "handlungsfeld",

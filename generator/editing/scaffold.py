@@ -65,13 +65,10 @@ def actor_choices(strategy: model.Strategy) -> list[tuple[str, str]]:
 
 
 def default_responsible(strategy: model.Strategy) -> str:
-    """The coordinating office if there is one, else the first unit of the administration."""
+    """The first unit of the administration in akteure.yml, else the first actor: the
+    registry's order is the city's, so it puts its coordinating office first."""
     actors = strategy.akteure
-    for candidates in (
-        [a for a in actors if a.id.startswith("stabsstelle")],
-        [a for a in actors if a.art == "verwaltung"],
-        actors,
-    ):
+    for candidates in ([a for a in actors if a.art == "verwaltung"], actors):
         if candidates:
             return candidates[0].id
     raise ScaffoldError("verzeichnisse/akteure.yml enthält keinen Akteur.")

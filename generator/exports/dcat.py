@@ -40,6 +40,7 @@ from generator.exports.columns import (
     normalise_base_url,
 )
 from generator.model import Strategy
+from generator.presentation import KNOWN_LICENCES
 
 DCAT_FILE = DATA_FOLDER / "dcat.rdf"
 
@@ -53,13 +54,9 @@ NAMESPACES = {
 }
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 
-#: Licence ids as strategie.yml writes them → the DCAT-AP.de licence vocabulary.
-LICENCES = {
-    "dl-de/by-2-0": "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
-    "dl-de/zero-2-0": "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
-    "cc-by-4.0": "http://dcat-ap.de/def/licenses/cc-by/4.0",
-    "cc0-1.0": "http://dcat-ap.de/def/licenses/cc-zero",
-}
+#: Licence ids as strategie.yml writes them → the DCAT-AP.de licence vocabulary (one table
+#: for the check of strategie.yml and this catalogue: presentation.KNOWN_LICENCES).
+LICENCES = {licence: iri for licence, (_, iri) in KNOWN_LICENCES.items()}
 GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/"
 EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
 IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"

@@ -218,7 +218,8 @@ def _fill_notes(
                 "das Datum in aktualisiert ein; bei einer neuen Bewertung auch bewertung_stand."
             ],
             [
-                "Übernehmen: Die Stabsstelle führt „strategie import xlsx DATEI“ aus. "
+                f"Übernehmen: Die koordinierende Stelle ({document.kontakt.stelle}) führt "
+                "„strategie import xlsx DATEI“ aus. "
                 "Übernommen werden nur geänderte Zellen. Ist eine Zeile fehlerhaft, wird "
                 "nichts übernommen, und jede fehlerhafte Zelle wird mit Zeile und Spalte "
                 "gemeldet."

@@ -10,6 +10,7 @@ below (each marks its result as `Markup`). A forgotten filter is an error, not a
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Iterable
@@ -26,10 +27,12 @@ from generator.charts import evaluation as charts
 from generator.derive.measures import rounded_priority
 from generator.history.describe import History
 from generator.model import Measure, Strategy
+from generator.presentation import forge_name
 from generator.views.changes import build_changes, measure_history
 from generator.views.data import render_data_page
 from generator.views.editors import render_editor_page
 from generator.views.evaluation import build_evaluation_pages
+from generator.views.identity import build_identity
 from generator.views.legal import build_site_info_pages
 from generator.views.measures import build_catalogue, build_measure
 from generator.views.pages import (
@@ -69,6 +72,11 @@ class RenderedSite:
     navigation: list[dict[str, Any]]
     #: The edition and data date every page shows (the theme's footer, via the MkDocs hook).
     edition_line: str = ""
+    #: The site's name, description, licence line, logo and stylesheet as engine settings
+    #: (views/identity.py; the MkDocs hook applies them).
+    settings: dict[str, Any] = dataclasses.field(default_factory=dict)
+    #: Files beside the pages that are not Markdown: the stylesheet and the logo.
+    assets: dict[PurePosixPath, str] = dataclasses.field(default_factory=dict)
 
 
 def render_site(strategy: Strategy, history: History | None = None) -> RenderedSite:
@@ -79,6 +87,11 @@ def render_site(strategy: Strategy, history: History | None = None) -> RenderedS
     """
     site = SiteIndex(strategy)
     env = make_env()
+    # What the city calls its levels and its council, for every template and macro.
+    env.globals["labels"] = site.labels
+    # The forge's name („GitHub“, „GitLab“, „OpenCoDE“) for edit links and the privacy text.
+    repository = site.document.repository
+    env.globals["forge"] = forge_name(repository.url, repository.plattform) if repository else None
     pages: dict[PurePosixPath, str] = {}
     for page in collect_pages(site, history):
         if page.path in pages:
@@ -87,8 +100,11 @@ def render_site(strategy: Strategy, history: History | None = None) -> RenderedS
     # Pages written as Markdown by their own modules (no template): open data, editors.
     pages[urls.DATA] = _normalise(render_data_page(strategy))
     pages[urls.EDITORS] = _normalise(render_editor_page(strategy))
+    identity = build_identity(strategy)
     navigation = build_navigation(site, changes=history is not None)
-    return RenderedSite(pages, navigation, edition_line(site))
+    return RenderedSite(
+        pages, navigation, edition_line(site), identity.engine_settings(), identity.files()
+    )
 
 
 def collect_pages(site: SiteIndex, history: History | None = None) -> list[Page]:
@@ -105,10 +121,13 @@ def collect_pages(site: SiteIndex, history: History | None = None) -> list[Page]
     )
     pages.append(build_catalogue(site))
     pages.extend(build_evaluation_pages(site))
-    pages.append(build_goal_index(site))
-    pages.extend(build_goal(site, goal) for goal in used_goals(site))
-    pages.append(build_guideline_index(site))
-    pages.extend(build_guideline(site, guideline) for guideline in used_guidelines(site))
+    # The SDG and Charta registries are optional: without them, no pages.
+    if strategy.sdgs:
+        pages.append(build_goal_index(site))
+        pages.extend(build_goal(site, goal) for goal in used_goals(site))
+    if strategy.leitlinien:
+        pages.append(build_guideline_index(site))
+        pages.extend(build_guideline(site, guideline) for guideline in used_guidelines(site))
     pages.append(build_actor_index(site))
     pages.extend(build_actor(site, actor) for actor in involved_actors(site))
     if history is not None:
@@ -131,7 +150,8 @@ def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str
     def measure_entries(measures: Iterable[Measure]) -> list[dict[str, Any]]:
         return [entry(f"{m.id}: {m.titel}", urls.measure_page(m.id)) for m in measures]
 
-    themes: list[dict[str, Any]] = [entry("Leitthemen", urls.THEMES)]
+    labels = site.labels
+    themes: list[dict[str, Any]] = [entry(labels.leitthema.mehrzahl, urls.THEMES)]
     for theme in site.strategy.leitthemen:
         children = [entry(theme.titel, urls.theme_page(theme.id))]
         for field in theme.handlungsfelder:
@@ -141,41 +161,57 @@ def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str
         without_field = [m for m in overview.measures_by_theme[theme.id] if not m.handlungsfeld]
         children += measure_entries(without_field)
         themes.append(section(theme.titel, children))
+    goals, guidelines = bool(site.strategy.sdgs), bool(site.strategy.leitlinien)
+    evaluation = [
+        entry("Auswertung", urls.EVALUATION),
+        entry(f"Status je {labels.handlungsfeld.einzahl}", urls.EVALUATION_FIELDS),
+        entry("Prioritäten", urls.EVALUATION_PRIORITIES),
+    ]
+    if goals:
+        evaluation.append(
+            entry(f"Nachhaltigkeitsziele je {labels.leitthema.einzahl}", urls.EVALUATION_GOALS)
+        )
+    if guidelines:
+        evaluation.append(
+            entry(f"Smart City Charta je {labels.leitthema.einzahl}", urls.EVALUATION_GUIDELINES)
+        )
+    evaluation.append(entry(f"Zeitplan bis {site.document.horizont}", urls.EVALUATION_TIMELINE))
     navigation = [
         entry("Start", urls.START),
         section(
             "Strategie",
             [entry("Die Strategie", urls.STRATEGY), entry("Methode", urls.METHOD)],
         ),
-        section("Leitthemen", themes),
+        section(labels.leitthema.mehrzahl, themes),
         entry("Maßnahmenkatalog", urls.CATALOGUE),
-        section(
-            "Auswertung",
-            [
-                entry("Auswertung", urls.EVALUATION),
-                entry("Status je Handlungsfeld", urls.EVALUATION_FIELDS),
-                entry("Prioritäten", urls.EVALUATION_PRIORITIES),
-                entry("Nachhaltigkeitsziele je Leitthema", urls.EVALUATION_GOALS),
-                entry("Smart City Charta je Leitthema", urls.EVALUATION_GUIDELINES),
-                entry(f"Zeitplan bis {site.document.horizont}", urls.EVALUATION_TIMELINE),
-            ],
-        ),
-        section(
-            "SDGs",
-            [entry("Nachhaltigkeitsziele (SDGs)", urls.GOALS)]
-            + [entry(goal_title(g), urls.goal_page(g.nummer)) for g in used_goals(site)],
-        ),
-        section(
-            "Charta",
-            [entry("Smart City Charta", urls.GUIDELINES)]
-            + [entry(guideline_title(g), urls.guideline_page(g.id)) for g in used_guidelines(site)],
-        ),
+        section("Auswertung", evaluation),
+    ]
+    if goals:
+        navigation.append(
+            section(
+                "SDGs",
+                [entry("Nachhaltigkeitsziele (SDGs)", urls.GOALS)]
+                + [entry(goal_title(g), urls.goal_page(g.nummer)) for g in used_goals(site)],
+            )
+        )
+    if guidelines:
+        navigation.append(
+            section(
+                "Charta",
+                [entry("Smart City Charta", urls.GUIDELINES)]
+                + [
+                    entry(guideline_title(g), urls.guideline_page(g.id))
+                    for g in used_guidelines(site)
+                ],
+            )
+        )
+    navigation.append(
         section(
             "Akteure",
             [entry("Akteure", urls.ACTORS)]
             + [entry(a.name, urls.actor_page(a.id)) for a in involved_actors(site)],
-        ),
-    ]
+        )
+    )
     navigation.append(entry("Daten", urls.DATA))
     if changes:
         navigation.append(entry("Änderungen", urls.CHANGES))

@@ -2,7 +2,9 @@
 
 mkdocs.base.yml names this file under `hooks:`. Before each build (`mkdocs build`, and each
 rebuild of `mkdocs serve`) it regenerates the pages in docs/generiert/ and sets the
-navigation and the edition line of the footer (`extra.strategie_fassung`). Pages are rewritten
+navigation, the edition line of the footer (`extra.strategie_fassung`) and the site's identity
+from strategie.yml: site_name, site_description, copyright, logo, favicon and the stylesheet
+with the city's colours. Pages are rewritten
 only when their content changed, and `mkdocs serve` does not watch that folder, so an edit
 causes one rebuild, not two. Under
 `strategie build` the pages are already generated; the hook only reads their navigation
@@ -60,7 +62,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     prepared = os.environ.get(PREPARED_VARIABLE)
     if prepared:
         # `strategie build` has validated and generated already (generator/site/prepared.py).
-        config["nav"], config["extra"]["strategie_fassung"] = read_prepared(Path(prepared))
+        navigation, edition_line, settings = read_prepared(Path(prepared))
+        config["nav"], config["extra"]["strategie_fassung"] = navigation, edition_line
+        _apply_identity(config, settings)
         return
     _forget_generator_modules()
     from generator.problems import DataProblems
@@ -80,6 +84,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     config["nav"] = site.navigation
     # Shown in the footer of every page (docs/theme/partials/copyright.html).
     config["extra"]["strategie_fassung"] = site.edition_line
+    _apply_identity(config, site.settings)
     if os.environ.get(QUICK_VARIABLE):
         _mark_all_changed_if_shared_parts_changed(Path(config.docs_dir), site)
     if _command == "build":
@@ -90,6 +95,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
         forget_parsed()
         forget_states()
+
+
+def _apply_identity(config: MkDocsConfig, settings: dict[str, Any]) -> None:
+    """The site's name, description, footer line, logo and colours from strategie.yml
+    (generator/views/identity.py); mkdocs.base.yml holds only placeholders for them."""
+    if not settings:
+        return
+    for key in ("site_name", "site_description", "copyright"):
+        config[key] = settings[key]
+    config.theme["logo"] = settings["logo"]
+    config.theme["favicon"] = settings["logo"]
+    # First, so that the project's own stylesheets (which use the colours) come after it.
+    if settings["stylesheet"] not in config.extra_css:
+        config.extra_css.insert(0, settings["stylesheet"])
 
 
 #: The MkDocs command this hook runs under, from on_startup. Under `mkdocs serve` MkDocs loads
@@ -111,13 +130,14 @@ def on_startup(command: str, dirty: bool) -> None:
 def _mark_all_changed_if_shared_parts_changed(docs: Path, site: RenderedSite) -> None:
     """Quick preview: MkDocs' dirty builds rebuild only the pages whose Markdown is newer than
     their HTML. The generator rewrites every page whose content changed (a measure, the
-    lists and charts that show it), but the navigation and the footer's edition line are in
-    every page: when either changed, every page is marked changed, so none keeps the old ones.
+    lists and charts that show it), but the navigation, the footer's edition line and the
+    site's name and licence line are in every page: when one of them changed, every page is
+    marked changed, so none keeps the old ones.
     (The last state is kept on the generator package, which outlives the hook module; a fresh
     import of the generator after a code change therefore rebuilds everything, as it should.)"""
     import generator
 
-    shared = json.dumps([site.navigation, site.edition_line], ensure_ascii=False)
+    shared = json.dumps([site.navigation, site.edition_line, site.settings], ensure_ascii=False)
     if getattr(generator, _SHARED_PARTS, None) == shared:
         return
     setattr(generator, _SHARED_PARTS, shared)

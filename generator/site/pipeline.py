@@ -59,7 +59,7 @@ def generate_validated(project: Path, strategy: Strategy) -> RenderedSite:
     site = render_site(strategy, history=history)
     downloads = render_exports(strategy, base_url=base_url)
     feed = render_feed(history, feed_settings(strategy, feed_url(os.environ)))
-    files: dict[PurePosixPath, str | bytes] = {**site.pages, **downloads}
+    files: dict[PurePosixPath, str | bytes] = {**site.pages, **site.assets, **downloads}
     files[PurePosixPath(FEED_FILE)] = feed
     write_pages(files, project / GENERATED_FOLDER)
     return site

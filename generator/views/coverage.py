@@ -64,6 +64,7 @@ def _coverage_page(
     chart_id: str,
 ) -> CoveragePage[Key]:
     themes = data.themes
+    theme_label = site.labels.leitthema.einzahl
     rows = tuple(
         CoverageRow(
             labels[key][0],
@@ -77,9 +78,10 @@ def _coverage_page(
         chart_id,
         title,
         (
-            f"Tabelle mit eingefärbten Feldern: je {row_kind} (Zeilen) und Leitthema (Spalten) "
-            "die Zahl der Maßnahmen, die sich darauf beziehen; je dunkler, desto mehr. Jedes "
-            "Feld zeigt seine Zahl; dieselben Zahlen stehen in der Tabelle unter dem Diagramm."
+            f"Tabelle mit eingefärbten Feldern: je {row_kind} (Zeilen) und {theme_label} "
+            "(Spalten) die Zahl der Maßnahmen, die sich darauf beziehen; je dunkler, desto "
+            "mehr. Jedes Feld zeigt seine Zahl; dieselben Zahlen stehen in der Tabelle unter "
+            "dem Diagramm."
         ),
         columns=tuple(theme.kuerzel for theme in themes),
         column_key=tuple(f"{theme.kuerzel}: {theme.titel}" for theme in themes),
@@ -115,10 +117,10 @@ def build_goal_coverage(site: SiteIndex, evaluation: Evaluation) -> CoveragePage
     return _coverage_page(
         site,
         urls.EVALUATION_GOALS,
-        "Nachhaltigkeitsziele je Leitthema",
+        f"Nachhaltigkeitsziele je {site.labels.leitthema.einzahl}",
         "SDG",
         "Welche der 17 Nachhaltigkeitsziele der Vereinten Nationen (SDGs) die Maßnahmen der "
-        "Leitthemen berühren. Eine Maßnahme kann mehrere SDGs berühren.",
+        f"{site.labels.leitthema.mehrzahl} berühren. Eine Maßnahme kann mehrere SDGs berühren.",
         evaluation.goals,
         labels,
         "auswertung-sdg",
@@ -132,10 +134,11 @@ def build_guideline_coverage(site: SiteIndex, evaluation: Evaluation) -> Coverag
     return _coverage_page(
         site,
         urls.EVALUATION_GUIDELINES,
-        "Smart City Charta je Leitthema",
+        f"Smart City Charta je {site.labels.leitthema.einzahl}",
         "Leitlinie",
-        "Auf welche Leitlinien der Smart City Charta sich die Maßnahmen der Leitthemen "
-        "beziehen. Eine Maßnahme kann sich auf mehrere Leitlinien beziehen.",
+        "Auf welche Leitlinien der Smart City Charta sich die Maßnahmen der "
+        f"{site.labels.leitthema.mehrzahl} beziehen. Eine Maßnahme kann sich auf mehrere "
+        "Leitlinien beziehen.",
         evaluation.guidelines,
         labels,
         "auswertung-charta",
@@ -181,9 +184,12 @@ def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
         )
         for entry in timeline.entries
     )
-    used = sorted({site.status_order[row.status.id] for row in rows})
-    statuses = site.document.status
-    series = tuple(charts.Series(statuses[i].bezeichnung, i) for i in used)
+    used = {row.status.id for row in rows}
+    series = tuple(
+        charts.Series(status.bezeichnung, site.status_style[status.id])
+        for status in site.document.status
+        if status.id in used
+    )
     groups = tuple(
         timeline_chart.GanttGroup(
             group.theme.titel,
@@ -202,7 +208,8 @@ def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
         f"Zeitplan der Maßnahmen bis {horizon}",
         (
             f"Balkendiagramm über die Jahre {timeline.first_year} bis {horizon}: je Maßnahme "
-            "ein Balken vom Anfangs- bis zum Endjahr, nach Leitthemen gruppiert, Muster und "
+            "ein Balken vom Anfangs- bis zum Endjahr, nach "
+            f"{site.labels.leitthema.mehrzahl_dativ} gruppiert, Muster und "
             f"Farbe nach Status. Ein Pfeil am Ende: die Maßnahme läuft fortlaufend oder über "
             f"{horizon} hinaus. Die Jahre stehen in der Tabelle unter dem Diagramm."
         ),
@@ -236,7 +243,7 @@ def _gantt_bar(site: SiteIndex, entry: TimelineEntry, horizon: int) -> timeline_
         label=entry.measure.id,
         start=entry.start,
         end=entry.end,
-        style=site.status_order[entry.measure.status],
+        style=site.status_style[entry.measure.status],
         open_end=entry.ongoing or entry.beyond_horizon,
         note=f"beginnt nach {horizon}" if entry.end is None else None,
     )

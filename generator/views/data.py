@@ -70,6 +70,7 @@ def render_data_page(strategy: Strategy) -> str:
     """Markdown for daten/index.md: German, one h1, generated-from comment first."""
     document = strategy.strategie
     licence = document.lizenz
+    labels = document.bezeichnungen
     stand = latest_update(strategy.massnahmen)
     md = escape.markdown_text
 
@@ -94,8 +95,9 @@ def render_data_page(strategy: Strategy) -> str:
         "",
         "| Datei | Format | Inhalt |",
         "| --- | --- | --- |",
-        f"| {link(JSON_FILE)} | JSON | Die ganze Strategie in einer Datei: Leitthemen mit "
-        "Handlungsfeldern und Maßnahmen, Verzeichnisse. |",
+        f"| {link(JSON_FILE)} | JSON | Die ganze Strategie in einer Datei: "
+        f"{md(labels.leitthema.mehrzahl)} mit {md(labels.handlungsfeld.mehrzahl_dativ)} und "
+        "Maßnahmen, Verzeichnisse. |",
         f"| {link(JSON_SCHEMA_FILE)} | JSON Schema | Die Struktur von strategie.json. |",
         f"| {link(CSV_FILE)} | CSV | Alle Maßnahmen als Tabelle, eine Zeile je Maßnahme. |",
         f"| {link(XLSX_FILE)} | XLSX (Excel) | Dieselbe Tabelle als Arbeitsmappe, mit einem "
@@ -147,7 +149,8 @@ def render_data_page(strategy: Strategy) -> str:
         "",
         "Oberste Ebene: `stand` (Datum der neuesten Aktualisierung), `strategie` (Inhalt von "
         "strategie.yml: Stadt, Visionen, Fortschreibungen, Status-Definitionen, "
-        "Bewertungsverfahren, Lizenz), `leitthemen` (je Leitthema seine `handlungsfelder` und "
+        f"Bewertungsverfahren, Lizenz), `leitthemen` (je {md(labels.leitthema.einzahl)} "
+        f"{'ihre' if labels.leitthema.genus == 'femininum' else 'seine'} `handlungsfelder` und "
         "`massnahmen`) und `verzeichnisse` (`akteure`, `stadtteile`, `sdgs`, `leitlinien`). "
         "Die Felder heißen wie in den YAML-Dateien. Felder einer Maßnahme:",
         "",

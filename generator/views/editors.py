@@ -7,9 +7,12 @@ same text that docs/feldreferenz.md carries, so the site and the repository cann
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from generator import escape
 from generator.check.fieldref import render_field_reference
 from generator.model import Strategy
+from generator.presentation import forge_file_address
 
 
 def render_editor_page(strategy: Strategy) -> str:
@@ -36,7 +39,13 @@ def render_editor_page(strategy: Strategy) -> str:
         "",
     ]
     if repository is not None:
-        guide = f"{repository.url}/blob/{repository.branch}/CONTRIBUTING.md"
+        guide = forge_file_address(
+            repository.url,
+            repository.plattform,
+            "blob",
+            quote(repository.branch, safe=""),
+            "CONTRIBUTING.md",
+        )
         lines += [
             "Die ausführliche Anleitung Schritt für Schritt steht im "
             f"[Leitfaden für Redakteurinnen und Redakteure]({escape.markdown_url(guide)}).",

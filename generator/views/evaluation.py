@@ -95,7 +95,7 @@ def _status_series(
     statuses: tuple[Status, ...], table: StatusTable, site: SiteIndex
 ) -> tuple[charts.Series, ...]:
     return tuple(
-        charts.Series(status.bezeichnung, site.status_order[status.id])
+        charts.Series(status.bezeichnung, site.status_style[status.id])
         for status, total in zip(statuses, table.totals, strict=True)
         if total
     )
@@ -143,13 +143,14 @@ def build_evaluation(site: SiteIndex, evaluation: Evaluation) -> EvaluationPage:
     )
     total = overview.status_total
     description = (
-        f"Gestapelte Balken: je Leitthema die Zahl der Maßnahmen nach Status, "
+        f"Gestapelte Balken: je {site.labels.leitthema.einzahl} die Zahl der Maßnahmen nach "
+        "Status, "
         f"{total.total} Maßnahmen insgesamt. Die Zahlen stehen in der Tabelle unter dem "
         "Diagramm."
     )
     chart = charts.stacked_bars(
         "auswertung-status-leitthemen",
-        "Status der Maßnahmen je Leitthema",
+        f"Status der Maßnahmen je {site.labels.leitthema.einzahl}",
         description,
         series,
         groups,
@@ -182,6 +183,7 @@ def build_evaluation(site: SiteIndex, evaluation: Evaluation) -> EvaluationPage:
 
 
 def build_field_status(site: SiteIndex) -> FieldStatusPage:
+    labels = site.labels
     at = urls.EVALUATION_FIELDS
     overview = site.overview
     rows: list[StatusRow] = []
@@ -199,7 +201,7 @@ def build_field_status(site: SiteIndex) -> FieldStatusPage:
             theme_rows = [
                 _status_row(
                     site,
-                    Link(f"{theme.titel} (ohne Handlungsfelder)", theme_link.href),
+                    Link(f"{theme.titel} (ohne {labels.handlungsfeld.mehrzahl})", theme_link.href),
                     theme_link,
                     overview.status_by_theme[theme.id],
                 )
@@ -217,19 +219,20 @@ def build_field_status(site: SiteIndex) -> FieldStatusPage:
         )
         groups.append(charts.BarGroup(theme.titel, bar_rows))
     description = (
-        "Gestapelte Balken: je Handlungsfeld, nach Leitthemen gruppiert, die Zahl der "
-        "Maßnahmen nach Status. Die Zahlen stehen in der Tabelle unter dem Diagramm."
+        f"Gestapelte Balken: je {labels.handlungsfeld.einzahl}, nach "
+        f"{labels.leitthema.mehrzahl_dativ} gruppiert, die Zahl der Maßnahmen nach Status. "
+        "Die Zahlen stehen in der Tabelle unter dem Diagramm."
     )
     chart = charts.stacked_bars(
         "auswertung-status-handlungsfelder",
-        "Status der Maßnahmen je Handlungsfeld",
+        f"Status der Maßnahmen je {labels.handlungsfeld.einzahl}",
         description,
         _status_series(table.statuses, table, site),
         tuple(groups),
     )
     return FieldStatusPage(
         path=at,
-        title="Status je Handlungsfeld",
+        title=f"Status je {labels.handlungsfeld.einzahl}",
         source_files=(site.themes_folder(), site.measures_folder()),
         chart=chart,
         table=table,
@@ -381,11 +384,15 @@ def _point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: f
 def build_evaluation_pages(site: SiteIndex) -> list[Page]:
     """Every Auswertung page, in navigation order."""
     evaluation = site.evaluation
-    return [
+    pages: list[Page] = [
         build_evaluation(site, evaluation),
         build_field_status(site),
         build_priorities(site, evaluation),
-        build_goal_coverage(site, evaluation),
-        build_guideline_coverage(site, evaluation),
-        build_timeline(site, evaluation),
     ]
+    # The SDG and Charta registries are optional: without them, no coverage page.
+    if site.strategy.sdgs:
+        pages.append(build_goal_coverage(site, evaluation))
+    if site.strategy.leitlinien:
+        pages.append(build_guideline_coverage(site, evaluation))
+    pages.append(build_timeline(site, evaluation))
+    return pages

@@ -37,12 +37,13 @@ class EvaluationLinks:
 
 
 def evaluation_links(site: SiteIndex, at: PurePosixPath) -> EvaluationLinks:
+    theme, field = site.labels.leitthema, site.labels.handlungsfeld
     pages = (
-        (urls.EVALUATION, "Auswertung", "Kennzahlen und Status je Leitthema"),
+        (urls.EVALUATION, "Auswertung", f"Kennzahlen und Status je {theme.einzahl}"),
         (
             urls.EVALUATION_FIELDS,
-            "Status je Handlungsfeld",
-            "wie weit die Maßnahmen in jedem Handlungsfeld sind",
+            f"Status je {field.einzahl}",
+            f"wie weit die Maßnahmen {field.in_jedem} sind",
         ),
         (
             urls.EVALUATION_PRIORITIES,
@@ -51,12 +52,12 @@ def evaluation_links(site: SiteIndex, at: PurePosixPath) -> EvaluationLinks:
         ),
         (
             urls.EVALUATION_GOALS,
-            "Nachhaltigkeitsziele je Leitthema",
-            "welche SDGs die Maßnahmen der Leitthemen aufgreifen",
+            f"Nachhaltigkeitsziele je {theme.einzahl}",
+            f"welche SDGs die Maßnahmen der {theme.mehrzahl} aufgreifen",
         ),
         (
             urls.EVALUATION_GUIDELINES,
-            "Smart City Charta je Leitthema",
+            f"Smart City Charta je {theme.einzahl}",
             "welche Leitlinien der Charta die Maßnahmen aufgreifen",
         ),
         (
@@ -65,9 +66,20 @@ def evaluation_links(site: SiteIndex, at: PurePosixPath) -> EvaluationLinks:
             "wann die Maßnahmen beginnen und enden",
         ),
     )
+    # Optional registries: no link to a coverage page that is not built.
+    absent = {
+        page
+        for page, present in (
+            (urls.EVALUATION_GOALS, site.strategy.sdgs),
+            (urls.EVALUATION_GUIDELINES, site.strategy.leitlinien),
+        )
+        if not present
+    }
     return EvaluationLinks(
         others=tuple(
-            NotedLink(site.link(at, path, text), note) for path, text, note in pages if path != at
+            NotedLink(site.link(at, path, text), note)
+            for path, text, note in pages
+            if path != at and path not in absent
         ),
         method=site.link(at, urls.METHOD, "Methode: Status, Fortschritt und Bewertung"),
         catalogue=site.link(at, urls.CATALOGUE, "Maßnahmenkatalog"),

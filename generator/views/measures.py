@@ -20,6 +20,7 @@ from generator.model import (
     Source,
     Status,
 )
+from generator.presentation import forge_file_address
 from generator.views.changes import MeasureHistory
 from generator.views.pages import Page
 from generator.views.site import (
@@ -143,7 +144,8 @@ def _edit_url(site: SiteIndex, source_file: str) -> str | None:
     if repository is None:
         return None
     branch = quote(repository.branch, safe="")
-    return f"{repository.url.rstrip('/')}/edit/{branch}/{quote(source_file, safe='/')}"
+    path = quote(source_file, safe="/")
+    return forge_file_address(repository.url, repository.plattform, "edit", branch, path)
 
 
 # --- Maßnahmenkatalog ----------------------------------------------------------------------------

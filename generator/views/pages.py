@@ -168,7 +168,7 @@ def build_start(site: SiteIndex) -> StartPage:
         strategy_link=site.link(at, urls.STRATEGY, "Die Strategie"),
         method_link=site.link(at, urls.METHOD, "Methode: Status, Fortschritt und Bewertung"),
         catalogue_link=site.link(at, urls.CATALOGUE, "Maßnahmenkatalog"),
-        themes_link=site.link(at, urls.THEMES, "Alle Leitthemen"),
+        themes_link=site.link(at, urls.THEMES, f"Alle {site.labels.leitthema.mehrzahl}"),
         evaluation_link=site.link(at, urls.EVALUATION, "Auswertung"),
         easy_language_link=site.link(at, urls.EASY_LANGUAGE, "Leichte Sprache"),
         sign_language_link=site.link(at, urls.SIGN_LANGUAGE, "Gebärdensprache"),
@@ -180,6 +180,7 @@ def build_start(site: SiteIndex) -> StartPage:
 def build_strategy(site: SiteIndex) -> StrategyPage:
     at = urls.STRATEGY
     document = site.document
+    labels = site.labels
     operative_goals = sum(len(f.operative_ziele) for f in site.fields.values())
     operative_goals += sum(len(m.operative_ziele) for m in site.strategy.massnahmen)
     levels = (
@@ -197,21 +198,21 @@ def build_strategy(site: SiteIndex) -> StrategyPage:
             None,
         ),
         ModelLevel(
-            "Leitthemen",
+            labels.leitthema.mehrzahl,
             len(site.strategy.leitthemen),
             "ordnen die Strategie nach großen Themen.",
-            site.link(at, urls.THEMES, "Leitthemen"),
+            site.link(at, urls.THEMES, labels.leitthema.mehrzahl),
         ),
         ModelLevel(
-            "Handlungsfelder",
+            labels.handlungsfeld.mehrzahl,
             len(site.fields),
-            "gliedern ein Leitthema in Bereiche, in denen gehandelt wird.",
+            f"gliedern {labels.leitthema.einen} in Bereiche, in denen gehandelt wird.",
             None,
         ),
         ModelLevel(
             "Operative Ziele",
             operative_goals,
-            "machen ein Handlungsfeld oder eine Maßnahme überprüfbar.",
+            f"machen {labels.handlungsfeld.einen} oder eine Maßnahme überprüfbar.",
             None,
         ),
         ModelLevel(
@@ -352,7 +353,7 @@ def build_theme_index(site: SiteIndex) -> ThemeIndexPage:
     cards = _theme_cards(site, at)
     return ThemeIndexPage(
         path=at,
-        title="Leitthemen",
+        title=site.labels.leitthema.mehrzahl,
         source_files=(site.themes_folder(), site.measures_folder()),
         cards=cards,
         as_of=overview.as_of,
@@ -385,7 +386,7 @@ def build_theme(site: SiteIndex, theme: Theme) -> ThemePage:
         status_chart=site.status_chart(
             overview.status_by_theme[theme.id],
             f"status-{theme.id}",
-            f"Stand der Umsetzung im Leitthema {theme.titel}",
+            f"Stand der Umsetzung {site.labels.leitthema.im} {theme.titel}",
         ),
         top=_top_rows(site, at, measures),
         priorities_link=site.link(at, urls.EVALUATION_PRIORITIES, "Prioritäten"),
@@ -417,7 +418,9 @@ def build_field(site: SiteIndex, field: FieldOfAction) -> FieldPage:
         as_of=newest(m.aktualisiert for m in measures),
         method_link=site.link(at, urls.METHOD, "Methode"),
         status_chart=site.status_chart(
-            status, f"status-{field.id}", f"Stand der Umsetzung im Handlungsfeld {field.titel}"
+            status,
+            f"status-{field.id}",
+            f"Stand der Umsetzung {site.labels.handlungsfeld.im} {field.titel}",
         ),
         top=_top_rows(site, at, measures),
         priorities_link=site.link(at, urls.EVALUATION_PRIORITIES, "Prioritäten"),

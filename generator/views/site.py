@@ -30,6 +30,7 @@ from generator.model import (
     Strategy,
     Theme,
 )
+from generator.presentation import MEANING_OF_ID, MEANING_STYLES
 
 SPATIAL_LEVELS = {"quartier": "Quartier", "stadtteil": "Stadtteil", "gesamtstadt": "Gesamtstadt"}
 ACTOR_KINDS = {
@@ -70,7 +71,7 @@ class BarSegment:
     status: Status
     count: int
     percent: float
-    #: Position of the status in the vocabulary: selects its colour and pattern.
+    #: Colour and pattern of the status, by its meaning (SiteIndex.status_style).
     index: int
 
 
@@ -99,6 +100,8 @@ class SiteIndex:
     def __init__(self, strategy: Strategy, overview: Overview | None = None) -> None:
         self.strategy = strategy
         self.document = strategy.strategie
+        #: What the city calls its levels and its council (strategie.yml: bezeichnungen).
+        self.labels = strategy.strategie.bezeichnungen
         self.overview = overview or derive_overview(strategy)
         self.themes = {theme.id: theme for theme in strategy.leitthemen}
         self.fields = {f.id: f for theme in strategy.leitthemen for f in theme.handlungsfelder}
@@ -107,6 +110,8 @@ class SiteIndex:
         }
         self.statuses = {status.id: status for status in self.document.status}
         self.status_order = {status.id: i for i, status in enumerate(self.document.status)}
+        #: Colour and pattern of each status, by its meaning (not its place in the list).
+        self.status_style = status_styles(self.document.status)
         self.actors = {actor.id: actor for actor in strategy.akteure}
         self.districts = {district.id: district for district in strategy.stadtteile}
         self.goals = {goal.nummer: goal for goal in strategy.sdgs}
@@ -189,7 +194,7 @@ class SiteIndex:
                 entry.status,
                 entry.count,
                 round(100 * entry.count / summary.total, 1),
-                self.status_order[entry.status.id],
+                self.status_style[entry.status.id],
             )
             for entry in summary.nonzero
         )
@@ -198,7 +203,7 @@ class SiteIndex:
         """One stacked bar of the statuses that occur, with counts, patterns and a legend."""
         present = summary.nonzero
         series = tuple(
-            charts.Series(entry.status.bezeichnung, self.status_order[entry.status.id])
+            charts.Series(entry.status.bezeichnung, self.status_style[entry.status.id])
             for entry in present
         )
         label = f"{summary.total} {'Maßnahme' if summary.total == 1 else 'Maßnahmen'}"
@@ -232,6 +237,27 @@ class SiteIndex:
 
     def themes_folder(self) -> str:
         return f"{self.root / 'leitthemen'}/"
+
+
+def status_styles(statuses: Iterable[Status]) -> dict[str, int]:
+    """Colour slot of each status: by its `bedeutung` (or the meaning of a usual id), so that
+    „abgeschlossen“ is green in every city; statuses without a known meaning, or sharing
+    one, take the next free slots."""
+    styles: dict[str, int] = {}
+    taken: set[int] = set()
+    unknown: list[str] = []
+    for status in statuses:
+        meaning = status.bedeutung or MEANING_OF_ID.get(status.id)
+        style = MEANING_STYLES.get(meaning) if meaning else None
+        if style is None or style in taken:
+            unknown.append(status.id)
+            continue
+        styles[status.id] = style
+        taken.add(style)
+    free = (slot for slot in range(len(MEANING_STYLES) + len(unknown)) if slot not in taken)
+    for status_id, slot in zip(unknown, free, strict=False):
+        styles[status_id] = slot
+    return styles
 
 
 def goal_title(goal: Goal) -> str:
