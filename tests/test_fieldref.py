@@ -122,3 +122,14 @@ def test_guide_quotes_real_messages() -> None:
     assert len(quoted) >= 10
     for line in quoted:
         assert line in expected, line
+
+
+def test_every_field_has_a_german_label() -> None:
+    """Each field of each model has a German label (the Änderungen page names fields by it)."""
+    from generator.check.field_labels import LABELS
+
+    missing = {
+        name for section in all_sections() for name in section.model_fields if name not in LABELS
+    }
+    assert missing == set()
+    assert LABELS["aufsichtsbehoerde"] == "Aufsichtsbehörde"
