@@ -259,6 +259,9 @@ class Theme(Record):
 # --- massnahmen/<leitthema>/<id>.yml ----------------------------------------------------------
 
 
+DatePrecision = Literal["tag", "monat", "jahr", "angenommen", "unbekannt"]
+
+
 class TimeFrame(Record):
     beginn: Year
     #: Missing end: an ongoing task ("fortlaufend").
@@ -353,6 +356,8 @@ class Measure(Record):
     operative_ziele: list[PlainText] = []
     status: Slug
     status_seit: IsoDate
+    #: How exact `status_seit` is; pages show „seit 2020 (angenommen)“ or „Datum unbekannt“.
+    status_seit_genauigkeit: DatePrecision = "tag"
     fortschritt: Annotated[int, Field(ge=0, le=100)] | None = None
     zeitraum: TimeFrame
     raumbezug: SpatialReference

@@ -71,7 +71,13 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "Handlungsfeld übernommen).",
         "status": "Umsetzungsstand, eine Kennung aus der Statusliste in strategie.yml "
         "(z. B. geplant, in-umsetzung, abgeschlossen).",
-        "status_seit": "Seit wann der Status gilt.",
+        "status_seit": "Seit wann der Status gilt. Ist nur der Monat oder das Jahr bekannt, "
+        "der erste Tag davon (mit passender Genauigkeit).",
+        "status_seit_genauigkeit": "Wie genau „status_seit“ ist: `tag` (Standard), `monat` "
+        "(Datum am Monatsersten, gezeigt „seit Oktober 2013“), `jahr` (am 1. Januar, „seit "
+        "2017“), `angenommen` (eine begründete Annahme, gezeigt „seit 2020 (angenommen)“) "
+        "oder `unbekannt` (das Datum ist nicht belegt und wird nicht gezeigt, „Datum "
+        "unbekannt“). Nie ein Platzhalterdatum als Tag ausgeben.",
         "fortschritt": "Geschätzter Fortschritt in Prozent (0 bis 100); Bedeutung siehe "
         "„fortschritt“ in strategie.yml. Weglassen, wenn niemand ihn einschätzen kann.",
         "zeitraum": "Geplanter Zeitraum der Umsetzung in Jahren.",

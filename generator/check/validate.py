@@ -14,6 +14,7 @@ from typing import Any
 from generator import model
 from generator.check.collect import Collected
 from generator.check.crosscheck import cross_check
+from generator.check.honesty import honesty_checks
 from generator.check.load import load_tree
 from generator.check.shape import validate_shape
 from generator.check.tree import LoadedFile
@@ -60,6 +61,7 @@ def load_strategy(
     problems.extend(_missing_files(collected, display_root))
     strategy, cross = cross_check(collected)
     problems.extend(cross)
+    problems.extend(honesty_checks(collected))
     problems = sorted(set(problems))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems

@@ -184,6 +184,7 @@ def render_measure(
                 *[f"  - {goal}" for goal in goals or ["…"]]], optional=True),
         *_block(m, "status", [f"status: {status}"], optional=False),
         *_block(m, "status_seit", [f"status_seit: {today.isoformat()}"], optional=False),
+        *_block(m, "status_seit_genauigkeit", ["status_seit_genauigkeit: monat"], optional=True),
         *_block(m, "fortschritt", ["fortschritt: 0"], optional=True),
         *_block(m, "zeitraum", ["zeitraum:"], optional=False),
         *sub(model.TimeFrame, "beginn", f" {today.year}", optional=False),
