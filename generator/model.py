@@ -25,8 +25,7 @@ editors are German; everything else in the code is English. Glossary (German ↔
     Fortschritt          progress in percent
     Zeitraum             time frame (years)
     Raumbezug            spatial level (Quartier, Stadtteil, Gesamtstadt)
-    Meilenstein          milestone
-    Indikator            indicator
+    Meilenstein, Indikator   milestone, indicator
     Quelle               public source a measure is based on
     Stand                "as of" date
 
@@ -38,11 +37,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    Discriminator,
-    Field,
-    Tag,
-)
+from pydantic import Discriminator, Field, Tag
 
 # Re-exported (`as`): the value types are part of the model's interface (`model.Record`).
 from generator.values import ABBREVIATION_PATTERN as ABBREVIATION_PATTERN
@@ -50,6 +45,8 @@ from generator.values import EARLIEST_DATE as EARLIEST_DATE
 from generator.values import LATEST_DATE as LATEST_DATE
 from generator.values import MEASURE_ID_PATTERN as MEASURE_ID_PATTERN
 from generator.values import SLUG_PATTERN as SLUG_PATTERN
+from generator.values import DatePrecision as DatePrecision
+from generator.values import GoalNumber as GoalNumber
 from generator.values import IsoDate, MeasureId, PlainText, RichText, Slug, Title, Url, Year
 from generator.values import Record as Record
 from generator.values import SourcePosition as SourcePosition
@@ -231,6 +228,13 @@ class StrategyDocument(Record):
 # --- leitthemen/<id>.yml ----------------------------------------------------------------------
 
 
+class OperativeGoal(Record):
+    """An operative goal, stated once and numbered within its Handlungsfeld (or theme)."""
+
+    nummer: GoalNumber
+    text: PlainText
+
+
 class FieldOfAction(Record):
     """A Handlungsfeld within a Leitthema."""
 
@@ -238,7 +242,7 @@ class FieldOfAction(Record):
     titel: Title
     kurzbeschreibung: PlainText
     beschreibung: RichText | None = None
-    operative_ziele: list[PlainText] = []
+    operative_ziele: list[OperativeGoal] = []
 
 
 class Theme(Record):
@@ -251,15 +255,14 @@ class Theme(Record):
     kurzbeschreibung: PlainText
     beschreibung: RichText
     strategische_ziele: list[PlainText] = []
+    #: Only for a theme without Handlungsfelder: its measures refer to these.
+    operative_ziele: list[OperativeGoal] = []
     #: May be empty for a cross-cutting theme whose measures belong to the theme directly
     #: (Gelsenkirchen's "Open Innovation Lab im ARENA PARK").
     handlungsfelder: list[FieldOfAction] = []
 
 
 # --- massnahmen/<leitthema>/<id>.yml ----------------------------------------------------------
-
-
-DatePrecision = Literal["tag", "monat", "jahr", "angenommen", "unbekannt"]
 
 
 class TimeFrame(Record):
@@ -353,7 +356,8 @@ class Measure(Record):
     leitthema: Slug
     #: Required when the Leitthema has Handlungsfelder, absent when it has none.
     handlungsfeld: Slug | None = None
-    operative_ziele: list[PlainText] = []
+    #: Numbers of operative goals of its Handlungsfeld (or of its theme without one).
+    operative_ziele: list[GoalNumber] = []
     status: Slug
     status_seit: IsoDate
     #: How exact `status_seit` is; pages show „seit 2020 (angenommen)“ or „Datum unbekannt“.

@@ -227,8 +227,15 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "rating_before_start": (
         Severity.ERROR,
         "bewertung.stand: die Beispielbewertung vom {stand} ist älter als die Maßnahme (Beginn "
-        "{start}). Setzen Sie „quelle: nicht bewertet“ mit einem Grund oder das Datum der "
-        "Bewertung.",
+        "{start}). Setzen Sie „quelle: nicht bewertet“ mit Grund oder das Datum der Bewertung.",
+    ),
+    "unknown_goal": (
+        Severity.ERROR,
+        "operative_ziele: ein operatives Ziel {number} gibt es {where} nicht; vorhanden: {known}.",
+    ),
+    "duplicate_goal_number": (
+        Severity.ERROR,
+        "nummer: {number} ist doppelt; jedes Ziel braucht eine eigene.",
     ),
     "status_progress": (
         Severity.WARNING,

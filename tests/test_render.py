@@ -391,7 +391,7 @@ def test_hostile_fixture_renders_complete(hostile: Strategy) -> None:
         urls.measure_page(measure.id): [
             measure.titel,
             measure.kurzbeschreibung,
-            measure.operative_ziele[0],
+            theme.handlungsfelder[0].operative_ziele[0].text,
             measure.beteiligung or "",
             measure.wirkung or "",
             measure.finanzierung[0].quelle,

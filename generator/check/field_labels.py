@@ -106,6 +106,7 @@ LABELS: dict[str, str] = {
     "strategische_ziele": "Strategische Ziele",
     "stufen": "Stufen",
     "telefon": "Telefon",
+    "text": "Text",
     "titel": "Titel",
     "untertitel": "Untertitel",
     "url": "Adresse",

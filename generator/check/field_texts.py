@@ -37,6 +37,7 @@ SECTION_NAMES: dict[type[model.Record], str] = {
     model.AccessibilityStatement: "Barrierefreiheit",
     model.Office: "Stelle",
     model.FieldOfAction: "Handlungsfeld",
+    model.OperativeGoal: "Operatives Ziel",
     model.TimeFrame: "Zeitraum",
     model.SpatialReference: "Raumbezug",
     model.Rating: "Bewertung (bewertet)",
@@ -67,8 +68,9 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "leitthema": "Kennung des Leitthemas; muss der Ordner sein, in dem die Datei liegt.",
         "handlungsfeld": "Kennung des Handlungsfelds im Leitthema. Pflicht, wenn das Leitthema "
         "Handlungsfelder hat; sonst weglassen.",
-        "operative_ziele": "Konkrete Ziele, zu denen die Maßnahme beiträgt (meist aus dem "
-        "Handlungsfeld übernommen).",
+        "operative_ziele": "Nummern der operativen Ziele, zu denen die Maßnahme beiträgt. Die "
+        "Ziele stehen einmal im Handlungsfeld (bei einem Leitthema ohne Handlungsfelder im "
+        "Leitthema) und werden hier nur mit ihrer Nummer genannt, nicht abgeschrieben.",
         "status": "Umsetzungsstand, eine Kennung aus der Statusliste in strategie.yml "
         "(z. B. geplant, in-umsetzung, abgeschlossen).",
         "status_seit": "Seit wann der Status gilt. Ist nur der Monat oder das Jahr bekannt, "
@@ -159,7 +161,10 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "titel": "Name des Leitthemas.",
         "kurzbeschreibung": "Ein bis zwei Sätze für Übersichten.",
         "beschreibung": "Ausführliche Beschreibung.",
-        "strategische_ziele": "Strategische Ziele des Leitthemas.",
+        "strategische_ziele": "Strategische Ziele des Leitthemas, sinngemäß zusammengefasst "
+        "(die Website sagt, dass es keine wörtlichen Zitate sind).",
+        "operative_ziele": "Nur bei einem Leitthema ohne Handlungsfelder: seine operativen "
+        "Ziele, auf die seine Maßnahmen mit der Nummer verweisen.",
         "handlungsfelder": "Die Handlungsfelder des Leitthemas. Leer bei einem Querschnittsthema, "
         "dessen Maßnahmen direkt zum Leitthema gehören.",
     },
@@ -168,7 +173,14 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "titel": "Name des Handlungsfelds.",
         "kurzbeschreibung": "Ein bis zwei Sätze für Übersichten.",
         "beschreibung": "Ausführliche Beschreibung.",
-        "operative_ziele": "Konkrete, überprüfbare Ziele des Handlungsfelds.",
+        "operative_ziele": "Konkrete, überprüfbare Ziele des Handlungsfelds, jedes mit Nummer "
+        "und Text; die Maßnahmen verweisen mit der Nummer darauf.",
+    },
+    model.OperativeGoal: {
+        "nummer": "Nummer des Ziels, im Handlungsfeld eindeutig. Bleibt fest, auch wenn sich "
+        "der Text ändert, denn Maßnahmen verweisen darauf.",
+        "text": "Das Ziel in einem Satz, sinngemäß aus dem Strategiedokument zusammengefasst "
+        "(kein wörtliches Zitat; die Website weist darauf hin).",
     },
     model.StrategyDocument: {
         "stadt": "Angaben zur Stadt.",

@@ -26,10 +26,55 @@ def _at(loaded: LoadedFile, path: tuple[str | int, ...]) -> tuple[str, int, int]
 def honesty_checks(collected: Collected) -> list[Problem]:
     """The problems of every measure's dates and example rating."""
     found: list[Problem] = []
+    goals: dict[tuple[str, str | None], list[int]] = {}
+    for theme, loaded in collected.themes:
+        found += _goal_numbers(theme.operative_ziele, loaded, ("operative_ziele",))
+        goals[(theme.id, None)] = [goal.nummer for goal in theme.operative_ziele]
+        for index, field in enumerate(theme.handlungsfelder):
+            path = ("handlungsfelder", index, "operative_ziele")
+            found += _goal_numbers(field.operative_ziele, loaded, path)
+            goals[(theme.id, field.id)] = [goal.nummer for goal in field.operative_ziele]
     for measure, loaded in collected.measures:
         found += _since_precision(measure, loaded)
         found += _rating_before_start(measure, loaded)
+        known = goals.get((measure.leitthema, measure.handlungsfeld))
+        if known is not None:  # an unknown theme or field is reported by the cross-checks
+            found += _goal_references(measure, loaded, known)
     return found
+
+
+def _goal_numbers(
+    goals: list[model.OperativeGoal], loaded: LoadedFile, path: tuple[str | int, ...]
+) -> list[Problem]:
+    """Each operative goal of a Handlungsfeld (or theme) has its own number."""
+    found, seen = [], set()
+    for index, goal in enumerate(goals):
+        if goal.nummer in seen:
+            where = _at(loaded, (*path, index, "nummer"))
+            found.append(problem("duplicate_goal_number", *where, number=goal.nummer))
+        seen.add(goal.nummer)
+    return found
+
+
+def _goal_references(measure: model.Measure, loaded: LoadedFile, known: list[int]) -> list[Problem]:
+    """A measure names operative goals by number; each must exist where it belongs."""
+    where_goals = (
+        f"im Handlungsfeld „{measure.handlungsfeld}“"
+        if measure.handlungsfeld
+        else (f"im Leitthema „{measure.leitthema}“")
+    )
+    listed = ", ".join(str(number) for number in sorted(set(known))) or "keine"
+    return [
+        problem(
+            "unknown_goal",
+            *_at(loaded, ("operative_ziele", index)),
+            number=number,
+            where=where_goals,
+            known=listed,
+        )
+        for index, number in enumerate(measure.operative_ziele)
+        if number not in known
+    ]
 
 
 def _since_precision(measure: model.Measure, loaded: LoadedFile) -> list[Problem]:

@@ -320,7 +320,7 @@ def _number(key: str, value: float) -> str:
 
 
 def _record_title(record: dict[str, Any]) -> str:
-    for key in ("titel", "name", "bezeichnung", "quelle"):
+    for key in ("titel", "name", "bezeichnung", "quelle", "text"):
         if isinstance(record.get(key), str):
             title = quoted(record[key])
             return f"{record['wert']} {title}" if "wert" in record else title

@@ -178,7 +178,7 @@ def build_strategy(site: SiteIndex) -> StrategyPage:
     at = urls.STRATEGY
     document = site.document
     operative_goals = sum(len(f.operative_ziele) for f in site.fields.values())
-    operative_goals += sum(len(m.operative_ziele) for m in site.strategy.massnahmen)
+    operative_goals += sum(len(t.operative_ziele) for t in site.strategy.leitthemen)
     levels = (
         ModelLevel(
             "Visionen",
@@ -208,7 +208,7 @@ def build_strategy(site: SiteIndex) -> StrategyPage:
         ModelLevel(
             "Operative Ziele",
             operative_goals,
-            "machen ein Handlungsfeld oder eine Maßnahme überprüfbar.",
+            "machen ein Handlungsfeld überprüfbar; jede Maßnahme nennt, zu welchen sie beiträgt.",
             None,
         ),
         ModelLevel(
