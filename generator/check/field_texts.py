@@ -344,3 +344,28 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "beschreibung": "Kurzbeschreibung.",
     },
 }
+
+
+#: A fitting example for each field that holds an id (the generic form names `e-government`,
+#: which fits only a Handlungsfeld). Keyed by model and field.
+ID_EXAMPLES: dict[tuple[type[model.Record], str], str] = {
+    (model.Measure, "leitthema"): "verwaltung",
+    (model.Measure, "handlungsfeld"): "e-government",
+    (model.Measure, "status"): "in-umsetzung",
+    (model.Measure, "verantwortlich"): "referat-verkehr",
+    (model.Measure, "partner"): "stadtwerke",
+    (model.Measure, "charta"): "leitlinie-2",
+    (model.SpatialReference, "stadtteile"): "altstadt",
+    (model.Rating, "werte"): "wichtigkeit",
+    (model.Theme, "id"): "verwaltung",
+    (model.FieldOfAction, "id"): "e-government",
+    (model.Vision, "id"): "lebenswerter-raum",
+    (model.Principle, "id"): "raeumliche-unterschiede",
+    (model.Status, "id"): "in-umsetzung",
+    (model.Criterion, "id"): "dringlichkeit",
+    (model.PriorityMatrixSetting, "waagerecht"): "umsetzbarkeit",
+    (model.PriorityMatrixSetting, "senkrecht"): "wichtigkeit",
+    (model.Actor, "id"): "referat-verkehr",
+    (model.District, "id"): "altstadt",
+    (model.CharterGuideline, "id"): "leitlinie-1",
+}
