@@ -576,7 +576,10 @@ def _write_theme(target: Path, theme: _Theme) -> None:
                 "id": field.id,
                 "titel": field.title,
                 "kurzbeschreibung": _paragraph(rng, theme.heads, theme.objects, 2),
-                "operative_ziele": field.goals,
+                "operative_ziele": [
+                    {"nummer": number, "text": goal}
+                    for number, goal in enumerate(field.goals, start=1)
+                ],
             }
             for field in theme.fields
         ]
@@ -632,7 +635,8 @@ def _measure(
     }
     if field is not None:
         data["handlungsfeld"] = field.id
-        data["operative_ziele"] = rng.sample(field.goals, min(len(field.goals), 2))
+        numbers = list(range(1, len(field.goals) + 1))
+        data["operative_ziele"] = rng.sample(numbers, min(len(numbers), 2))
     data["status"] = status
     data["status_seit"] = updated - timedelta(days=rng.randint(0, 700))
     if status == "abgeschlossen":
@@ -660,9 +664,12 @@ def _measure(
             "grund": "Die Maßnahme ist nach dem Ratsbeschluss hinzugekommen.",
         }
     else:
+        stand = updated - timedelta(days=rng.randint(0, 400))
         data["bewertung"] = {
-            "quelle": "beispiel",
-            "stand": updated - timedelta(days=rng.randint(0, 400)),
+            # Example ratings may not predate the measure (check rating_before_start);
+            # an official rating of a planned measure may.
+            "quelle": "beispiel" if stand.year >= begin else "offiziell",
+            "stand": stand,
             "werte": {c: rng.randint(low, high) for c in context.criteria},
         }
     data["sdgs"] = sorted(rng.sample(range(1, 18), rng.randint(1, 3)))

@@ -25,8 +25,7 @@ editors are German; everything else in the code is English. Glossary (German ↔
     Fortschritt          progress in percent
     Zeitraum             time frame (years)
     Raumbezug            spatial level (Quartier, Stadtteil, Gesamtstadt)
-    Meilenstein          milestone
-    Indikator            indicator
+    Meilenstein, Indikator   milestone, indicator
     Quelle               public source a measure is based on
     Stand                "as of" date
 
@@ -38,19 +37,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    Discriminator,
-    Field,
-    Tag,
-)
+from pydantic import Discriminator, Field, Tag
 
 # Re-exported (`as`): the value types are part of the model's interface (`model.Record`).
+from generator.legal_model import AccessibilityStatement as AccessibilityStatement
+from generator.legal_model import DataProtection as DataProtection
+from generator.legal_model import Imprint as Imprint
+from generator.legal_model import Office as Office
 from generator.presentation import Appearance, Forge, Labels, StatusMeaning
 from generator.values import ABBREVIATION_PATTERN as ABBREVIATION_PATTERN
 from generator.values import EARLIEST_DATE as EARLIEST_DATE
 from generator.values import LATEST_DATE as LATEST_DATE
 from generator.values import MEASURE_ID_PATTERN as MEASURE_ID_PATTERN
 from generator.values import SLUG_PATTERN as SLUG_PATTERN
+from generator.values import DatePrecision as DatePrecision
+from generator.values import GoalNumber as GoalNumber
 from generator.values import IsoDate, MeasureId, PlainText, RichText, Slug, Title, Url, Year
 from generator.values import Record as Record
 from generator.values import SourcePosition as SourcePosition
@@ -152,60 +153,6 @@ class Repository(Record):
     plattform: Forge | None = None
 
 
-class Office(Record):
-    """A body or person named on the legal pages: who it is, how to reach it."""
-
-    name: Title
-    anschrift: list[Title] = []
-    telefon: Title | None = None
-    email: Url | None = None
-    website: Url | None = None
-
-
-class Imprint(Record):
-    """The city's facts for the Impressum (§ 5 DDG); a missing one is shown as a placeholder."""
-
-    herausgeber: Office | None = None
-    #: Who legally represents the publisher (for a city: its mayor, by office).
-    vertreten_durch: Title | None = None
-    #: Responsible for the content (§ 18 Abs. 2 MStV): a person with address.
-    inhaltlich_verantwortlich: Office | None = None
-    #: The city's central imprint, which this site's imprint refers to.
-    zentrales_impressum: Url | None = None
-
-
-class DataProtection(Record):
-    """The city's facts for the Datenschutzerklärung."""
-
-    #: The data protection officer (a person or the office).
-    beauftragte: Office | None = None
-    #: Who runs the web server the site is served from.
-    hosting: Title | None = None
-    #: How long the web server keeps its access logs ("7 Tage").
-    speicherdauer_protokolle: Title | None = None
-    aufsichtsbehoerde: Office | None = None
-    #: The city's central privacy statement.
-    zentrale_erklaerung: Url | None = None
-
-
-class AccessibilityStatement(Record):
-    """The city's facts for the Erklärung zur Barrierefreiheit."""
-
-    vereinbarkeit: Literal["vollständig vereinbar", "teilweise vereinbar", "nicht vereinbar"] = (
-        "teilweise vereinbar"
-    )
-    #: When the statement was written or last reviewed.
-    erstellt: IsoDate | None = None
-    #: When the site was last assessed.
-    geprueft: IsoDate | None = None
-    #: Where readers report barriers; without it, `kontakt` of strategie.yml.
-    kontakt: Office | None = None
-    #: Known barriers beyond those the software states itself.
-    einschraenkungen: list[PlainText] = []
-    #: The state's enforcement body (in NRW: the Ombudsstelle für barrierefreie IT).
-    durchsetzungsstelle: Office | None = None
-
-
 class StrategyDocument(Record):
     """The content of strategie.yml."""
 
@@ -240,6 +187,13 @@ class StrategyDocument(Record):
 # --- leitthemen/<id>.yml ----------------------------------------------------------------------
 
 
+class OperativeGoal(Record):
+    """An operative goal, stated once and numbered within its Handlungsfeld (or theme)."""
+
+    nummer: GoalNumber
+    text: PlainText
+
+
 class FieldOfAction(Record):
     """A Handlungsfeld within a Leitthema."""
 
@@ -247,7 +201,7 @@ class FieldOfAction(Record):
     titel: Title
     kurzbeschreibung: PlainText
     beschreibung: RichText | None = None
-    operative_ziele: list[PlainText] = []
+    operative_ziele: list[OperativeGoal] = []
 
 
 class Theme(Record):
@@ -260,6 +214,8 @@ class Theme(Record):
     kurzbeschreibung: PlainText
     beschreibung: RichText
     strategische_ziele: list[PlainText] = []
+    #: Only for a theme without Handlungsfelder: its measures refer to these.
+    operative_ziele: list[OperativeGoal] = []
     #: May be empty for a cross-cutting theme whose measures belong to the theme directly
     #: (Gelsenkirchen's "Open Innovation Lab im ARENA PARK").
     handlungsfelder: list[FieldOfAction] = []
@@ -359,9 +315,12 @@ class Measure(Record):
     leitthema: Slug
     #: Required when the Leitthema has Handlungsfelder, absent when it has none.
     handlungsfeld: Slug | None = None
-    operative_ziele: list[PlainText] = []
+    #: Numbers of operative goals of its Handlungsfeld (or of its theme without one).
+    operative_ziele: list[GoalNumber] = []
     status: Slug
     status_seit: IsoDate
+    #: How exact `status_seit` is; pages show „seit 2020 (angenommen)“ or „Datum unbekannt“.
+    status_seit_genauigkeit: DatePrecision = "tag"
     fortschritt: Annotated[int, Field(ge=0, le=100)] | None = None
     zeitraum: TimeFrame
     raumbezug: SpatialReference

@@ -225,6 +225,24 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "{field}: {value} liegt nach dem Stand der Maßnahme (aktualisiert: {stand}). "
         "Korrigieren Sie das Datum oder aktualisieren Sie „aktualisiert“.",
     ),
+    "date_precision": (
+        Severity.ERROR,
+        "status_seit: {value} passt nicht zur Genauigkeit {precision}: ist nur {known} bekannt, "
+        "steht hier dessen erster Tag. Tragen Sie {expected} ein.",
+    ),
+    "rating_before_start": (
+        Severity.ERROR,
+        "bewertung.stand: die Beispielbewertung vom {stand} ist älter als die Maßnahme (Beginn "
+        "{start}). Setzen Sie „quelle: nicht bewertet“ mit Grund oder das Datum der Bewertung.",
+    ),
+    "unknown_goal": (
+        Severity.ERROR,
+        "operative_ziele: ein operatives Ziel {number} gibt es {where} nicht; vorhanden: {known}.",
+    ),
+    "duplicate_goal_number": (
+        Severity.ERROR,
+        "nummer: {number} ist doppelt; jedes Ziel braucht eine eigene.",
+    ),
     "status_progress": (
         Severity.WARNING,
         "fortschritt ist {progress} %, der Status aber {status}. Passen Sie eines von beiden an.",

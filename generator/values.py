@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -109,6 +109,10 @@ def _parse_date(value: Any) -> Any:
 
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
+#: The number of an operative goal within its Handlungsfeld.
+GoalNumber = Annotated[int, Field(ge=1, le=99)]
+#: How exact a date is: to the day, month or year, an assumption, or unknown.
+DatePrecision = Literal["tag", "monat", "jahr", "angenommen", "unbekannt"]
 
 
 class SourcePosition:

@@ -355,3 +355,22 @@ def test_not_a_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["--projekt", str(tmp_path), "diff"]) == 2
     _, err = capsys.readouterr()
     assert err == f"strategie diff: Der Ordner {tmp_path} ist kein Git-Repository.\n"
+
+
+def test_quotes_are_cut_at_a_word_boundary() -> None:
+    """A long value is shortened after its last whole word, ended with „…“."""
+    from generator.history.diff import quoted
+
+    text = "Ein Serviceportal bündelt die Onlinedienste von Stadt, Land und Bund an einer Stelle"
+    assert quoted(text, 30) == "„Ein Serviceportal bündelt die…“"
+    assert quoted("kurz", 30) == "„kurz“"
+    assert quoted("Donaudampfschifffahrtsgesellschaft", 10) == "„Donaudamp…“"
+
+
+def test_fields_are_named_by_their_german_label() -> None:
+    """A changed field is named by its label („Aufsichtsbehörde“), never by its YAML key."""
+    from generator.check.field_labels import field_label
+    from generator.history.diff import _label
+
+    assert _label("aufsichtsbehoerde") == field_label("aufsichtsbehoerde") == "Aufsichtsbehörde"
+    assert _label("speicherdauer_protokolle") == "Speicherdauer der Protokolle"

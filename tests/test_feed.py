@@ -139,13 +139,14 @@ def test_links_are_absolute_with_an_address() -> None:
 
 
 def test_text_from_the_data_and_git_is_escaped() -> None:
-    """Markup in a commit subject or title stays text, in the XML and in the HTML content."""
+    """Markup in a title stays text, in the XML and in the HTML content; the commit subject
+    is not used at all (entries are titled from the semantic diff)."""
     text = render_feed(HISTORY, settings(None))
     feed = parse(text)
     entry = feed.findall("a:entry", NS)[0]
-    assert (
-        entry.findtext("a:title", namespaces=NS) == "Änderung vom 01.07.2024: Neu: <VER-10> & mehr"
-    )
+    title = entry.findtext("a:title", namespaces=NS)
+    assert title == "Änderung vom 01.07.2024: VER-10 neu aufgenommen"
+    assert "<VER-10>" not in text  # the commit subject is never shown
     assert entry.findtext("a:content", namespaces=NS) == (
         "<ul><li>VER-10: Neu &amp; &lt;b&gt;fett&lt;/b&gt;: neu aufgenommen</li></ul>"
     )

@@ -170,3 +170,29 @@ def test_guide_quotes_real_messages() -> None:
     assert len(quoted) >= 10
     for line in quoted:
         assert line in expected, line
+
+
+def test_every_field_has_a_german_label() -> None:
+    """Each field of each model has a German label (the Änderungen page names fields by it)."""
+    from generator.check.field_labels import LABELS
+
+    missing = {
+        name for section in all_sections() for name in section.model_fields if name not in LABELS
+    }
+    assert missing == set()
+    assert LABELS["aufsichtsbehoerde"] == "Aufsichtsbehörde"
+
+
+def test_every_id_field_has_its_own_example() -> None:
+    """Each field holding an id shows an example that fits it, not `e-government` for all."""
+    slug_fields = [
+        (section, name)
+        for section in all_sections()
+        for name in section.model_fields
+        if "einzelne Bindestriche" in fieldref.field_kind(section, name).rule
+    ]
+    assert slug_fields and all(field in fieldref.ID_EXAMPLES for field in slug_fields)
+    shown = {field: fieldref.field_kind(*field).rule for field in slug_fields}
+    generic = [field for field, rule in shown.items() if "`e-government`" in rule]
+    assert generic == [(model.Measure, "handlungsfeld"), (model.FieldOfAction, "id")]
+    assert "`in-umsetzung`" in shown[(model.Status, "id")]

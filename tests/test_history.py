@@ -72,7 +72,7 @@ def make_repository(root: Path) -> Path:
     document.write_text(full.replace(edition_2024.group(0), ""), encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Fassung 2020", date="2020-06-25T12:00:00+02:00")
+    git(root, "commit", "-q", "-m", "chore: import seed data", date="2020-06-25T12:00:00+02:00")
     git(root, "tag", "fortschreibung-2020")
 
     measure = root / "strategy" / "massnahmen" / "verwaltung" / "ver-01.yml"
@@ -81,11 +81,18 @@ def make_repository(root: Path) -> Path:
     edit(measure, "fortschritt: 40", "fortschritt: 100")
     edit(measure, "dringlichkeit: 4", "dringlichkeit: 5")
     edit(measure, 'aktualisiert: "2024-05-02"', 'aktualisiert: "2024-06-01"')
-    git(root, "commit", "-q", "-am", "VER-01 abgeschlossen", date="2024-06-01T09:30:00+02:00")
+    git(
+        root,
+        "commit",
+        "-q",
+        "-am",
+        "fix(ver-01): status done, bump progress",
+        date="2024-06-01T09:30:00+02:00",
+    )
 
     document.write_text(full, encoding="utf-8")
     edit(root / "strategy" / "massnahmen" / "verwaltung" / "ver-02.yml", "geplant", "in-umsetzung")
-    git(root, "commit", "-q", "-am", "Fortschreibung 2024", date="2024-07-01T10:00:00+02:00")
+    git(root, "commit", "-q", "-am", "release 2024 (tag me)", date="2024-07-01T10:00:00+02:00")
     git(root, "tag", "fortschreibung-2024")
     return root
 
@@ -150,9 +157,9 @@ def test_revisions_newest_first_with_commit_date_and_subject(history: History) -
         if cs.revision is not None
     ]
     assert listed == [
-        ("Fortschreibung 2024", "2024-07-01T10:00:00+02:00", ["VER-02"], None),
-        ("VER-01 abgeschlossen", "2024-06-01T09:30:00+02:00", ["VER-01"], None),
-        ("Fassung 2020", "2020-06-25T12:00:00+02:00", [], "Erster Stand der Daten."),
+        ("release 2024 (tag me)", "2024-07-01T10:00:00+02:00", ["VER-02"], None),
+        ("fix(ver-01): status done, bump progress", "2024-06-01T09:30:00+02:00", ["VER-01"], None),
+        ("chore: import seed data", "2020-06-25T12:00:00+02:00", [], "Erster Stand der Daten."),
     ]
 
 
@@ -266,16 +273,28 @@ def test_changes_page_lists_editions_and_revisions_with_links(
     assert "### Fassung 2024: Fortschreibung 2024 (14. März 2024) { #fassung-2024 }" in page
     assert "### Fassung 2020: Ratsbeschluss 2020 (25. Juni 2020) { #fassung-2020 }" in page
     commit = history.revisions[1].key
-    assert f"### 1. Juni 2024: VER-01 abgeschlossen {{ #{commit} }}" in page
+    assert f"### 1. Juni 2024: VER-01 geändert {{ #{commit} }}" in page
+    assert "### 25. Juni 2020: Erster Stand der Daten { #" in page
     assert (
         "- [VER-01: Serviceportal](massnahmen/ver-01.md)\n"
         "    - Titel „Serviceportal – das digitale Rathaus“ → „Serviceportal“\n"
         "    - Status in Umsetzung → abgeschlossen\n"
     ) in page
     assert page.index("{ #fassung-2024 }") < page.index("{ #fassung-2020 }")
-    assert page.index("Fortschreibung 2024 {") < page.index("VER-01 abgeschlossen {")
+    assert page.index("VER-02 geändert; Strategie geändert {") < page.index("VER-01 geändert {")
     assert "feed.xml" not in page  # no SITE_URL, no feed link
+    assert "Commit" not in page
     assert {"Änderungen": "aenderungen.md"} in site.navigation
+
+
+def test_changes_page_shows_no_commit_subject_or_hash(strategy: Strategy, history: History) -> None:
+    """Readers see the semantic diff in German, never a commit subject or a commit hash."""
+    text = parse(to_html(render_site(strategy, history).pages[urls.CHANGES])).text
+    assert "VER-01 geändert" in text
+    for change_set in history.revisions:
+        assert change_set.revision is not None
+        assert change_set.revision.subject not in text
+        assert change_set.revision.short not in text
 
 
 def test_measure_page_shows_its_verlauf(strategy: Strategy, history: History) -> None:
@@ -338,7 +357,8 @@ def test_hostile_commit_subjects_and_titles_render_inert(hostile: Strategy) -> N
         html = to_html(pages[path])
         assert dangers(html) == [], path
     text = parse(to_html(pages[urls.CHANGES])).text
-    assert subject.replace("  ", " ") in text and "Titel <b>fett</b>" in text
+    assert "Titel <b>fett</b>" in text and "Strategie: <iframe>" in text
+    assert "alert(1)</script>" not in text  # the subject is never shown
 
 
 def test_history_from_a_day_hides_earlier_commits_and_their_changes(

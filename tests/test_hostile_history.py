@@ -171,9 +171,9 @@ def test_hostile_subjects_are_read_and_cleaned(
         "Farbe [31mrot[0m und umgedreht und Nullbreite",
         "NEL und Seiten vorschub und Daten satz trenner",
         "Zeilentrenner mitten drin und Absatz hier",
-        "Fortschreibung 2024",
-        "VER-01 abgeschlossen",
-        "Fassung 2020",
+        "release 2024 (tag me)",
+        "fix(ver-01): status done, bump progress",
+        "chore: import seed data",
     ]
     assert all(forbidden(subject) == [] for subject in subjects)
     assert [cs.key for cs in history.editions] == ["fassung-2024", "fassung-2020"]
@@ -253,7 +253,7 @@ def test_pages_and_feed_are_clean(
     monkeypatch.delenv("MIKE_DOCS_VERSION", raising=False)
     site = generate(root)
     changes = site.pages[PurePosixPath(urls.CHANGES)]
-    assert "Zeilentrenner mitten drin und Absatz hier" in changes
+    assert "Zeilentrenner mitten drin und Absatz hier" not in changes  # subjects never shown
     for path, text in site.pages.items():
         assert forbidden(text) == [], path
     feed = (root / "docs" / "generiert" / "feed.xml").read_text("utf-8")
@@ -264,13 +264,14 @@ def test_pages_and_feed_are_clean(
 
 
 def test_feed_is_valid_xml_whatever_the_text() -> None:
-    """Even a subject that bypassed cleaning cannot make feed.xml invalid."""
+    """Even a subject or a title that bypassed cleaning cannot make feed.xml invalid (the
+    subject is not shown; the title is)."""
     subject = "".join(chr(code) for code in range(0x20)) + "\ufffe\uffff ok"
     revision = Revision("a" * 40, datetime.fromisoformat("2024-01-02T03:04:00+00:00"), subject)
     history = History(revisions=(ChangeSet("aenderung-aaaaaaaaaaaa", None, None, revision),))
     settings = FeedSettings("Titel\x00", "Stadt\x1b", "example.org", date(2020, 1, 1), None)
     parsed = ET.fromstring(render_feed(history, settings))
-    assert "ok" in "".join(parsed.itertext())
+    assert "Titel" in "".join(parsed.itertext()) and " ok" not in "".join(parsed.itertext())
 
 
 # --- the commands -----------------------------------------------------------------------------
@@ -313,5 +314,5 @@ def test_build_with_hostile_history(tmp_path: Path, project: tuple[Path, dict[st
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     page = (clone / "site" / "aenderungen.html").read_text("utf-8")
-    assert "Zeilentrenner mitten drin und Absatz hier" in page
+    assert "Zeilentrenner mitten drin und Absatz hier" not in page  # subjects never shown
     assert forbidden(page) == []

@@ -496,7 +496,7 @@ REFUSALS: dict[str, tuple[Callable[[Path], Path], str, str]] = {
         _broken_xml,
         "workbook_xml_error",
         "Die Datei {path} ist beschädigt: Im Teil „xl/worksheets/sheet1.xml“ ist das XML in "
-        f"Zeile 1, Spalte 1875 fehlerhaft. {FIX_EXCEL}, oder exportieren Sie neu mit "
+        f"Zeile 1, Spalte 1928 fehlerhaft. {FIX_EXCEL}, oder exportieren Sie neu mit "
         "„strategie export xlsx“.",
     ),
     "abgeschnittene Formate": (

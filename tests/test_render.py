@@ -395,7 +395,7 @@ def test_hostile_fixture_renders_complete(hostile: Strategy) -> None:
         urls.measure_page(measure.id): [
             measure.titel,
             measure.kurzbeschreibung,
-            measure.operative_ziele[0],
+            theme.handlungsfelder[0].operative_ziele[0].text,
             measure.beteiligung or "",
             measure.wirkung or "",
             measure.finanzierung[0].quelle,
@@ -588,3 +588,17 @@ def _section(entries: list[dict[str, Any]], title: str) -> list[dict[str, Any]]:
         if title in entry and isinstance(entry[title], list):
             return list(entry[title])
     raise AssertionError(f"no section {title!r}")
+
+
+def test_since_shows_how_exact_the_date_is() -> None:
+    """A status date is shown as exactly as the data knows it, never a filler day."""
+    from datetime import date
+
+    from generator.wording import format_since
+
+    day = date(2013, 10, 1)
+    assert format_since(date(2017, 4, 24)) == "seit 24. April 2017"
+    assert format_since(day, "monat") == "seit Oktober 2013"
+    assert format_since(day, "jahr") == "seit 2013"
+    assert format_since(day, "angenommen") == "seit 2013 (angenommen)"
+    assert format_since(day, "unbekannt") == "(Datum unbekannt)"

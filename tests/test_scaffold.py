@@ -256,9 +256,11 @@ def test_new_field_of_action_appends_text(
         "    # Ausführliche Beschreibung. (optional)\n"
         "    # beschreibung: |\n"
         "    #   …\n"
-        "    # Konkrete, überprüfbare Ziele des Handlungsfelds. (optional)\n"
+        "    # Konkrete, überprüfbare Ziele des Handlungsfelds, jedes mit Nummer und Text; die\n"
+        "    # Maßnahmen verweisen mit der Nummer darauf. (optional)\n"
         "    # operative_ziele:\n"
-        "    #   - …\n"
+        "    #   - nummer: 1\n"
+        "    #     text: …\n"
     )
     assert main(["--projekt", str(project), "check", "--strict"]) == 1
     new = ["--projekt", str(project), "neu", "massnahme", "--leitthema", "verwaltung"]

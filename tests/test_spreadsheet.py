@@ -136,17 +136,17 @@ def test_invalid_rows_abort_with_german_errors_and_change_nothing(
         },
     )
     book = load_workbook(workbook)
-    book["Maßnahmen"].cell(1, 27).value = "farbe"
+    book["Maßnahmen"].cell(1, 28).value = "farbe"
     book.save(workbook)
     code, out, err = _import(project, workbook, capsys)
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        "massnahmen.xlsx: Zeile 1, Spalte AA (farbe): Unbekannte Spalte „farbe“. Bekannt sind: "
+        "massnahmen.xlsx: Zeile 1, Spalte AB (farbe): Unbekannte Spalte „farbe“. Bekannt sind: "
         "id, titel, leitthema, handlungsfeld, status, status_seit, fortschritt, "
         "zeitraum_beginn, zeitraum_ende, raumbezug, stadtteile, verantwortlich, partner, "
         "bewertung_quelle, bewertung_stand, bewertung_wichtigkeit, bewertung_dringlichkeit, "
         "bewertung_zielgenauigkeit, bewertung_umsetzbarkeit, prioritaet, sdgs, charta, "
-        "beispielmassnahme, aktualisiert, kurzbeschreibung, seite.",
+        "beispielmassnahme, aktualisiert, kurzbeschreibung, seite, status_seit_genauigkeit.",
         "massnahmen.xlsx: Zeile 2, Spalte G (fortschritt): Erwartet wird eine ganze Zahl, "
         "gefunden „viel“.",
         "massnahmen.xlsx: Zeile 3, Spalte M (partner): Diese Spalte lässt sich nicht über die "
@@ -342,7 +342,7 @@ def test_yaml_edits_keep_every_other_line(tmp_path: Path) -> None:
         assert ("status: verschoben" in added) == ("status: verschoben" not in text), path
         if "fortschritt:" not in text:
             lines = edited.splitlines()
-            assert lines[lines.index("fortschritt: 0") - 1].startswith("status_seit:"), path
+            assert lines[lines.index("fortschritt: 0") - 1].startswith("status_seit"), path
 
 
 def test_export_to_a_missing_folder(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -42,6 +42,7 @@ SECTION_NAMES: dict[type[model.Record], str] = {
     model.AccessibilityStatement: "Barrierefreiheit",
     model.Office: "Stelle",
     model.FieldOfAction: "Handlungsfeld",
+    model.OperativeGoal: "Operatives Ziel",
     model.TimeFrame: "Zeitraum",
     model.SpatialReference: "Raumbezug",
     model.Rating: "Bewertung (bewertet)",
@@ -72,11 +73,18 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "leitthema": "Kennung des Leitthemas; muss der Ordner sein, in dem die Datei liegt.",
         "handlungsfeld": "Kennung des Handlungsfelds im Leitthema. Pflicht, wenn das Leitthema "
         "Handlungsfelder hat; sonst weglassen.",
-        "operative_ziele": "Konkrete Ziele, zu denen die Maßnahme beiträgt (meist aus dem "
-        "Handlungsfeld übernommen).",
+        "operative_ziele": "Nummern der operativen Ziele, zu denen die Maßnahme beiträgt. Die "
+        "Ziele stehen einmal im Handlungsfeld (bei einem Leitthema ohne Handlungsfelder im "
+        "Leitthema) und werden hier nur mit ihrer Nummer genannt, nicht abgeschrieben.",
         "status": "Umsetzungsstand, eine Kennung aus der Statusliste in strategie.yml "
         "(z. B. geplant, in-umsetzung, abgeschlossen).",
-        "status_seit": "Seit wann der Status gilt.",
+        "status_seit": "Seit wann der Status gilt. Ist nur der Monat oder das Jahr bekannt, "
+        "der erste Tag davon (mit passender Genauigkeit).",
+        "status_seit_genauigkeit": "Wie genau „status_seit“ ist: `tag` (Standard), `monat` "
+        "(Datum am Monatsersten, gezeigt „seit Oktober 2013“), `jahr` (am 1. Januar, „seit "
+        "2017“), `angenommen` (eine begründete Annahme, gezeigt „seit 2020 (angenommen)“) "
+        "oder `unbekannt` (das Datum ist nicht belegt und wird nicht gezeigt, „Datum "
+        "unbekannt“). Nie ein Platzhalterdatum als Tag ausgeben.",
         "fortschritt": "Geschätzter Fortschritt in Prozent (0 bis 100); Bedeutung siehe "
         "„fortschritt“ in strategie.yml. Weglassen, wenn niemand ihn einschätzen kann.",
         "zeitraum": "Geplanter Zeitraum der Umsetzung in Jahren.",
@@ -159,7 +167,10 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "titel": "Name des Leitthemas.",
         "kurzbeschreibung": "Ein bis zwei Sätze für Übersichten.",
         "beschreibung": "Ausführliche Beschreibung.",
-        "strategische_ziele": "Strategische Ziele des Leitthemas.",
+        "strategische_ziele": "Strategische Ziele des Leitthemas, sinngemäß zusammengefasst "
+        "(die Website sagt, dass es keine wörtlichen Zitate sind).",
+        "operative_ziele": "Nur bei einem Leitthema ohne Handlungsfelder: seine operativen "
+        "Ziele, auf die seine Maßnahmen mit der Nummer verweisen.",
         "handlungsfelder": "Die Handlungsfelder des Leitthemas. Leer bei einem Querschnittsthema, "
         "dessen Maßnahmen direkt zum Leitthema gehören.",
     },
@@ -168,7 +179,14 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "titel": "Name des Handlungsfelds.",
         "kurzbeschreibung": "Ein bis zwei Sätze für Übersichten.",
         "beschreibung": "Ausführliche Beschreibung.",
-        "operative_ziele": "Konkrete, überprüfbare Ziele des Handlungsfelds.",
+        "operative_ziele": "Konkrete, überprüfbare Ziele des Handlungsfelds, jedes mit Nummer "
+        "und Text; die Maßnahmen verweisen mit der Nummer darauf.",
+    },
+    model.OperativeGoal: {
+        "nummer": "Nummer des Ziels, im Handlungsfeld eindeutig. Bleibt fest, auch wenn sich "
+        "der Text ändert, denn Maßnahmen verweisen darauf.",
+        "text": "Das Ziel in einem Satz, sinngemäß aus dem Strategiedokument zusammengefasst "
+        "(kein wörtliches Zitat; die Website weist darauf hin).",
     },
     model.StrategyDocument: {
         "stadt": "Angaben zur Stadt.",
@@ -381,4 +399,29 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "titel": "Titel der Leitlinie.",
         "beschreibung": "Kurzbeschreibung.",
     },
+}
+
+
+#: A fitting example for each field that holds an id (the generic form names `e-government`,
+#: which fits only a Handlungsfeld). Keyed by model and field.
+ID_EXAMPLES: dict[tuple[type[model.Record], str], str] = {
+    (model.Measure, "leitthema"): "verwaltung",
+    (model.Measure, "handlungsfeld"): "e-government",
+    (model.Measure, "status"): "in-umsetzung",
+    (model.Measure, "verantwortlich"): "referat-verkehr",
+    (model.Measure, "partner"): "stadtwerke",
+    (model.Measure, "charta"): "leitlinie-2",
+    (model.SpatialReference, "stadtteile"): "altstadt",
+    (model.Rating, "werte"): "wichtigkeit",
+    (model.Theme, "id"): "verwaltung",
+    (model.FieldOfAction, "id"): "e-government",
+    (model.Vision, "id"): "lebenswerter-raum",
+    (model.Principle, "id"): "raeumliche-unterschiede",
+    (model.Status, "id"): "in-umsetzung",
+    (model.Criterion, "id"): "dringlichkeit",
+    (model.PriorityMatrixSetting, "waagerecht"): "umsetzbarkeit",
+    (model.PriorityMatrixSetting, "senkrecht"): "wichtigkeit",
+    (model.Actor, "id"): "referat-verkehr",
+    (model.District, "id"): "altstadt",
+    (model.CharterGuideline, "id"): "leitlinie-1",
 }

@@ -23,16 +23,24 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
 from generator import model
-from generator.check.field_texts import DESCRIPTIONS, FILE_TYPES, SECTION_NAMES
+from generator.check.field_texts import (
+    DESCRIPTIONS,
+    FILE_TYPES,
+    ID_EXAMPLES,
+    SECTION_NAMES,
+)
 
 START_MARKER = "<!-- feldreferenz:start -->"
 END_MARKER = "<!-- feldreferenz:end -->"
 
 
+#: The generic example of an id, replaced per field by `ID_EXAMPLES`.
+_SLUG_EXAMPLE = "e-government"
 #: How the id patterns look, for editors.
 _PATTERN_FORMS = {
     model.MEASURE_ID_PATTERN: "Kürzel des Leitthemas, Bindestrich, 2–3 Ziffern, z. B. `ABC-01`",
-    model.SLUG_PATTERN: "kleine Buchstaben, Ziffern, einzelne Bindestriche, z. B. `e-government`",
+    model.SLUG_PATTERN: "kleine Buchstaben, Ziffern, einzelne Bindestriche, z. B. "
+    f"`{_SLUG_EXAMPLE}`",
     model.ABBREVIATION_PATTERN: "2–5 Großbuchstaben, z. B. `ABC`",
     r"^[0-9]{8}$": "8 Ziffern in Anführungszeichen; die ersten beiden sind die Nummer des Landes",
     r"^[0-9]{4}[a-z0-9-]*$": "Jahreszahl, optional mit Zusatz, z. B. `2024`",
@@ -95,7 +103,8 @@ def describe_kind(annotation: Any, metadata: list[Any] | None = None) -> FieldKi
     if origin is list:
         inner_kind = describe_kind(get_args(annotation)[0])
         minimum = _attribute(extra, "min_length")
-        rule = inner_kind.rule + (f"; mindestens {minimum} Eintrag" if minimum else "")
+        entries = "Eintrag" if minimum == 1 else "Einträge"
+        rule = inner_kind.rule + (f"; mindestens {minimum} {entries}" if minimum else "")
         return FieldKind(f"Liste: {inner_kind.kind}", rule.lstrip("; "), inner_kind.section)
     if origin is dict:
         key, value = (describe_kind(a) for a in get_args(annotation))
@@ -142,8 +151,14 @@ def field_description(record: type[model.Record], name: str) -> str:
 
 
 def field_kind(record: type[model.Record], name: str) -> FieldKind:
+    """The field's kind and rule, with an example that fits the field."""
     info = record.model_fields[name]
-    return describe_kind(info.annotation, list(info.metadata))
+    kind = describe_kind(info.annotation, list(info.metadata))
+    example = ID_EXAMPLES.get((record, name))
+    if example is None:
+        return kind
+    rule = kind.rule.replace(f"`{_SLUG_EXAMPLE}`", f"`{example}`")
+    return FieldKind(kind.kind, rule, kind.section)
 
 
 def sections(root: type[model.Record]) -> list[type[model.Record]]:

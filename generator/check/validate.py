@@ -16,6 +16,7 @@ from generator.check.appearance import absent_registry_problems, check_appearanc
 from generator.check.collect import Collected
 from generator.check.crosscheck import cross_check
 from generator.check.examples import Examples, examples_from
+from generator.check.honesty import honesty_checks
 from generator.check.laender import check_city
 from generator.check.load import load_tree
 from generator.check.placeholders import find_placeholders
@@ -85,6 +86,7 @@ def load_strategy(
         problems.extend(found)
         if strategy is not None and logo is not None:
             strategy = strategy.model_copy(update={"logo": logo})
+    problems.extend(honesty_checks(collected))
     problems = sorted(set(problems))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems

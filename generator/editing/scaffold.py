@@ -149,7 +149,8 @@ def render_measure(
     district = strategy.stadtteile[0].id if strategy.stadtteile else "stadtteil"
     criteria = [c.id for c in strategy.strategie.bewertung.kriterien]
     middle = (strategy.strategie.bewertung.minimum + strategy.strategie.bewertung.maximum) // 2
-    goals = [yaml_scalar(goal) for goal in field.operative_ziele] if field else []
+    stated = (field or theme).operative_ziele
+    goals = [f"{goal.nummer}  # {' '.join(goal.text.split())}" for goal in stated]
     guideline = strategy.leitlinien[0].id if strategy.leitlinien else "leitlinie-1"
     relative = PurePosixPath("massnahmen", theme.id, f"{identifier.lower()}.yml")
     related = next((x.id for x in strategy.massnahmen if x.leitthema == theme.id), identifier)
@@ -177,9 +178,10 @@ def render_measure(
                         optional=True)
         ),
         *_block(m, "operative_ziele", ["operative_ziele:",
-                *[f"  - {goal}" for goal in goals or ["…"]]], optional=True),
+                *[f"  - {goal}" for goal in goals or ["1"]]], optional=True),
         *_block(m, "status", [f"status: {status}"], optional=False),
         *_block(m, "status_seit", [f"status_seit: {today.isoformat()}"], optional=False),
+        *_block(m, "status_seit_genauigkeit", ["status_seit_genauigkeit: monat"], optional=True),
         *_block(m, "fortschritt", ["fortschritt: 0"], optional=True),
         *_block(m, "zeitraum", ["zeitraum:"], optional=False),
         *sub(model.TimeFrame, "beginn", f" {today.year}", optional=False),
@@ -344,7 +346,8 @@ def _field_lines(identifier: str, title: str, indent: str) -> list[str]:
         *_block(f, "kurzbeschreibung", ["kurzbeschreibung: >-", f"  {PLACEHOLDER_SUMMARY}"],
                 inner, optional=False),
         *_block(f, "beschreibung", ["beschreibung: |", "  …"], inner, optional=True),
-        *_block(f, "operative_ziele", ["operative_ziele:", "  - …"], inner, optional=True),
+        *_block(f, "operative_ziele", ["operative_ziele:", "  - nummer: 1", "    text: …"], inner,
+                optional=True),
     ]  # fmt: skip
 
 

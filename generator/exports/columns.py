@@ -225,6 +225,13 @@ def measure_columns(strategy: Strategy, *, base_url: str | None = None) -> list[
             "Text",
             lambda m: page_url(m.id, base_url),
         ),
+        Column(
+            "status_seit_genauigkeit",
+            "Wie genau status_seit ist: tag, monat, jahr, angenommen (nur das Jahr ist eine "
+            "Annahme) oder unbekannt (das Datum ist nicht belegt).",
+            "Text",
+            lambda m: m.status_seit_genauigkeit,
+        ),
     ]
 
 

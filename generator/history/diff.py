@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from generator import model
+from generator.check.field_labels import field_label
 
 # --- Result types -----------------------------------------------------------------------------
 
@@ -108,23 +109,6 @@ class StrategyDiff:
 
 # --- German labels ----------------------------------------------------------------------------
 
-#: Labels of keys whose label is not simply the key capitalised („status_seit“ → „Status seit“).
-_LABELS = {
-    "operative_ziele": "Operative Ziele",
-    "strategische_ziele": "Strategische Ziele",
-    "ebene": "Raumbezug",
-    "sdgs": "SDGs",
-    "charta": "Charta-Leitlinien",
-    "betrag_eur": "Betrag",
-    "erreicht": "",
-    "verwandte_massnahmen": "Verwandte Maßnahmen",
-    "url": "Adresse",
-    "beispielmassnahme": "Beispielmaßnahme",
-    "kuerzel": "Kürzel",
-    "gemeindeschluessel": "Gemeindeschlüssel",
-    "erlaeuterung": "Erläuterung",
-    "email": "E-Mail",
-}
 #: A single entry of a list of records, for labels like „Meilenstein „Konzept“ Datum“.
 _SINGULAR = {
     "meilensteine": "Meilenstein",
@@ -163,9 +147,19 @@ _SHORT = 70  # characters of a long text shown when it is added or removed
 
 
 def quoted(text: str, limit: int = _SHORT) -> str:
-    """„text“ on one line, shortened with … when longer than limit."""
-    flat = " ".join(text.split())
-    return f"„{flat if len(flat) <= limit else flat[: limit - 1].rstrip() + '…'}“"
+    """„text“ on one line; longer than limit, cut at a word boundary and ended with „…“."""
+    return f"„{shortened(' '.join(text.split()), limit)}“"
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` if it fits in `limit` characters, else its words that fit followed by „…“ (a
+    single overlong word is cut, as nothing else fits)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if text[limit - 1] != " " and " " in head:
+        head = head[: head.rindex(" ")]
+    return head.rstrip(" ,;:–-") + "…"
 
 
 class _Names:
@@ -326,7 +320,7 @@ def _number(key: str, value: float) -> str:
 
 
 def _record_title(record: dict[str, Any]) -> str:
-    for key in ("titel", "name", "bezeichnung", "quelle"):
+    for key in ("titel", "name", "bezeichnung", "quelle", "text"):
         if isinstance(record.get(key), str):
             title = quoted(record[key])
             return f"{record['wert']} {title}" if "wert" in record else title
@@ -334,7 +328,7 @@ def _record_title(record: dict[str, Any]) -> str:
 
 
 def _label(key: str) -> str:
-    return _LABELS.get(key, key.replace("_", " ").capitalize())
+    return field_label(key)
 
 
 def _is_long(key: str, value: Any) -> bool:

@@ -57,7 +57,7 @@ from generator.views.registries import (
     used_guidelines,
 )
 from generator.views.site import SiteIndex, goal_title, guideline_title
-from generator.wording import format_date
+from generator.wording import format_date, format_since
 
 
 @dataclass(frozen=True)
@@ -274,6 +274,7 @@ def make_env() -> Environment:
         "href": _markup(_checked_href),
         "html_href": _markup(lambda link: urls.html_href(_checked_href(link))),
         "date_de": _markup(format_date),
+        "since_de": _markup(lambda m: format_since(m.status_seit, m.status_seit_genauigkeit)),
         "number_de": _markup(format_number),
         "priority": _markup(format_priority),
         "percent": _markup(format_percent),

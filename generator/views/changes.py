@@ -38,9 +38,7 @@ class ChangeSection:
     anchor: str
     heading: str
     date: date
-    #: The commit, shortened („3f2a9c1“), if known.
-    commit: str | None
-    #: For an edition: its council decision and Drucksache; for a commit: its subject.
+    #: For an edition: its council decision and Drucksache (None for a change of the data).
     context: str | None
     note: str | None
     measures: tuple[ChangeLine, ...]
@@ -81,12 +79,40 @@ class MeasureHistory:
 
 
 def section_heading(change_set: ChangeSet) -> str:
-    """„Fassung 2024: Fortschreibung 2024“ or „Änderung vom 3. März 2024“ (date added by
-    the template)."""
+    """„Fassung 2024: Fortschreibung 2024“ for an edition; for a change of the data, what it
+    changed in German („VER-03 geändert“), made from the semantic diff, never from the commit's
+    own description, which is written for developers (the template adds the date)."""
     if change_set.edition is not None:
         return f"Fassung {change_set.edition.id}: {change_set.edition.titel}"
-    assert change_set.revision is not None
-    return change_set.revision.subject
+    return change_summary(change_set)
+
+
+_KIND_WORDS = {"neu": "neu aufgenommen", "geändert": "geändert", "entfernt": "entfernt"}
+
+
+def change_summary(change_set: ChangeSet) -> str:
+    """What a change set changed, in a few German words: „VER-03 geändert“, „2 Maßnahmen
+    geändert, 1 neu aufgenommen; Akteure geändert“, „Erster Stand der Daten“."""
+    if change_set.note and change_set.empty:
+        return change_set.note.rstrip(".") if len(change_set.note) < 40 else "Änderung der Daten"
+    parts: list[str] = []
+    measures = change_set.measures
+    if len(measures) == 1:
+        parts.append(f"{measures[0].id} {_KIND_WORDS[measures[0].kind]}")
+    elif measures:
+        counts = [
+            (number, words)
+            for kind, words in _KIND_WORDS.items()
+            if (number := sum(1 for m in measures if m.kind == kind))
+        ]
+        (number, words), *rest = counts
+        noun = "Maßnahme" if number == 1 else "Maßnahmen"
+        parts.append(", ".join([f"{number} {noun} {words}", *(f"{n} {w}" for n, w in rest)]))
+    names = list(dict.fromkeys(line.split(":", 1)[0] for line in change_set.other))
+    if names:
+        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
+        parts.append(f"{joined} geändert")
+    return "; ".join(parts) or "Keine inhaltlichen Änderungen"
 
 
 def build_changes(site: SiteIndex, history: History) -> ChangesPage:
@@ -112,14 +138,13 @@ def _section(site: SiteIndex, at: PurePosixPath, change_set: ChangeSet) -> Chang
             context += f" (Drucksache {edition.drucksache})"
     else:
         context = None
-    revision = change_set.revision
+    heading = section_heading(change_set)
     return ChangeSection(
         anchor=change_set.key,
-        heading=section_heading(change_set),
+        heading=heading,
         date=change_set.date,
-        commit=revision.short if revision else None,
         context=context,
-        note=change_set.note,
+        note=None if heading == (change_set.note or "").rstrip(".") else change_set.note,
         measures=tuple(_line(site, at, changes) for changes in change_set.measures),
         other=change_set.other,
     )
@@ -140,7 +165,7 @@ def measure_history(site: SiteIndex, history: History, measure_id: str) -> Measu
             label=(
                 f"Fassung {change_set.edition.id}"
                 if change_set.edition is not None
-                else f"Änderung {change_set.revision.short if change_set.revision else ''}"
+                else "Änderung der Daten"
             ),
             date=change_set.date,
             kind=changes.kind,

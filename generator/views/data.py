@@ -34,9 +34,12 @@ MEASURE_FIELDS = {
     "beschreibung": "ausführliche Beschreibung (Markdown ohne HTML)",
     "leitthema": "Kennung des Leitthemas",
     "handlungsfeld": "Kennung des Handlungsfelds",
-    "operative_ziele": "operative Ziele, zu denen die Maßnahme beiträgt",
+    "operative_ziele": "Nummern der operativen Ziele des Handlungsfelds (oder Leitthemas), "
+    "zu denen die Maßnahme beiträgt",
     "status": "Umsetzungsstand (Kennung aus strategie.status)",
     "status_seit": "Datum, seit dem der Status gilt",
+    "status_seit_genauigkeit": "wie genau status_seit ist: tag, monat, jahr, angenommen "
+    "(Annahme, nur das Jahr wird gezeigt) oder unbekannt (das Datum wird nicht gezeigt)",
     "fortschritt": "geschätzter Fortschritt in Prozent",
     "zeitraum": "beginn und ende (Jahre); ohne ende eine fortlaufende Aufgabe",
     "raumbezug": "ebene (quartier, stadtteil, gesamtstadt) und stadtteile",

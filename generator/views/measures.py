@@ -16,6 +16,7 @@ from generator.model import (
     Criterion,
     Measure,
     NotRated,
+    OperativeGoal,
     RatingScheme,
     Source,
     Status,
@@ -84,6 +85,8 @@ class MeasurePage(Page):
     method_link: Link
     #: The Verlauf section; None when the site is rendered without a history.
     history: MeasureHistory | None = None
+    #: The operative goals the measure names, as its Handlungsfeld (or theme) states them.
+    operative_goals: tuple[OperativeGoal, ...] = ()
 
 
 def build_measure(
@@ -93,7 +96,9 @@ def build_measure(
     theme = site.themes[measure.leitthema]
     field = site.fields[measure.handlungsfeld] if measure.handlungsfeld else None
     source_file = site.strategy.dateien[measure.id]
+    stated = {goal.nummer: goal for goal in (field or theme).operative_ziele}
     return MeasurePage(
+        operative_goals=tuple(stated[n] for n in measure.operative_ziele if n in stated),
         path=at,
         title=f"{measure.id}: {measure.titel}",
         source_files=(source_file,),

@@ -182,7 +182,7 @@ def build_strategy(site: SiteIndex) -> StrategyPage:
     document = site.document
     labels = site.labels
     operative_goals = sum(len(f.operative_ziele) for f in site.fields.values())
-    operative_goals += sum(len(m.operative_ziele) for m in site.strategy.massnahmen)
+    operative_goals += sum(len(t.operative_ziele) for t in site.strategy.leitthemen)
     levels = (
         ModelLevel(
             "Visionen",
@@ -212,7 +212,8 @@ def build_strategy(site: SiteIndex) -> StrategyPage:
         ModelLevel(
             "Operative Ziele",
             operative_goals,
-            f"machen {labels.handlungsfeld.einen} oder eine Maßnahme überprüfbar.",
+            f"machen {labels.handlungsfeld.einen} überprüfbar; jede Maßnahme nennt, zu welchen sie "
+            "beiträgt.",
             None,
         ),
         ModelLevel(
