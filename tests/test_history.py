@@ -367,7 +367,7 @@ def test_history_from_a_day_hides_earlier_commits_and_their_changes(
     """With `historie_ab` (since=) the commits before that day are gone; the oldest one kept
     is the first state, never a comparison with the hidden data before it."""
     found = read_history(repository, strategy.strategie.fortschreibungen, since=date(2024, 6, 15))
-    assert [r.revision.subject for r in found.revisions if r.revision] == ["Fortschreibung 2024"]
+    assert [r.revision.subject for r in found.revisions if r.revision] == ["release 2024 (tag me)"]
     assert found.revisions[0].note == "Erster Stand der Daten."
     assert found.revisions[0].measures == ()
     assert found.notes[0] == "Der Verlauf beginnt am 15. Juni 2024."
@@ -380,5 +380,5 @@ def test_history_from_a_day_keeps_comparisons_within_the_period(
     found = read_history(
         repository, strategy.strategie.fortschreibungen, since=date(2024, 1, 1), limit=1
     )
-    assert [r.revision.subject for r in found.revisions if r.revision] == ["Fortschreibung 2024"]
+    assert [r.revision.subject for r in found.revisions if r.revision] == ["release 2024 (tag me)"]
     assert found.revisions[0].note is None and found.revisions[0].measures

@@ -23,6 +23,7 @@ from pathlib import Path
 from generator.check.validate import load_strategy
 from generator.check.yamltext import MAX_BYTES
 from generator.git import GitError, clean_text, records, run_git
+from generator.history.upgrade import upgrade_old_forms
 from generator.model import Strategy
 from generator.problems import Problem
 
@@ -59,7 +60,8 @@ def load_strategy_at(
         target.mkdir()
         for entry in files:
             _lay_out(target, entry, contents)
-        return load_strategy(target)
+        upgrade_old_forms(target)
+        return load_strategy(target, editorial=False)
 
 
 def _lay_out(target: Path, entry: _TreeFile, contents: dict[str, bytes]) -> None:
