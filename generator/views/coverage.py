@@ -164,6 +164,8 @@ class TimelinePage(Page):
     beyond_count: int
     after_count: int
     ending_count: int
+    #: How many of the measures are invented example measures.
+    example_count: int
     as_of: date | None
     links: EvaluationLinks
 
@@ -226,6 +228,7 @@ def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
         beyond_count=sum(1 for e in entries if e.beyond_horizon and e.end is not None),
         after_count=sum(1 for e in entries if e.end is None),
         ending_count=sum(1 for e in entries if not e.ongoing and not e.beyond_horizon),
+        example_count=sum(1 for e in entries if e.measure.beispielmassnahme),
         as_of=as_of,
         links=evaluation_links(site, at),
     )
@@ -233,7 +236,7 @@ def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
 
 def _gantt_bar(site: SiteIndex, entry: TimelineEntry, horizon: int) -> timeline_chart.GanttBar:
     return timeline_chart.GanttBar(
-        label=entry.measure.id,
+        label=f"{entry.measure.id} (Beispiel)" if entry.measure.beispielmassnahme else entry.measure.id,
         start=entry.start,
         end=entry.end,
         style=site.status_order[entry.measure.status],

@@ -16,7 +16,7 @@ from generator import urls
 from generator.charts import evaluation as charts
 from generator.derive.evaluation import Evaluation, MatrixAxes, RankedMeasure
 from generator.derive.measures import StatusCount, StatusSummary
-from generator.model import Criterion, NotRated, Rating, Status, Theme
+from generator.model import Criterion, Measure, NotRated, Rating, Status, Theme
 from generator.views.coverage import build_goal_coverage, build_guideline_coverage, build_timeline
 from generator.views.evaluation_parts import EvaluationLinks, decimal_de, evaluation_links
 from generator.views.pages import Page
@@ -254,6 +254,7 @@ class PriorityRow:
 
 @dataclass(frozen=True)
 class UnratedRow:
+    measure: Measure
     link: Link
     reason: str | None
 
@@ -273,6 +274,8 @@ class PriorityPage(Page):
     rows: tuple[PriorityRow, ...]
     unrated: tuple[UnratedRow, ...]
     example_count: int
+    #: How many of the rated measures are invented example measures.
+    example_measure_count: int
     as_of: date | None
     links: EvaluationLinks
 
@@ -302,6 +305,7 @@ def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
         )
     unrated = tuple(
         UnratedRow(
+            m,
             site.measure_link(at, m),
             m.bewertung.grund if isinstance(m.bewertung, NotRated) else None,
         )
@@ -314,7 +318,7 @@ def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
     if matrix and axes:
         items = tuple(
             charts.MatrixItem(
-                label=p.entry.measure.id,
+                label=_point_label(p.entry),
                 href=urls.html_href(urls.relative_link(at, urls.measure_page(p.entry.measure.id))),
                 name=_point_name(p.entry, x_label, p.x, y_label, p.y),
                 column=p.column,
@@ -359,15 +363,24 @@ def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
         rows=tuple(rows),
         unrated=unrated,
         example_count=evaluation.ranking.example_count,
+        example_measure_count=sum(
+            1 for e in evaluation.ranking.ranked if e.measure.beispielmassnahme
+        ),
         as_of=site.overview.as_of,
         links=evaluation_links(site, at),
     )
 
 
+def _point_label(entry: RankedMeasure) -> str:
+    """A point's label: the id, with an asterisk for an invented example measure."""
+    return f"{entry.measure.id}*" if entry.measure.beispielmassnahme else entry.measure.id
+
+
 def _point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: float) -> str:
     example = " (Beispielwert)" if entry.example else ""
+    kind = " (Beispielmaßnahme)" if entry.measure.beispielmassnahme else ""
     return (
-        f"{entry.measure.id}: {entry.measure.titel}. {x_label} {decimal_de(x)}, "
+        f"{_point_label(entry)}{kind}: {entry.measure.titel}. {x_label} {decimal_de(x)}, "
         f"{y_label} {decimal_de(y)}, Priorität {decimal_de(entry.priority)}{example}, "
         f"Rang {entry.rank}"
     )

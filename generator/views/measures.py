@@ -174,6 +174,8 @@ class CataloguePage(Page):
     actor_options: tuple[Option, ...]
     as_of: date | None
     has_example_ratings: bool
+    #: How many measures are invented examples (beispielmassnahme).
+    example_count: int
     method_link: Link
 
 
@@ -204,6 +206,7 @@ def build_catalogue(site: SiteIndex) -> CataloguePage:
         actor_options=tuple(Option(a, site.actors[a].name) for a in responsible),
         as_of=site.overview.as_of,
         has_example_ratings=any(row.row.example_rating for row in rows),
+        example_count=sum(1 for m in measures if m.beispielmassnahme),
         method_link=site.link(at, urls.METHOD, "Methode"),
     )
 

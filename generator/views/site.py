@@ -72,6 +72,8 @@ class BarSegment:
     percent: float
     #: Position of the status in the vocabulary: selects its colour and pattern.
     index: int
+    #: How many of the measures are invented example measures.
+    examples: int = 0
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,7 @@ class SiteIndex:
                 entry.count,
                 round(100 * entry.count / summary.total, 1),
                 self.status_order[entry.status.id],
+                entry.examples,
             )
             for entry in summary.nonzero
         )
@@ -202,14 +205,35 @@ class SiteIndex:
             for entry in present
         )
         label = f"{summary.total} {'Maßnahme' if summary.total == 1 else 'Maßnahmen'}"
-        row = charts.BarRow(label, tuple(entry.count for entry in present))
+        rows = (charts.BarRow(label, tuple(entry.count for entry in present)),)
         description = ", ".join(f"{e.count} {e.status.bezeichnung}" for e in present)
+        if summary.examples:
+            # Two bars, so that the chart shows how far the sourced measures are, apart from
+            # the invented ones.
+            sourced = summary.total - summary.examples
+            rows = (
+                charts.BarRow(
+                    f"{sourced} aus öffentlichen Quellen",
+                    tuple(entry.count - entry.examples for entry in present),
+                ),
+                charts.BarRow(
+                    f"{summary.examples} "
+                    f"{'Beispielmaßnahme' if summary.examples == 1 else 'Beispielmaßnahmen'}",
+                    tuple(entry.examples for entry in present),
+                ),
+            )
+            description += (
+                "; davon aus öffentlichen Quellen: "
+                + ", ".join(f"{e.count - e.examples} {e.status.bezeichnung}" for e in present)
+                + "; Beispielmaßnahmen: "
+                + ", ".join(f"{e.examples} {e.status.bezeichnung}" for e in present)
+            )
         return charts.stacked_bars(
             chart_id,
             title,
             f"{label}: {description}." if present else "Noch keine Maßnahmen.",
             series,
-            (charts.BarGroup(None, (row,)),),
+            (charts.BarGroup(None, rows),),
         )
 
     # --- source files, for the comment at the top of each page -----------------------------

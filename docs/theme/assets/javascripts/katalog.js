@@ -3,7 +3,8 @@
  * The page carries the complete table as static HTML and a filter form that is hidden
  * until this script runs: without JavaScript readers get the whole table, with it they
  * can narrow it down. Each row holds its filter values in data attributes written by the
- * generator (data-status, data-leitthema, data-sdg, data-verantwortlich, data-suche).
+ * generator (data-status, data-leitthema, data-sdg, data-verantwortlich, data-herkunft,
+ * data-suche).
  *
  * Works with Material's instant navigation (document$ emits on every page change) and
  * without it (offline build, file://), where it runs once the page is loaded.
@@ -11,7 +12,7 @@
 (function () {
   "use strict";
 
-  var FIELDS = ["status", "leitthema", "sdg", "verantwortlich"];
+  var FIELDS = ["status", "leitthema", "sdg", "verantwortlich", "herkunft"];
 
   function words(text) {
     return text.toLocaleLowerCase("de").split(/\s+/).filter(Boolean);
