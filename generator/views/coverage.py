@@ -6,7 +6,7 @@ chart built from the same rows as its table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Generic, TypeVar
@@ -51,6 +51,10 @@ class CoveragePage(Page, Generic[Key]):
     most: CoverageRow | None
     as_of: date | None
     links: EvaluationLinks
+    #: The same counting only the measures from public sources (None without examples).
+    sourced: CoveragePage[Key] | None = None
+    #: How many example measures the sourced variant leaves out.
+    examples: int = 0
 
 
 def _coverage_page(
@@ -110,7 +114,14 @@ def _most_covered(rows: tuple[CoverageRow, ...]) -> CoverageRow | None:
     return best if best and best.total else None
 
 
-def build_goal_coverage(site: SiteIndex, evaluation: Evaluation) -> CoveragePage[int]:
+def with_sourced(page: CoveragePage[Key], site: SiteIndex, sourced: CoveragePage[Key]) -> CoveragePage[Key]:
+    """The coverage page with its variant without the example measures."""
+    return replace(page, sourced=sourced, examples=site.overview.status_total.examples)
+
+
+def build_goal_coverage(
+    site: SiteIndex, evaluation: Evaluation, chart_id: str = "auswertung-sdg"
+) -> CoveragePage[int]:
     labels = {g.nummer: (goal_title(g), urls.goal_page(g.nummer)) for g in site.strategy.sdgs}
     return _coverage_page(
         site,
@@ -121,11 +132,13 @@ def build_goal_coverage(site: SiteIndex, evaluation: Evaluation) -> CoveragePage
         "Leitthemen berühren. Eine Maßnahme kann mehrere SDGs berühren.",
         evaluation.goals,
         labels,
-        "auswertung-sdg",
+        chart_id,
     )
 
 
-def build_guideline_coverage(site: SiteIndex, evaluation: Evaluation) -> CoveragePage[str]:
+def build_guideline_coverage(
+    site: SiteIndex, evaluation: Evaluation, chart_id: str = "auswertung-charta"
+) -> CoveragePage[str]:
     labels = {
         g.id: (guideline_title(g), urls.guideline_page(g.id)) for g in site.strategy.leitlinien
     }
@@ -138,7 +151,7 @@ def build_guideline_coverage(site: SiteIndex, evaluation: Evaluation) -> Coverag
         "beziehen. Eine Maßnahme kann sich auf mehrere Leitlinien beziehen.",
         evaluation.guidelines,
         labels,
-        "auswertung-charta",
+        chart_id,
     )
 
 

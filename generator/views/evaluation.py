@@ -9,7 +9,7 @@ numbers in them use the site's rounding (derive.rounded_priority) and a decimal 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from generator import urls
@@ -17,7 +17,12 @@ from generator.charts import evaluation as charts
 from generator.derive.evaluation import Evaluation, MatrixAxes, RankedMeasure
 from generator.derive.measures import StatusCount, StatusSummary
 from generator.model import Criterion, Measure, NotRated, Rating, Status, Theme
-from generator.views.coverage import build_goal_coverage, build_guideline_coverage, build_timeline
+from generator.views.coverage import (
+    build_goal_coverage,
+    build_guideline_coverage,
+    build_timeline,
+    with_sourced,
+)
 from generator.views.evaluation_parts import EvaluationLinks, decimal_de, evaluation_links
 from generator.views.pages import Page
 from generator.views.site import Link, SiteIndex, axis_label
@@ -58,6 +63,16 @@ class ThemeCount:
 
 
 @dataclass(frozen=True)
+class SourcedStatus:
+    """A status chart and its table counting only the measures from public sources."""
+
+    chart: charts.Chart
+    table: StatusTable
+    #: How many measures are left out as invented examples.
+    examples: int
+
+
+@dataclass(frozen=True)
 class EvaluationPage(Page):
     """auswertung/index.md: key figures and the status per Leitthema."""
 
@@ -78,6 +93,8 @@ class EvaluationPage(Page):
     horizon: int
     as_of: date | None
     links: EvaluationLinks
+    #: The same without the example measures (None when there are none).
+    sourced: SourcedStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +106,8 @@ class FieldStatusPage(Page):
     table: StatusTable
     as_of: date | None
     links: EvaluationLinks
+    #: The same without the example measures (None when there are none).
+    sourced: SourcedStatus | None = None
 
 
 def _status_series(
@@ -122,7 +141,9 @@ def _bar_label(name: str, total: int) -> str:
     return f"{name}: {total} {'Maßnahme' if total == 1 else 'Maßnahmen'}"
 
 
-def build_evaluation(site: SiteIndex, evaluation: Evaluation) -> EvaluationPage:
+def build_evaluation(
+    site: SiteIndex, evaluation: Evaluation, chart_id: str = "auswertung-status-leitthemen"
+) -> EvaluationPage:
     at = urls.EVALUATION
     overview = site.overview
     themes = site.strategy.leitthemen
@@ -148,7 +169,7 @@ def build_evaluation(site: SiteIndex, evaluation: Evaluation) -> EvaluationPage:
         "Diagramm."
     )
     chart = charts.stacked_bars(
-        "auswertung-status-leitthemen",
+        chart_id,
         "Status der Maßnahmen je Leitthema",
         description,
         series,
@@ -181,7 +202,9 @@ def build_evaluation(site: SiteIndex, evaluation: Evaluation) -> EvaluationPage:
     )
 
 
-def build_field_status(site: SiteIndex) -> FieldStatusPage:
+def build_field_status(
+    site: SiteIndex, chart_id: str = "auswertung-status-handlungsfelder"
+) -> FieldStatusPage:
     at = urls.EVALUATION_FIELDS
     overview = site.overview
     rows: list[StatusRow] = []
@@ -221,7 +244,7 @@ def build_field_status(site: SiteIndex) -> FieldStatusPage:
         "Maßnahmen nach Status. Die Zahlen stehen in der Tabelle unter dem Diagramm."
     )
     chart = charts.stacked_bars(
-        "auswertung-status-handlungsfelder",
+        chart_id,
         "Status der Maßnahmen je Handlungsfeld",
         description,
         _status_series(table.statuses, table, site),
@@ -392,11 +415,34 @@ def _point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: f
 def build_evaluation_pages(site: SiteIndex) -> list[Page]:
     """Every Auswertung page, in navigation order."""
     evaluation = site.evaluation
+    overview = build_evaluation(site, evaluation)
+    fields = build_field_status(site)
+    sourced = site.without_examples
+    if sourced:
+        # The status charts once more, counting only the measures from public sources.
+        examples = site.overview.status_total.examples
+        other = build_evaluation(sourced, sourced.evaluation, "auswertung-status-leitthemen-quellen")
+        overview = replace(overview, sourced=SourcedStatus(other.chart, other.table, examples))
+        other_fields = build_field_status(sourced, "auswertung-status-handlungsfelder-quellen")
+        fields = replace(
+            fields, sourced=SourcedStatus(other_fields.chart, other_fields.table, examples)
+        )
+    goals = build_goal_coverage(site, evaluation)
+    guidelines = build_guideline_coverage(site, evaluation)
+    if sourced:
+        goals = with_sourced(
+            goals, site, build_goal_coverage(sourced, sourced.evaluation, "auswertung-sdg-quellen")
+        )
+        guidelines = with_sourced(
+            guidelines,
+            site,
+            build_guideline_coverage(sourced, sourced.evaluation, "auswertung-charta-quellen"),
+        )
     return [
-        build_evaluation(site, evaluation),
-        build_field_status(site),
+        overview,
+        fields,
         build_priorities(site, evaluation),
-        build_goal_coverage(site, evaluation),
-        build_guideline_coverage(site, evaluation),
+        goals,
+        guidelines,
         build_timeline(site, evaluation),
     ]

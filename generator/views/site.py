@@ -121,6 +121,16 @@ class SiteIndex:
         self._rows: dict[tuple[str, str], MeasureRow] = {}
 
     @functools.cached_property
+    def without_examples(self) -> SiteIndex | None:
+        """The same strategy with only the measures from public sources, for the Auswertung
+        shown without the invented example measures; None when there is nothing to leave out
+        (no example measures, or nothing but examples)."""
+        sourced = [m for m in self.strategy.massnahmen if not m.beispielmassnahme]
+        if len(sourced) in (0, len(self.strategy.massnahmen)):
+            return None
+        return SiteIndex(self.strategy.model_copy(update={"massnahmen": sourced}))
+
+    @functools.cached_property
     def evaluation(self) -> Evaluation:
         """Ranking, matrix, coverage and timeline (the Auswertung pages and the method page)."""
         return derive_evaluation(self.strategy)
