@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -32,6 +32,7 @@ from generator.views.editors import render_editor_page
 from generator.views.evaluation import build_evaluation_pages
 from generator.views.legal import build_site_info_pages
 from generator.views.measures import build_catalogue, build_measure
+from generator.views.notice import page_notice
 from generator.views.pages import (
     Page,
     build_field,
@@ -69,6 +70,9 @@ class RenderedSite:
     navigation: list[dict[str, Any]]
     #: The edition and data date every page shows (the theme's footer, via the MkDocs hook).
     edition_line: str = ""
+    #: The demonstration notice every page shows above its content (views/notice.py); empty
+    #: without a `hinweis`.
+    notice: dict[str, str] = field(default_factory=dict)
 
 
 def render_site(strategy: Strategy, history: History | None = None) -> RenderedSite:
@@ -88,7 +92,7 @@ def render_site(strategy: Strategy, history: History | None = None) -> RenderedS
     pages[urls.DATA] = _normalise(render_data_page(strategy))
     pages[urls.EDITORS] = _normalise(render_editor_page(strategy))
     navigation = build_navigation(site, changes=history is not None)
-    return RenderedSite(pages, navigation, edition_line(site))
+    return RenderedSite(pages, navigation, edition_line(site), page_notice(site.document))
 
 
 def collect_pages(site: SiteIndex, history: History | None = None) -> list[Page]:

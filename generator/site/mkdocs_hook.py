@@ -27,7 +27,12 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from generator.site.prepared import PREPARED_VARIABLE, QUICK_VARIABLE, read_prepared
+from generator.site.prepared import (
+    PREPARED_VARIABLE,
+    QUICK_VARIABLE,
+    read_prepared,
+    read_prepared_notice,
+)
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
@@ -51,6 +56,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if prepared:
         # `strategie build` has validated and generated already (generator/site/prepared.py).
         config["nav"], config["extra"]["strategie_fassung"] = read_prepared(Path(prepared))
+        config["extra"]["strategie_hinweis"] = read_prepared_notice(Path(prepared))
         return
     _forget_generator_modules()
     from generator.problems import DataProblems
@@ -70,6 +76,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     config["nav"] = site.navigation
     # Shown in the footer of every page (docs/theme/partials/copyright.html).
     config["extra"]["strategie_fassung"] = site.edition_line
+    # Shown above the content of every page (docs/theme/partials/hinweis.html).
+    config["extra"]["strategie_hinweis"] = site.notice
     if os.environ.get(QUICK_VARIABLE):
         _mark_all_changed_if_shared_parts_changed(Path(config.docs_dir), site)
     if _command == "build":
@@ -107,7 +115,7 @@ def _mark_all_changed_if_shared_parts_changed(docs: Path, site: RenderedSite) ->
     import of the generator after a code change therefore rebuilds everything, as it should.)"""
     import generator
 
-    shared = json.dumps([site.navigation, site.edition_line], ensure_ascii=False)
+    shared = json.dumps([site.navigation, site.edition_line, site.notice], ensure_ascii=False)
     if getattr(generator, _SHARED_PARTS, None) == shared:
         return
     setattr(generator, _SHARED_PARTS, shared)

@@ -25,8 +25,13 @@ PREPARED_VARIABLE = "STRATEGIE_VORBEREITET"
 QUICK_VARIABLE = "STRATEGIE_SCHNELL"
 
 
-def write_prepared(path: Path, navigation: list[dict[str, Any]], edition_line: str) -> None:
-    data = {"navigation": navigation, "edition_line": edition_line}
+def write_prepared(
+    path: Path,
+    navigation: list[dict[str, Any]],
+    edition_line: str,
+    notice: dict[str, str] | None = None,
+) -> None:
+    data = {"navigation": navigation, "edition_line": edition_line, "notice": notice or {}}
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
@@ -34,3 +39,9 @@ def read_prepared(path: Path) -> tuple[list[dict[str, Any]], str]:
     """The navigation and edition line written by `write_prepared`."""
     data = json.loads(path.read_text(encoding="utf-8"))
     return data["navigation"], data["edition_line"]
+
+
+def read_prepared_notice(path: Path) -> dict[str, str]:
+    """The demonstration notice written by `write_prepared` (empty without one)."""
+    notice: dict[str, str] = json.loads(path.read_text(encoding="utf-8")).get("notice") or {}
+    return notice
