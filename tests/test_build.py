@@ -60,7 +60,7 @@ def load_strategy(strategy_dir):
 
 FAKE_RENDER = '''
 """Fake of the render stage: a handful of pages shaped like the real ones."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath as P
 from typing import Any
 
@@ -70,6 +70,7 @@ class RenderedSite:
     pages: dict[P, str]
     navigation: list[dict[str, Any]]
     edition_line: str = "Fassung 2023 vom 1. März 2023"
+    notice: dict[str, str] = field(default_factory=dict)
 
 
 def render_site(strategy, history=None):

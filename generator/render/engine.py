@@ -10,10 +10,11 @@ below (each marks its result as `Markup`). A forgotten filter is an error, not a
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -72,7 +73,7 @@ class RenderedSite:
     edition_line: str = ""
     #: The demonstration notice every page shows above its content (views/notice.py); empty
     #: without a `hinweis`.
-    notice: dict[str, str] = field(default_factory=dict)
+    notice: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def render_site(strategy: Strategy, history: History | None = None) -> RenderedSite:
@@ -133,7 +134,14 @@ def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str
         return {nav_title(title): children}
 
     def measure_entries(measures: Iterable[Measure]) -> list[dict[str, Any]]:
-        return [entry(f"{m.id}: {m.titel}", urls.measure_page(m.id)) for m in measures]
+        # An example measure says so in the navigation too (and so in the page footer's links).
+        return [
+            entry(
+                f"{m.id}: {m.titel}{' (Beispielmaßnahme)' if m.beispielmassnahme else ''}",
+                urls.measure_page(m.id),
+            )
+            for m in measures
+        ]
 
     themes: list[dict[str, Any]] = [entry("Leitthemen", urls.THEMES)]
     for theme in site.strategy.leitthemen:

@@ -114,7 +114,9 @@ def _most_covered(rows: tuple[CoverageRow, ...]) -> CoverageRow | None:
     return best if best and best.total else None
 
 
-def with_sourced(page: CoveragePage[Key], site: SiteIndex, sourced: CoveragePage[Key]) -> CoveragePage[Key]:
+def with_sourced(
+    page: CoveragePage[Key], site: SiteIndex, sourced: CoveragePage[Key]
+) -> CoveragePage[Key]:
     """The coverage page with its variant without the example measures."""
     return replace(page, sourced=sourced, examples=site.overview.status_total.examples)
 
@@ -248,8 +250,10 @@ def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
 
 
 def _gantt_bar(site: SiteIndex, entry: TimelineEntry, horizon: int) -> timeline_chart.GanttBar:
+    measure = entry.measure
     return timeline_chart.GanttBar(
-        label=f"{entry.measure.id} (Beispiel)" if entry.measure.beispielmassnahme else entry.measure.id,
+        # An example measure's bar says so in its label (the table below has the full mark).
+        label=f"{measure.id} (Beispiel)" if measure.beispielmassnahme else measure.id,
         start=entry.start,
         end=entry.end,
         style=site.status_order[entry.measure.status],

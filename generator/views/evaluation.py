@@ -23,7 +23,13 @@ from generator.views.coverage import (
     build_timeline,
     with_sourced,
 )
-from generator.views.evaluation_parts import EvaluationLinks, decimal_de, evaluation_links
+from generator.views.evaluation_parts import (
+    EvaluationLinks,
+    decimal_de,
+    evaluation_links,
+    point_label,
+    point_name,
+)
 from generator.views.pages import Page
 from generator.views.site import Link, SiteIndex, axis_label
 
@@ -341,9 +347,9 @@ def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
     if matrix and axes:
         items = tuple(
             charts.MatrixItem(
-                label=_point_label(p.entry),
+                label=point_label(p.entry),
                 href=urls.html_href(urls.relative_link(at, urls.measure_page(p.entry.measure.id))),
-                name=_point_name(p.entry, x_label, p.x, y_label, p.y),
+                name=point_name(p.entry, x_label, p.x, y_label, p.y),
                 column=p.column,
                 row=p.row,
                 dashed=p.entry.example,
@@ -394,49 +400,30 @@ def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
     )
 
 
-def _point_label(entry: RankedMeasure) -> str:
-    """A point's label: the id, with an asterisk for an invented example measure."""
-    return f"{entry.measure.id}*" if entry.measure.beispielmassnahme else entry.measure.id
-
-
-def _point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: float) -> str:
-    example = " (Beispielwert)" if entry.example else ""
-    kind = " (Beispielmaßnahme)" if entry.measure.beispielmassnahme else ""
-    return (
-        f"{_point_label(entry)}{kind}: {entry.measure.titel}. {x_label} {decimal_de(x)}, "
-        f"{y_label} {decimal_de(y)}, Priorität {decimal_de(entry.priority)}{example}, "
-        f"Rang {entry.rank}"
-    )
-
-
 # --- All pages -----------------------------------------------------------------------------------
 
 
 def build_evaluation_pages(site: SiteIndex) -> list[Page]:
-    """Every Auswertung page, in navigation order."""
+    """Every Auswertung page, in navigation order; with example measures, the status and
+    coverage charts once more, counting only the measures from public sources."""
     evaluation = site.evaluation
     overview = build_evaluation(site, evaluation)
     fields = build_field_status(site)
-    sourced = site.without_examples
-    if sourced:
-        # The status charts once more, counting only the measures from public sources.
-        examples = site.overview.status_total.examples
-        other = build_evaluation(sourced, sourced.evaluation, "auswertung-status-leitthemen-quellen")
-        overview = replace(overview, sourced=SourcedStatus(other.chart, other.table, examples))
-        other_fields = build_field_status(sourced, "auswertung-status-handlungsfelder-quellen")
-        fields = replace(
-            fields, sourced=SourcedStatus(other_fields.chart, other_fields.table, examples)
-        )
     goals = build_goal_coverage(site, evaluation)
     guidelines = build_guideline_coverage(site, evaluation)
-    if sourced:
+    if sourced := site.without_examples:
+        examples, other = site.overview.status_total.examples, sourced.evaluation
+        by_theme = build_evaluation(sourced, other, "auswertung-status-leitthemen-quellen")
+        by_field = build_field_status(sourced, "auswertung-status-handlungsfelder-quellen")
+        overview = replace(
+            overview, sourced=SourcedStatus(by_theme.chart, by_theme.table, examples)
+        )
+        fields = replace(fields, sourced=SourcedStatus(by_field.chart, by_field.table, examples))
         goals = with_sourced(
-            goals, site, build_goal_coverage(sourced, sourced.evaluation, "auswertung-sdg-quellen")
+            goals, site, build_goal_coverage(sourced, other, "auswertung-sdg-quellen")
         )
         guidelines = with_sourced(
-            guidelines,
-            site,
-            build_guideline_coverage(sourced, sourced.evaluation, "auswertung-charta-quellen"),
+            guidelines, site, build_guideline_coverage(sourced, other, "auswertung-charta-quellen")
         )
     return [
         overview,

@@ -14,7 +14,6 @@ Nordrhein-Westfalen and falls back to a general wording for any other state.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 

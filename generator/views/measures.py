@@ -75,6 +75,8 @@ class MeasurePage(Page):
     goal_links: tuple[Link, ...]
     guideline_links: tuple[Link, ...]
     related_links: tuple[Link, ...]
+    #: The related measures themselves, in the order of their links (for the example mark).
+    related: tuple[Measure, ...]
     references: tuple[SourceEntry, ...]
     edit_url: str | None
     method_link: Link
@@ -109,6 +111,7 @@ def build_measure(
             site.measure_link(at, site.measures[related])
             for related in measure.verwandte_massnahmen
         ),
+        related=tuple(site.measures[related] for related in measure.verwandte_massnahmen),
         references=tuple(SourceEntry(s, SOURCE_KINDS[s.art]) for s in measure.quellen),
         edit_url=_edit_url(site, source_file),
         method_link=site.link(at, urls.METHOD, "Methode"),

@@ -19,7 +19,9 @@ LONGEST_LINE = 160
 #: The anchor of the notice on the Impressum and on the Leichte-Sprache page.
 ANCHOR = "hinweis"
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÄÖÜ„\"0-9])")
+#: A sentence ends after two letters (not after „1.“ in a date, not after „z. B.“) and a full
+#: stop, before a capital letter or an opening quote.
+_SENTENCE_END = re.compile(r"(?<=[a-zäöüß)“\"][a-zäöüß)“\"][.!?…])\s+(?=[A-ZÄÖÜ„\"])")
 
 
 def first_sentence(text: str, limit: int = LONGEST_LINE) -> str:

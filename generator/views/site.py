@@ -215,7 +215,9 @@ class SiteIndex:
             for entry in present
         )
         label = f"{summary.total} {'Maßnahme' if summary.total == 1 else 'Maßnahmen'}"
-        rows = (charts.BarRow(label, tuple(entry.count for entry in present)),)
+        rows: tuple[charts.BarRow, ...] = (
+            charts.BarRow(label, tuple(entry.count for entry in present)),
+        )
         description = ", ".join(f"{e.count} {e.status.bezeichnung}" for e in present)
         if summary.examples:
             # Two bars, so that the chart shows how far the sourced measures are, apart from
