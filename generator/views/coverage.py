@@ -220,14 +220,14 @@ def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
         (
             f"Balkendiagramm über die Jahre {timeline.first_year} bis {horizon}: je Maßnahme "
             "ein Balken vom Anfangs- bis zum Endjahr, nach Leitthemen gruppiert, Muster und "
-            f"Farbe nach Status. Ein Pfeil am Ende: die Maßnahme läuft fortlaufend oder über "
+            f"Farbe nach Status. Ein Pfeil am Ende: die Maßnahme hat kein Enddatum oder läuft über "
             f"{horizon} hinaus. Die Jahre stehen in der Tabelle unter dem Diagramm."
         ),
         first_year=timeline.first_year,
         last_year=horizon,
         series=series,
         groups=groups,
-        open_end_label=f"fortlaufend oder über {horizon} hinaus",
+        open_end_label=f"ohne Enddatum oder über {horizon} hinaus",
         marker=marker,
     )
     entries = timeline.entries
