@@ -161,7 +161,12 @@ class StrategyDocument(Record):
     untertitel: Title
     kurzbeschreibung: PlainText
     beschreibung: RichText
-    hinweis: PlainText
+    #: How binding the content is (a demonstration, the council decision prevails): shown in
+    #: the frame of every page, its first sentence there, in full in the Impressum. Without
+    #: it, no page shows a notice.
+    hinweis: PlainText | None = None
+    #: The same notice in Leichte Sprache, for the Leichte-Sprache page.
+    hinweis_leicht: PlainText | None = None
     horizont: Year
     motto: Title | None = None
     visionen: Annotated[list[Vision], Field(min_length=1)]

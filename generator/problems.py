@@ -133,7 +133,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
         "{field} ist leer. Tragen Sie einen Text ein oder löschen Sie das Feld, falls es "
         "optional ist.",
     ),
-    "list_too_short": (Severity.ERROR, "{field} braucht mindestens {minimum} Eintrag/Einträge."),
+    "list_too_short": (Severity.ERROR, "{field} braucht mindestens {entries}."),
     "text_markup": (
         Severity.ERROR,
         "{field} enthält HTML, Skript- oder Vorlagen-Syntax ({found}). Schreiben Sie reinen "

@@ -77,6 +77,7 @@ class RenderedSite:
     edition_line: str = "Fassung 2023 vom 1. März 2023"
     settings: dict[str, Any] = field(default_factory=dict)
     assets: dict[P, str] = field(default_factory=dict)
+    notice: dict[str, str] = field(default_factory=dict)
 
 
 def render_site(strategy, history=None):

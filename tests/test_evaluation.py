@@ -317,7 +317,12 @@ def test_key_figures_equal_the_data(site: RenderedSite, data: YamlData) -> None:
         (label, number)
         for number, label in re.findall(r'kennzahl">([^<]+)</span> ([^<]+)</li>', text)
     )
-    assert figures["Maßnahmen"] == str(len(data.measures))
+    invented = sum(1 for m in data.measures if m.get("beispielmassnahme"))
+    label = "Maßnahmen"
+    if invented:
+        label += f": {len(data.measures) - invented} aus öffentlichen Quellen, {invented} "
+        label += "Beispielmaßnahme" if invented == 1 else "Beispielmaßnahmen"
+    assert figures[label] == str(len(data.measures))
     assert figures[f"bewertet, davon {len(examples)} mit Beispielwerten"] == str(len(rated))
     assert figures["nicht bewertet"] == str(len(data.measures) - len(rated))
     ongoing = sum(1 for m in data.measures if "ende" not in m["zeitraum"])
@@ -348,16 +353,22 @@ def test_priority_ranking_equals_the_formula(site: RenderedSite, data: YamlData)
 
 
 def test_matrix_links_every_ranked_measure(site: RenderedSite, data: YamlData) -> None:
-    """Each rated measure is one linked point in the matrix, named with its priority."""
+    """Each rated measure is one linked point in the matrix, named with its priority; an
+    example measure's label carries an asterisk and its name says „Beispielmaßnahme“."""
     root = _svg(page(site, urls.EVALUATION_PRIORITIES), "auswertung-prioritaeten")
     links = root.findall(f".//{SVG}a")
     scores = data.priorities()
-    assert sorted(a.findtext(f"{SVG}text") or "" for a in links) == sorted(scores)
+    invented = {m["id"] for m in data.measures if m.get("beispielmassnahme")}
+    labels = {key: f"{key}*" if key in invented else key for key in scores}
+    assert sorted(a.findtext(f"{SVG}text") or "" for a in links) == sorted(labels.values())
     for link in links:
-        key = link.findtext(f"{SVG}text") or ""
+        label = link.findtext(f"{SVG}text") or ""
+        key = label.removesuffix("*")
+        name = link.get("aria-label") or ""
         assert link.get(f"{XLINK}href") == f"../massnahmen/{key.lower()}.html"
-        assert f"Priorität {shown(scores[key])}" in (link.get("aria-label") or "")
-        assert (link.get("aria-label") or "").startswith(f"{key}: ")
+        assert f"Priorität {shown(scores[key])}" in name
+        kind = " (Beispielmaßnahme)" if key in invented else ""
+        assert name.startswith(f"{labels[key]}{kind}: ")
 
 
 @pytest.mark.parametrize(
@@ -409,9 +420,10 @@ def test_timeline_table_equals_the_data(site: RenderedSite, data: YamlData) -> N
     labels = [
         t.text
         for t in _svg(text, "auswertung-zeitplan").iter(f"{SVG}text")
-        if re.fullmatch(r"[A-Z]{2,5}-\d{2,3}", t.text or "")
+        if re.fullmatch(r"[A-Z]{2,5}-\d{2,3}( \(Beispiel\))?", t.text or "")
     ]
-    assert labels == [row[0] for row in expected]
+    invented = {m["id"] for m in data.measures if m.get("beispielmassnahme")}
+    assert labels == [f"{r[0]} (Beispiel)" if r[0] in invented else r[0] for r in expected]
 
 
 def test_theme_pages_list_their_top_priorities(site: RenderedSite, data: YamlData) -> None:

@@ -214,12 +214,15 @@ def test_hostile_build_has_no_active_part_from_data(hostile_sites: tuple[Path, P
 def test_hostile_titles_are_text_in_title_nav_and_heading(
     hostile_sites: tuple[Path, Path], hostile: model.Strategy
 ) -> None:
-    """The hostile measure title reads as written in <title>, the navigation and the heading."""
+    """The hostile measure title reads as written in <title>, the navigation and the heading
+    (an example measure's navigation title, and so its <title>, says „Beispielmaßnahme“)."""
     measure = hostile.massnahmen[0]
     expected = " ".join(escape.clean_text(f"{measure.id}: {measure.titel}").split())
+    mark = " (Beispielmaßnahme)" if measure.beispielmassnahme else ""
     for site in hostile_sites:
         page = (site / "massnahmen" / f"{measure.id.lower()}.html").read_text(encoding="utf-8")
-        assert active_parts(page).title.startswith(expected + " - "), active_parts(page).title
+        title = active_parts(page).title
+        assert title.startswith(expected + mark + " - "), title
         parsed = parse(page)
         assert parsed.text.count(expected) >= 2  # heading and navigation at least
         assert "<img" not in page.split("</title>")[0].split("<title>")[1]

@@ -194,7 +194,10 @@ DESCRIPTIONS: dict[type[model.Record], dict[str, str]] = {
         "untertitel": "Untertitel der Strategie.",
         "kurzbeschreibung": "Ein bis zwei Sätze für die Startseite.",
         "beschreibung": "Einführung in die Strategie.",
-        "hinweis": "Hinweis zur Verbindlichkeit der Inhalte, auf jeder Seite sichtbar.",
+        "hinweis": "Hinweis zur Verbindlichkeit der Inhalte: sein erster Satz steht auf jeder "
+        "Seite, der ganze Text im Impressum. Ohne ihn zeigt keine Seite einen Hinweis.",
+        "hinweis_leicht": "Derselbe Hinweis in Leichter Sprache, für die Seite in Leichter "
+        "Sprache: kurze Sätze, ein Satz je Aussage.",
         "horizont": "Zieljahr der Strategie.",
         "motto": "Leitspruch.",
         "visionen": "Die Visionen für das Zieljahr.",

@@ -103,8 +103,8 @@ def describe_kind(annotation: Any, metadata: list[Any] | None = None) -> FieldKi
     if origin is list:
         inner_kind = describe_kind(get_args(annotation)[0])
         minimum = _attribute(extra, "min_length")
-        entries = "Eintrag" if minimum == 1 else "Einträge"
-        rule = inner_kind.rule + (f"; mindestens {minimum} {entries}" if minimum else "")
+        entries = f"{minimum} {'Eintrag' if minimum == 1 else 'Einträge'}"
+        rule = inner_kind.rule + (f"; mindestens {entries}" if minimum else "")
         return FieldKind(f"Liste: {inner_kind.kind}", rule.lstrip("; "), inner_kind.section)
     if origin is dict:
         key, value = (describe_kind(a) for a in get_args(annotation))

@@ -230,7 +230,9 @@ def _translate(
     if kind in {"string_too_short", "text_blank"}:
         return make("text_empty", field=field)
     if kind == "too_short":
-        return make("list_too_short", field=field, minimum=ctx.get("min_length"))
+        minimum = ctx.get("min_length")
+        entries = f"{minimum} {'Eintrag' if minimum == 1 else 'Einträge'}"
+        return make("list_too_short", field=field, entries=entries)
     if kind == "text_markup":
         match = _MARKUP_SNIPPET.search(str(value))
         return make("text_markup", field=field, found=quote(match.group(0) if match else value))

@@ -33,6 +33,8 @@ class StatusCount:
 
     status: Status
     count: int
+    #: How many of them are invented example measures.
+    examples: int = 0
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class StatusSummary:
 
     counts: tuple[StatusCount, ...]
     total: int
+    #: How many of the measures are invented examples (beispielmassnahme): every view that
+    #: counts measures names them.
+    examples: int = 0
 
     @property
     def nonzero(self) -> tuple[StatusCount, ...]:
@@ -110,9 +115,14 @@ def count_statuses(measures: Iterable[Measure], statuses: Sequence[Status]) -> S
     """Count measures per status, in the order of the status vocabulary."""
     listed = list(measures)
     counts = tuple(
-        StatusCount(status, sum(1 for m in listed if m.status == status.id)) for status in statuses
+        StatusCount(
+            status,
+            sum(1 for m in listed if m.status == status.id),
+            sum(1 for m in listed if m.status == status.id and m.beispielmassnahme),
+        )
+        for status in statuses
     )
-    return StatusSummary(counts, len(listed))
+    return StatusSummary(counts, len(listed), sum(1 for m in listed if m.beispielmassnahme))
 
 
 def latest_update(measures: Iterable[Measure]) -> date | None:

@@ -181,7 +181,8 @@ def render_dcat(strategy: Strategy, *, base_url: str | None) -> bytes:
 
     out.open("dcat:Dataset", dataset)
     out.text("dct:title", f"{document.titel} – {document.untertitel}")
-    out.text("dct:description", f"{document.kurzbeschreibung} {document.hinweis}")
+    notice = f" {document.hinweis}" if document.hinweis else ""
+    out.text("dct:description", f"{document.kurzbeschreibung}{notice}")
     if site:
         out.text("dct:identifier", dataset, lang=False)
     for keyword in ["Digitalisierung", "Smart City", *(t.titel for t in strategy.leitthemen)]:

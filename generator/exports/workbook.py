@@ -195,7 +195,7 @@ def _fill_notes(
             f"Lizenz: {licence.name} ({licence.id}, {licence.url}). Namensnennung: "
             f"{licence.namensnennung}"
         ],
-        [document.hinweis],
+        *([[document.hinweis]] if document.hinweis else []),
         [
             "Die Werte in den Spalten bewertung_… sind Beispielwerte, wenn in bewertung_quelle "
             "„beispiel“ steht; nur „offiziell“ kennzeichnet von der Stadt festgelegte Werte."

@@ -35,6 +35,7 @@ from generator.views.evaluation import build_evaluation_pages
 from generator.views.identity import build_identity
 from generator.views.legal import build_site_info_pages
 from generator.views.measures import build_catalogue, build_measure
+from generator.views.notice import page_notice
 from generator.views.pages import (
     Page,
     build_field,
@@ -77,6 +78,9 @@ class RenderedSite:
     settings: dict[str, Any] = dataclasses.field(default_factory=dict)
     #: Files beside the pages that are not Markdown: the stylesheet and the logo.
     assets: dict[PurePosixPath, str] = dataclasses.field(default_factory=dict)
+    #: The demonstration notice every page shows above its content (views/notice.py); empty
+    #: without a `hinweis`.
+    notice: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def render_site(strategy: Strategy, history: History | None = None) -> RenderedSite:
@@ -103,7 +107,12 @@ def render_site(strategy: Strategy, history: History | None = None) -> RenderedS
     identity = build_identity(strategy)
     navigation = build_navigation(site, changes=history is not None)
     return RenderedSite(
-        pages, navigation, edition_line(site), identity.engine_settings(), identity.files()
+        pages,
+        navigation,
+        edition_line(site),
+        identity.engine_settings(),
+        identity.files(),
+        page_notice(site.document),
     )
 
 
@@ -148,7 +157,14 @@ def build_navigation(site: SiteIndex, *, changes: bool = False) -> list[dict[str
         return {nav_title(title): children}
 
     def measure_entries(measures: Iterable[Measure]) -> list[dict[str, Any]]:
-        return [entry(f"{m.id}: {m.titel}", urls.measure_page(m.id)) for m in measures]
+        # An example measure says so in the navigation too (and so in the page footer's links).
+        return [
+            entry(
+                f"{m.id}: {m.titel}{' (Beispielmaßnahme)' if m.beispielmassnahme else ''}",
+                urls.measure_page(m.id),
+            )
+            for m in measures
+        ]
 
     labels = site.labels
     themes: list[dict[str, Any]] = [entry(labels.leitthema.mehrzahl, urls.THEMES)]

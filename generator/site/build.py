@@ -347,7 +347,7 @@ def _generate(project: Path, strategy: Strategy, prepared: Path) -> None:
     from generator.site.prepared import write_prepared
 
     site = generate_validated(project, strategy)
-    write_prepared(prepared, site.navigation, site.edition_line, site.settings)
+    write_prepared(prepared, site.navigation, site.edition_line, site.settings, site.notice)
 
 
 def _slug(text: str) -> str:

@@ -29,7 +29,12 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from generator.site.prepared import PREPARED_VARIABLE, QUICK_VARIABLE, read_prepared
+from generator.site.prepared import (
+    PREPARED_VARIABLE,
+    QUICK_VARIABLE,
+    read_prepared,
+    read_prepared_notice,
+)
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
@@ -65,6 +70,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         navigation, edition_line, settings = read_prepared(Path(prepared))
         config["nav"], config["extra"]["strategie_fassung"] = navigation, edition_line
         _apply_identity(config, settings)
+        config["extra"]["strategie_hinweis"] = read_prepared_notice(Path(prepared))
         return
     _forget_generator_modules()
     from generator.problems import DataProblems
@@ -85,6 +91,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # Shown in the footer of every page (docs/theme/partials/copyright.html).
     config["extra"]["strategie_fassung"] = site.edition_line
     _apply_identity(config, site.settings)
+    # Shown above the content of every page (docs/theme/partials/hinweis.html).
+    config["extra"]["strategie_hinweis"] = site.notice
     if os.environ.get(QUICK_VARIABLE):
         _mark_all_changed_if_shared_parts_changed(Path(config.docs_dir), site)
     if _command == "build":
@@ -137,7 +145,9 @@ def _mark_all_changed_if_shared_parts_changed(docs: Path, site: RenderedSite) ->
     import of the generator after a code change therefore rebuilds everything, as it should.)"""
     import generator
 
-    shared = json.dumps([site.navigation, site.edition_line, site.settings], ensure_ascii=False)
+    shared = json.dumps(
+        [site.navigation, site.edition_line, site.settings, site.notice], ensure_ascii=False
+    )
     if getattr(generator, _SHARED_PARTS, None) == shared:
         return
     setattr(generator, _SHARED_PARTS, shared)

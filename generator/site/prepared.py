@@ -31,8 +31,14 @@ def write_prepared(
     navigation: list[dict[str, Any]],
     edition_line: str,
     settings: dict[str, Any] | None = None,
+    notice: dict[str, str] | None = None,
 ) -> None:
-    data = {"navigation": navigation, "edition_line": edition_line, "settings": settings or {}}
+    data = {
+        "navigation": navigation,
+        "edition_line": edition_line,
+        "settings": settings or {},
+        "notice": notice or {},
+    }
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
@@ -40,3 +46,9 @@ def read_prepared(path: Path) -> tuple[list[dict[str, Any]], str, dict[str, Any]
     """The navigation, edition line and site settings written by `write_prepared`."""
     data = json.loads(path.read_text(encoding="utf-8"))
     return data["navigation"], data["edition_line"], data.get("settings", {})
+
+
+def read_prepared_notice(path: Path) -> dict[str, str]:
+    """The demonstration notice written by `write_prepared` (empty without one)."""
+    notice: dict[str, str] = json.loads(path.read_text(encoding="utf-8")).get("notice") or {}
+    return notice

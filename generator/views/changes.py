@@ -29,6 +29,8 @@ class ChangeLine:
     kind: str
     changes: tuple[str, ...]
     link: Link | None
+    #: The measure is (today) an invented example measure.
+    example: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,8 @@ def _section(site: SiteIndex, at: PurePosixPath, change_set: ChangeSet) -> Chang
 def _line(site: SiteIndex, at: PurePosixPath, changes: MeasureChanges) -> ChangeLine:
     measure = site.measures.get(changes.id)
     link = site.measure_link(at, measure) if measure is not None else None
-    return ChangeLine(changes.id, changes.title, changes.kind, changes.changes, link)
+    example = measure is not None and measure.beispielmassnahme
+    return ChangeLine(changes.id, changes.title, changes.kind, changes.changes, link, example)
 
 
 def measure_history(site: SiteIndex, history: History, measure_id: str) -> MeasureHistory:

@@ -6,7 +6,7 @@ chart built from the same rows as its table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Generic, TypeVar
@@ -51,6 +51,10 @@ class CoveragePage(Page, Generic[Key]):
     most: CoverageRow | None
     as_of: date | None
     links: EvaluationLinks
+    #: The same counting only the measures from public sources (None without examples).
+    sourced: CoveragePage[Key] | None = None
+    #: How many example measures the sourced variant leaves out.
+    examples: int = 0
 
 
 def _coverage_page(
@@ -112,7 +116,16 @@ def _most_covered(rows: tuple[CoverageRow, ...]) -> CoverageRow | None:
     return best if best and best.total else None
 
 
-def build_goal_coverage(site: SiteIndex, evaluation: Evaluation) -> CoveragePage[int]:
+def with_sourced(
+    page: CoveragePage[Key], site: SiteIndex, sourced: CoveragePage[Key]
+) -> CoveragePage[Key]:
+    """The coverage page with its variant without the example measures."""
+    return replace(page, sourced=sourced, examples=site.overview.status_total.examples)
+
+
+def build_goal_coverage(
+    site: SiteIndex, evaluation: Evaluation, chart_id: str = "auswertung-sdg"
+) -> CoveragePage[int]:
     labels = {g.nummer: (goal_title(g), urls.goal_page(g.nummer)) for g in site.strategy.sdgs}
     return _coverage_page(
         site,
@@ -123,11 +136,13 @@ def build_goal_coverage(site: SiteIndex, evaluation: Evaluation) -> CoveragePage
         f"{site.labels.leitthema.mehrzahl} berühren. Eine Maßnahme kann mehrere SDGs berühren.",
         evaluation.goals,
         labels,
-        "auswertung-sdg",
+        chart_id,
     )
 
 
-def build_guideline_coverage(site: SiteIndex, evaluation: Evaluation) -> CoveragePage[str]:
+def build_guideline_coverage(
+    site: SiteIndex, evaluation: Evaluation, chart_id: str = "auswertung-charta"
+) -> CoveragePage[str]:
     labels = {
         g.id: (guideline_title(g), urls.guideline_page(g.id)) for g in site.strategy.leitlinien
     }
@@ -141,7 +156,7 @@ def build_guideline_coverage(site: SiteIndex, evaluation: Evaluation) -> Coverag
         "Leitlinien beziehen.",
         evaluation.guidelines,
         labels,
-        "auswertung-charta",
+        chart_id,
     )
 
 
@@ -167,6 +182,8 @@ class TimelinePage(Page):
     beyond_count: int
     after_count: int
     ending_count: int
+    #: How many of the measures are invented example measures.
+    example_count: int
     as_of: date | None
     links: EvaluationLinks
 
@@ -210,14 +227,14 @@ def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
             f"Balkendiagramm über die Jahre {timeline.first_year} bis {horizon}: je Maßnahme "
             "ein Balken vom Anfangs- bis zum Endjahr, nach "
             f"{site.labels.leitthema.mehrzahl_dativ} gruppiert, Muster und "
-            f"Farbe nach Status. Ein Pfeil am Ende: die Maßnahme läuft fortlaufend oder über "
+            f"Farbe nach Status. Ein Pfeil am Ende: die Maßnahme hat kein Enddatum oder läuft über "
             f"{horizon} hinaus. Die Jahre stehen in der Tabelle unter dem Diagramm."
         ),
         first_year=timeline.first_year,
         last_year=horizon,
         series=series,
         groups=groups,
-        open_end_label=f"fortlaufend oder über {horizon} hinaus",
+        open_end_label=f"ohne Enddatum oder über {horizon} hinaus",
         marker=marker,
     )
     entries = timeline.entries
@@ -233,14 +250,17 @@ def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
         beyond_count=sum(1 for e in entries if e.beyond_horizon and e.end is not None),
         after_count=sum(1 for e in entries if e.end is None),
         ending_count=sum(1 for e in entries if not e.ongoing and not e.beyond_horizon),
+        example_count=sum(1 for e in entries if e.measure.beispielmassnahme),
         as_of=as_of,
         links=evaluation_links(site, at),
     )
 
 
 def _gantt_bar(site: SiteIndex, entry: TimelineEntry, horizon: int) -> timeline_chart.GanttBar:
+    measure = entry.measure
     return timeline_chart.GanttBar(
-        label=entry.measure.id,
+        # An example measure's bar says so in its label (the table below has the full mark).
+        label=f"{measure.id} (Beispiel)" if measure.beispielmassnahme else measure.id,
         start=entry.start,
         end=entry.end,
         style=site.status_style[entry.measure.status],

@@ -122,8 +122,7 @@ def render_data_page(strategy: Strategy) -> str:
         "",
         *_rating_note(strategy),
         "",
-        md(document.hinweis),
-        "",
+        *([md(document.hinweis), ""] if document.hinweis else []),
         "## Spalten der Tabelle",
         "",
         f"{link(CSV_FILE)} und {link(XLSX_FILE)} haben eine Kopfzeile mit den Spaltennamen und "

@@ -9,16 +9,27 @@ numbers in them use the site's rounding (derive.rounded_priority) and a decimal 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from generator import urls
 from generator.charts import evaluation as charts
 from generator.derive.evaluation import Evaluation, MatrixAxes, RankedMeasure
 from generator.derive.measures import StatusCount, StatusSummary
-from generator.model import Criterion, NotRated, Rating, Status, Theme
-from generator.views.coverage import build_goal_coverage, build_guideline_coverage, build_timeline
-from generator.views.evaluation_parts import EvaluationLinks, decimal_de, evaluation_links
+from generator.model import Criterion, Measure, NotRated, Rating, Status, Theme
+from generator.views.coverage import (
+    build_goal_coverage,
+    build_guideline_coverage,
+    build_timeline,
+    with_sourced,
+)
+from generator.views.evaluation_parts import (
+    EvaluationLinks,
+    decimal_de,
+    evaluation_links,
+    point_label,
+    point_name,
+)
 from generator.views.pages import Page
 from generator.views.site import Link, SiteIndex, axis_label
 
@@ -58,6 +69,16 @@ class ThemeCount:
 
 
 @dataclass(frozen=True)
+class SourcedStatus:
+    """A status chart and its table counting only the measures from public sources."""
+
+    chart: charts.Chart
+    table: StatusTable
+    #: How many measures are left out as invented examples.
+    examples: int
+
+
+@dataclass(frozen=True)
 class EvaluationPage(Page):
     """auswertung/index.md: key figures and the status per Leitthema."""
 
@@ -78,6 +99,8 @@ class EvaluationPage(Page):
     horizon: int
     as_of: date | None
     links: EvaluationLinks
+    #: The same without the example measures (None when there are none).
+    sourced: SourcedStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +112,8 @@ class FieldStatusPage(Page):
     table: StatusTable
     as_of: date | None
     links: EvaluationLinks
+    #: The same without the example measures (None when there are none).
+    sourced: SourcedStatus | None = None
 
 
 def _status_series(
@@ -122,7 +147,9 @@ def _bar_label(name: str, total: int) -> str:
     return f"{name}: {total} {'Maßnahme' if total == 1 else 'Maßnahmen'}"
 
 
-def build_evaluation(site: SiteIndex, evaluation: Evaluation) -> EvaluationPage:
+def build_evaluation(
+    site: SiteIndex, evaluation: Evaluation, chart_id: str = "auswertung-status-leitthemen"
+) -> EvaluationPage:
     at = urls.EVALUATION
     overview = site.overview
     themes = site.strategy.leitthemen
@@ -149,7 +176,7 @@ def build_evaluation(site: SiteIndex, evaluation: Evaluation) -> EvaluationPage:
         "Diagramm."
     )
     chart = charts.stacked_bars(
-        "auswertung-status-leitthemen",
+        chart_id,
         f"Status der Maßnahmen je {site.labels.leitthema.einzahl}",
         description,
         series,
@@ -182,7 +209,9 @@ def build_evaluation(site: SiteIndex, evaluation: Evaluation) -> EvaluationPage:
     )
 
 
-def build_field_status(site: SiteIndex) -> FieldStatusPage:
+def build_field_status(
+    site: SiteIndex, chart_id: str = "auswertung-status-handlungsfelder"
+) -> FieldStatusPage:
     labels = site.labels
     at = urls.EVALUATION_FIELDS
     overview = site.overview
@@ -224,7 +253,7 @@ def build_field_status(site: SiteIndex) -> FieldStatusPage:
         "Die Zahlen stehen in der Tabelle unter dem Diagramm."
     )
     chart = charts.stacked_bars(
-        "auswertung-status-handlungsfelder",
+        chart_id,
         f"Status der Maßnahmen je {labels.handlungsfeld.einzahl}",
         description,
         _status_series(table.statuses, table, site),
@@ -257,6 +286,7 @@ class PriorityRow:
 
 @dataclass(frozen=True)
 class UnratedRow:
+    measure: Measure
     link: Link
     reason: str | None
 
@@ -276,6 +306,8 @@ class PriorityPage(Page):
     rows: tuple[PriorityRow, ...]
     unrated: tuple[UnratedRow, ...]
     example_count: int
+    #: How many of the rated measures are invented example measures.
+    example_measure_count: int
     as_of: date | None
     links: EvaluationLinks
 
@@ -305,6 +337,7 @@ def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
         )
     unrated = tuple(
         UnratedRow(
+            m,
             site.measure_link(at, m),
             m.bewertung.grund if isinstance(m.bewertung, NotRated) else None,
         )
@@ -317,9 +350,9 @@ def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
     if matrix and axes:
         items = tuple(
             charts.MatrixItem(
-                label=p.entry.measure.id,
+                label=point_label(p.entry),
                 href=urls.html_href(urls.relative_link(at, urls.measure_page(p.entry.measure.id))),
-                name=_point_name(p.entry, x_label, p.x, y_label, p.y),
+                name=point_name(p.entry, x_label, p.x, y_label, p.y),
                 column=p.column,
                 row=p.row,
                 dashed=p.entry.example,
@@ -364,17 +397,11 @@ def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
         rows=tuple(rows),
         unrated=unrated,
         example_count=evaluation.ranking.example_count,
+        example_measure_count=sum(
+            1 for e in evaluation.ranking.ranked if e.measure.beispielmassnahme
+        ),
         as_of=site.overview.as_of,
         links=evaluation_links(site, at),
-    )
-
-
-def _point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: float) -> str:
-    example = " (Beispielwert)" if entry.example else ""
-    return (
-        f"{entry.measure.id}: {entry.measure.titel}. {x_label} {decimal_de(x)}, "
-        f"{y_label} {decimal_de(y)}, Priorität {decimal_de(entry.priority)}{example}, "
-        f"Rang {entry.rank}"
     )
 
 
@@ -382,17 +409,33 @@ def _point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: f
 
 
 def build_evaluation_pages(site: SiteIndex) -> list[Page]:
-    """Every Auswertung page, in navigation order."""
+    """Every Auswertung page, in navigation order; with example measures, the status and
+    coverage charts once more, counting only the measures from public sources."""
     evaluation = site.evaluation
-    pages: list[Page] = [
-        build_evaluation(site, evaluation),
-        build_field_status(site),
-        build_priorities(site, evaluation),
-    ]
+    overview = build_evaluation(site, evaluation)
+    fields = build_field_status(site)
     # The SDG and Charta registries are optional: without them, no coverage page.
-    if site.strategy.sdgs:
-        pages.append(build_goal_coverage(site, evaluation))
-    if site.strategy.leitlinien:
-        pages.append(build_guideline_coverage(site, evaluation))
+    goals = build_goal_coverage(site, evaluation) if site.strategy.sdgs else None
+    guidelines = build_guideline_coverage(site, evaluation) if site.strategy.leitlinien else None
+    if sourced := site.without_examples:
+        examples, other = site.overview.status_total.examples, sourced.evaluation
+        by_theme = build_evaluation(sourced, other, "auswertung-status-leitthemen-quellen")
+        by_field = build_field_status(sourced, "auswertung-status-handlungsfelder-quellen")
+        overview = replace(
+            overview, sourced=SourcedStatus(by_theme.chart, by_theme.table, examples)
+        )
+        fields = replace(fields, sourced=SourcedStatus(by_field.chart, by_field.table, examples))
+        if goals is not None:
+            goals = with_sourced(
+                goals, site, build_goal_coverage(sourced, other, "auswertung-sdg-quellen")
+            )
+        if guidelines is not None:
+            guidelines = with_sourced(
+                guidelines,
+                site,
+                build_guideline_coverage(sourced, other, "auswertung-charta-quellen"),
+            )
+    pages: list[Page] = [overview, fields, build_priorities(site, evaluation)]
+    pages += [page for page in (goals, guidelines) if page is not None]
     pages.append(build_timeline(site, evaluation))
     return pages

@@ -11,6 +11,7 @@ from fractions import Fraction
 from pathlib import PurePosixPath
 
 from generator import urls
+from generator.derive.evaluation import RankedMeasure
 from generator.derive.measures import rounded_priority
 from generator.views.site import Link, SiteIndex
 
@@ -83,4 +84,19 @@ def evaluation_links(site: SiteIndex, at: PurePosixPath) -> EvaluationLinks:
         ),
         method=site.link(at, urls.METHOD, "Methode: Status, Fortschritt und Bewertung"),
         catalogue=site.link(at, urls.CATALOGUE, "Maßnahmenkatalog"),
+    )
+
+
+def point_label(entry: RankedMeasure) -> str:
+    """A point's label: the id, with an asterisk for an invented example measure."""
+    return f"{entry.measure.id}*" if entry.measure.beispielmassnahme else entry.measure.id
+
+
+def point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: float) -> str:
+    example = " (Beispielwert)" if entry.example else ""
+    kind = " (Beispielmaßnahme)" if entry.measure.beispielmassnahme else ""
+    return (
+        f"{point_label(entry)}{kind}: {entry.measure.titel}. {x_label} {decimal_de(x)}, "
+        f"{y_label} {decimal_de(y)}, Priorität {decimal_de(entry.priority)}{example}, "
+        f"Rang {entry.rank}"
     )

@@ -14,6 +14,7 @@ Which laws and bodies apply depends on the state (Bundesland): `state_facts`,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -290,6 +291,8 @@ class EasyLanguagePage(Page):
     has_example_ratings: bool
     #: The year of the first council decision.
     first_year: int
+    #: The sentences of `hinweis_leicht`, one per line; empty without it.
+    easy_notice: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -362,6 +365,11 @@ def build_easy_language(site: SiteIndex) -> EasyLanguagePage:
         example_id=measures[0].id if measures else None,
         has_example_ratings=any(m.bewertung.quelle == "beispiel" for m in measures),
         first_year=min(e.datum.year for e in site.document.fortschreibungen),
+        easy_notice=tuple(
+            re.split(r"(?<=[.!?])\s+", " ".join((site.document.hinweis_leicht or "").split()))
+        )
+        if site.document.hinweis_leicht
+        else (),
     )
 
 

@@ -80,6 +80,8 @@ class MeasurePage(Page):
     goal_links: tuple[Link, ...]
     guideline_links: tuple[Link, ...]
     related_links: tuple[Link, ...]
+    #: The related measures themselves, in the order of their links (for the example mark).
+    related: tuple[Measure, ...]
     references: tuple[SourceEntry, ...]
     edit_url: str | None
     method_link: Link
@@ -119,6 +121,7 @@ def build_measure(
             site.measure_link(at, site.measures[related])
             for related in measure.verwandte_massnahmen
         ),
+        related=tuple(site.measures[related] for related in measure.verwandte_massnahmen),
         references=tuple(SourceEntry(s, SOURCE_KINDS[s.art]) for s in measure.quellen),
         edit_url=_edit_url(site, source_file),
         method_link=site.link(at, urls.METHOD, "Methode"),
@@ -185,6 +188,8 @@ class CataloguePage(Page):
     actor_options: tuple[Option, ...]
     as_of: date | None
     has_example_ratings: bool
+    #: How many measures are invented examples (beispielmassnahme).
+    example_count: int
     method_link: Link
 
 
@@ -215,6 +220,7 @@ def build_catalogue(site: SiteIndex) -> CataloguePage:
         actor_options=tuple(Option(a, site.actors[a].name) for a in responsible),
         as_of=site.overview.as_of,
         has_example_ratings=any(row.row.example_rating for row in rows),
+        example_count=sum(1 for m in measures if m.beispielmassnahme),
         method_link=site.link(at, urls.METHOD, "Methode"),
     )
 

@@ -94,6 +94,8 @@ class ModelLevel:
     count: int
     explanation: str
     link: Link | None
+    #: How many of the counted measures are invented example measures.
+    examples: int = 0
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,7 @@ def build_strategy(site: SiteIndex) -> StrategyPage:
             len(site.strategy.massnahmen),
             "setzen die Ziele konkret um – mit Zuständigkeit, Zeitraum und Status.",
             site.link(at, urls.CATALOGUE, "Maßnahmen"),
+            site.overview.status_total.examples,
         ),
     )
     return StrategyPage(

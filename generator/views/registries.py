@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator import urls
-from generator.model import Actor, CharterGuideline, Goal
+from generator.model import Actor, CharterGuideline, Goal, Measure
 from generator.views.pages import Page
 from generator.views.site import ACTOR_GROUPS, ACTOR_KINDS, Link, MeasureRow, SiteIndex, newest
 
@@ -24,6 +24,8 @@ class RegistryEntry:
     description: str | None
     link: Link | None
     count: int
+    #: How many of the counted measures are invented example measures.
+    example_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,10 @@ class ActorPage(Page):
     method_link: Link
 
 
+def _examples(measures: tuple[Measure, ...]) -> int:
+    return sum(1 for m in measures if m.beispielmassnahme)
+
+
 # --- SDGs ------------------------------------------------------------------------------------
 
 
@@ -100,6 +106,7 @@ def build_goal_index(site: SiteIndex) -> GoalIndexPage:
             goal.beschreibung,
             site.goal_link(at, goal) if site.overview.measures_by_goal[goal.nummer] else None,
             len(site.overview.measures_by_goal[goal.nummer]),
+            _examples(site.overview.measures_by_goal[goal.nummer]),
         )
         for goal in site.strategy.sdgs
     )
@@ -143,6 +150,7 @@ def build_guideline_index(site: SiteIndex) -> GuidelineIndexPage:
             guideline.beschreibung,
             site.guideline_link(at, guideline) if by_guideline[guideline.id] else None,
             len(by_guideline[guideline.id]),
+            _examples(by_guideline[guideline.id]),
         )
         for guideline in site.strategy.leitlinien
     )
@@ -203,6 +211,10 @@ def build_actor_index(site: SiteIndex) -> ActorIndexPage:
                 site.actor_link(at, actor) if actor.id in involved else None,
                 len(overview.measures_by_responsible[actor.id])
                 + len(overview.measures_by_partner[actor.id]),
+                _examples(
+                    overview.measures_by_responsible[actor.id]
+                    + overview.measures_by_partner[actor.id]
+                ),
             )
             for actor in actors
         )

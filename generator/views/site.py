@@ -73,6 +73,8 @@ class BarSegment:
     percent: float
     #: Colour and pattern of the status, by its meaning (SiteIndex.status_style).
     index: int
+    #: How many of the measures are invented example measures.
+    examples: int = 0
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,16 @@ class SiteIndex:
         # Rows by (folder of the page, measure id): a measure appears in about ten tables, and
         # pages in one folder share their links.
         self._rows: dict[tuple[str, str], MeasureRow] = {}
+
+    @functools.cached_property
+    def without_examples(self) -> SiteIndex | None:
+        """The same strategy with only the measures from public sources, for the Auswertung
+        shown without the invented example measures; None when there is nothing to leave out
+        (no example measures, or nothing but examples)."""
+        sourced = [m for m in self.strategy.massnahmen if not m.beispielmassnahme]
+        if len(sourced) in (0, len(self.strategy.massnahmen)):
+            return None
+        return SiteIndex(self.strategy.model_copy(update={"massnahmen": sourced}))
 
     @functools.cached_property
     def evaluation(self) -> Evaluation:
@@ -195,6 +207,7 @@ class SiteIndex:
                 entry.count,
                 round(100 * entry.count / summary.total, 1),
                 self.status_style[entry.status.id],
+                entry.examples,
             )
             for entry in summary.nonzero
         )
@@ -207,14 +220,37 @@ class SiteIndex:
             for entry in present
         )
         label = f"{summary.total} {'Maßnahme' if summary.total == 1 else 'Maßnahmen'}"
-        row = charts.BarRow(label, tuple(entry.count for entry in present))
+        rows: tuple[charts.BarRow, ...] = (
+            charts.BarRow(label, tuple(entry.count for entry in present)),
+        )
         description = ", ".join(f"{e.count} {e.status.bezeichnung}" for e in present)
+        if summary.examples:
+            # Two bars, so that the chart shows how far the sourced measures are, apart from
+            # the invented ones.
+            sourced = summary.total - summary.examples
+            rows = (
+                charts.BarRow(
+                    f"{sourced} aus öffentlichen Quellen",
+                    tuple(entry.count - entry.examples for entry in present),
+                ),
+                charts.BarRow(
+                    f"{summary.examples} "
+                    f"{'Beispielmaßnahme' if summary.examples == 1 else 'Beispielmaßnahmen'}",
+                    tuple(entry.examples for entry in present),
+                ),
+            )
+            description += (
+                "; davon aus öffentlichen Quellen: "
+                + ", ".join(f"{e.count - e.examples} {e.status.bezeichnung}" for e in present)
+                + "; Beispielmaßnahmen: "
+                + ", ".join(f"{e.examples} {e.status.bezeichnung}" for e in present)
+            )
         return charts.stacked_bars(
             chart_id,
             title,
             f"{label}: {description}." if present else "Noch keine Maßnahmen.",
             series,
-            (charts.BarGroup(None, (row,)),),
+            (charts.BarGroup(None, rows),),
         )
 
     # --- source files, for the comment at the top of each page -----------------------------
