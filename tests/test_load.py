@@ -307,7 +307,8 @@ def test_deep_nesting_is_rejected_quickly(opener: str) -> None:
 
 
 def test_alias_bomb_is_rejected_before_expansion() -> None:
-    """A billion-laughs bomb is refused in milliseconds with almost no memory."""
+    """A billion-laughs bomb is refused at once with almost no memory (the memory bound is the
+    proof that nothing was expanded; the time bound only catches a hang, not a slow machine)."""
     lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     lines += [
         f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]"
@@ -322,7 +323,7 @@ def test_alias_bomb_is_rejected_before_expansion() -> None:
     tracemalloc.stop()
     assert loaded is None
     assert [p.code for p in problems] == ["yaml_anchor"] * (9 + 8 * 9)
-    assert elapsed < 0.05
+    assert elapsed < 5
     assert peak < 2_000_000  # expanded, the bomb would hold 9**9 = 387 million strings
 
 
