@@ -196,3 +196,13 @@ def test_print_page_has_cover_contents_and_anchored_sections(
         assert f"{{: #{anchor} }}" in text, measure.id
     for theme in minimal.leitthemen:
         assert f"{{: #druck-lt-{theme.id} .druck-leitthema }}" in text
+
+
+def test_print_page_lists_each_measures_sources(minimal: Strategy, print_page: str) -> None:
+    """Paper names where each measure's facts come from: every source's address is printed
+    with its measure (as a link whose address print.css writes out)."""
+    text = body(print_page)
+    for measure in minimal.massnahmen:
+        section = text.split(f"{measure.id}: ", 1)[1].split("\n#", 1)[0]
+        for source in measure.quellen:
+            assert f"]({source.url})" in section, (measure.id, source.url)
