@@ -203,6 +203,8 @@ def test_print_page_lists_each_measures_sources(minimal: Strategy, print_page: s
     with its measure (as a link whose address print.css writes out)."""
     text = body(print_page)
     for measure in minimal.massnahmen:
-        section = text.split(f"{measure.id}: ", 1)[1].split("\n#", 1)[0]
+        heading = re.search(rf"^#{{3,4}} {re.escape(measure.id)}: .*$", text, re.M)
+        assert heading, measure.id
+        section = text[heading.end() :].split("\n#", 1)[0]
         for source in measure.quellen:
             assert f"]({source.url})" in section, (measure.id, source.url)
