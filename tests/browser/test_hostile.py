@@ -78,11 +78,14 @@ def test_hostile_titles_stay_text_on_every_page_type(
             page.wait_for_load_state("load")
             assert page.locator(INJECTED).count() == 0, path
         title = expected_title()
+        # The hostile measure is an example: its navigation title, and so <title>, says so.
+        navigation_title = title + " (Beispielmaßnahme)"
         page = visit.open("massnahmen/ang-01.html")
         page.wait_for_load_state("load")
-        assert page.title().startswith(title + " - "), page.title()
+        assert page.title().startswith(navigation_title + " - "), page.title()
         assert page.get_by_role("heading", level=1, name=title).count() == 1
-        assert page.get_by_text(title, exact=True).count() >= 2  # heading and navigation
+        assert page.get_by_text(title, exact=True).count() >= 1  # the heading
+        assert page.get_by_text(navigation_title, exact=True).count() >= 1  # the navigation
         page.wait_for_timeout(300)  # handlers of a failed image load run after "load"
     assert dialogs == []
     assert errors == []
