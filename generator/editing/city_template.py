@@ -51,6 +51,10 @@ beschreibung: |
 # Der Hinweis steht auf jeder Seite: was verbindlich ist und was nicht.
 hinweis: >-
   Diese Website ist im Aufbau. Maßgeblich ist allein das vom Rat beschlossene Dokument.
+# Derselbe Hinweis in Leichter Sprache, für die Seite „Leichte Sprache“ (ohne Angabe zeigt
+# sie den Hinweis oben mit einer kurzen Erklärung):
+# hinweis_leicht: >-
+#   Diese Internet·seite ist noch nicht fertig.
 # Bis zu welchem Jahr die Strategie reicht.
 horizont: {horizon}
 # motto: Ein kurzer Leitsatz der Strategie
@@ -150,10 +154,35 @@ kontakt:
   # email: mailto:strategie@stadt.example
   website: {website}
 
-# Wo die Daten liegen, für die Links „Quelle bearbeiten“.
+# Wo die Daten liegen, für die Links „Quelle bearbeiten“. plattform: github oder gitlab (auch
+# OpenCoDE); ohne Angabe github bei Adressen auf github.com, sonst gitlab.
 # repository:
 #   url: https://github.com/ORGANISATION/REPOSITORY
 #   branch: main
+#   plattform: github
+
+# Erscheinungsbild der Website. Farben als „#rrggbb“ mit mindestens 4,5:1 Kontrast gegen
+# Weiß; ein Logo ist eine SVG-Datei in diesem Ordner (ohne Angabe ein neutrales Logo).
+# erscheinungsbild:
+#   farben:
+#     primaer: "#1f4e79"
+#     akzent: "#1a5fb4"
+#   logo: logo.svg
+
+# Wie die Stadt die Ebenen ihrer Strategie und ihren Rat nennt; ohne Angabe Leitthema,
+# Handlungsfeld und Rat. genus (maskulinum, femininum, neutrum) wählt die Artikel.
+# bezeichnungen:
+#   leitthema:
+#     einzahl: Zukunftsaufgabe
+#     mehrzahl: Zukunftsaufgaben
+#     genus: femininum
+#   handlungsfeld:
+#     einzahl: Handlungsfeld
+#     mehrzahl: Handlungsfelder
+#     genus: neutrum
+#   rat:
+#     name: Gemeinderat
+#     genus: maskulinum
 
 # Erster Tag des Verlaufs: Commits davor zeigen „Änderungen“ und Feed nicht. Gesetzt auf den
 # Tag der Einrichtung, damit kein Verlauf des Projekts erscheint, aus dem kopiert wurde.
@@ -225,7 +254,8 @@ handlungsfelder:
     titel: "ÄNDERN: Erstes Handlungsfeld"
     kurzbeschreibung: ÄNDERN – worum es in diesem Handlungsfeld geht.
     operative_ziele:
-      - ÄNDERN – ein überprüfbares Ziel des Handlungsfelds.
+      - nummer: 1
+        text: ÄNDERN – ein überprüfbares Ziel des Handlungsfelds.
 """
 
 _ACTORS = """\
