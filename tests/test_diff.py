@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from git_env import GIT_ENV
 
 from generator import model
 from generator.check.validate import load_strategy
@@ -19,14 +20,6 @@ from generator.history.diff_format import MARKDOWN_MARKER, format_markdown, form
 
 ROOT = Path(__file__).parent.parent
 BASE = Path(__file__).parent / "problems" / "base"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "HOME": "/nonexistent",
-}
 
 
 def git(repository: Path, *arguments: str) -> str:

@@ -8,18 +8,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from git_env import GIT_ENV
 
 from generator.errors import UserError
 from generator.site.gh_pages import custom_domain, finish_branch
 from generator.site.publish import _push
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
 VERSIONS = [
     {"version": "vorschau", "title": "Vorschau (Entwurf)", "aliases": []},
     {"version": "2024", "title": "Fassung 2024", "aliases": ["aktuell"]},

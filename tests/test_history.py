@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 import pytest
+from git_env import GIT_ENV
 from render_fixtures import load_case
 from render_html import dangers, parse, to_html
 
@@ -28,14 +29,6 @@ from generator.render.engine import render_site
 from generator.site.pipeline import generate
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "HOME": "/nonexistent",
-}
 #: Edition 2024 as it stands in tests/data/minimal/strategie.yml (removed for edition 2020).
 EDITION_2024 = re.compile(r'  - id: "2024"\n(?:    .*\n)+')
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from git_env import GIT_ENV
 from project_copy import copy_project, run_strategie
 
 from generator import model
@@ -27,14 +28,6 @@ from generator.errors import UserError
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 12, 3)
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "HOME": "/nonexistent",
-}
 #: What the bundled demonstration names and a new city's files must not.
 BUNDLED_CITY = re.compile(r"gelsenkirchen|nordrhein|\bNRW\b|05513000|VER-0", re.IGNORECASE)
 

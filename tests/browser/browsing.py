@@ -20,19 +20,14 @@ from typing import Any
 
 import pytest
 
+from generator.site.pdf import CHROMIUM_ARGS
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Chromium asks Google's autofill server about every page with a form field (the search
-    # box): the browser's traffic, not the site's, and it would hide the site's in the trap.
-    "--disable-features=AutofillServerCommunication",
-]
+#: The flags `strategie pdf` starts Chromium with (no calls home), and one more: Chromium asks
+#: Google's autofill server about every page with a form field (the search box): the
+#: browser's traffic, not the site's, and it would hide the site's in the trap.
+LAUNCH_ARGS = [*CHROMIUM_ARGS, "--disable-features=AutofillServerCommunication"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 #: URL schemes that never leave the machine.

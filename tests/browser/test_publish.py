@@ -28,18 +28,12 @@ from typing import Any
 from urllib.request import urlopen
 
 import pytest
+from git_env import GIT_ENV
 
 from generator.cli.commands import main
 
 REPO = Path(__file__).resolve().parents[2]
 MINIMAL = REPO / "tests" / "data" / "minimal"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
 EDITION_2024 = """  - id: "2024"
     titel: Fortschreibung 2024
     datum: 2024-03-01
