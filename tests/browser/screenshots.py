@@ -15,10 +15,26 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from browsing import CHROMIUM, DESKTOP, PHONE, REPO, launch, serve
 
 VIEWPORTS = {"telefon": PHONE, "desktop": DESKTOP}
+
+
+def _local_context(browser: Any, url: str, viewport: dict[str, int]) -> Any:
+    """A German browser context at `viewport` (scale 1) that reaches only the served site: no
+    page may reach the network, and the pictures must not depend on it either."""
+    context = browser.new_context(locale="de-DE", viewport=viewport, device_scale_factor=1)
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith((url, "data:", "blob:"))
+            else route.abort()
+        ),
+    )
+    return context
 
 
 def take(site: Path, out: Path, measure: str) -> list[Path]:
@@ -39,16 +55,7 @@ def take(site: Path, out: Path, measure: str) -> list[Path]:
         browser = launch(playwright)
         try:
             for viewport in VIEWPORTS.values():
-                context = browser.new_context(locale="de-DE", viewport=viewport)
-                # No page may reach the network; the screenshots must not depend on it either.
-                context.route(
-                    "**/*",
-                    lambda route: (
-                        route.continue_()
-                        if route.request.url.startswith((url, "data:", "blob:"))
-                        else route.abort()
-                    ),
-                )
+                context = _local_context(browser, url, viewport)
                 page = context.new_page()
                 for name, path in pages.items():
                     page.goto(url + path)
@@ -79,17 +86,7 @@ def take_readme(site: Path, out: Path, measure: str) -> list[Path]:
         browser = launch(playwright)
         try:
             for name, (path, viewport) in README_PICTURES.items():
-                context = browser.new_context(
-                    locale="de-DE", viewport=viewport, device_scale_factor=1
-                )
-                context.route(
-                    "**/*",
-                    lambda route: (
-                        route.continue_()
-                        if route.request.url.startswith((url, "data:", "blob:"))
-                        else route.abort()
-                    ),
-                )
+                context = _local_context(browser, url, viewport)
                 page = context.new_page()
                 page.goto(url + path.format(massnahme=measure.lower()))
                 page.wait_for_load_state("networkidle")
