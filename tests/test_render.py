@@ -254,9 +254,10 @@ def test_catalogue_is_a_complete_accessible_table(minimal_site: RenderedSite) ->
 def test_catalogue_table_keeps_its_roles_and_names_each_cell(minimal_site: RenderedSite) -> None:
     """The table and its row groups state their roles (phones show it as cards), rows and cells
     carry none (HTML forbids them there: katalog.js sets them), each cell names its column's
-    header (data-spalte), and the front matter hides the empty table of contents."""
+    header (data-spalte), and the front matter hides the empty table of contents and keeps the
+    page out of the search index (each measure is found on its own page)."""
     page = minimal_site.pages[urls.CATALOGUE]
-    assert page.startswith("---\nhide:\n  - toc\n---\n<!-- Erzeugt aus ")
+    assert page.startswith("---\nhide:\n  - toc\nsearch:\n  exclude: true\n---\n<!-- Erzeugt aus ")
     table = re.search(r"<table data-katalog.*</table>", to_html(page), re.S)
     assert table
     elements = parse(table.group(0)).elements
