@@ -218,6 +218,10 @@ def measure_search(site: Path, terms: tuple[str, str, str]) -> dict[str, Any]:
         const meta = document.querySelector(".md-search-result__meta");
         return meta !== null && meta.innerText !== "" && !meta.innerText.includes("initialisiert");
     }"""
+    first_link = """() => {
+        const link = document.querySelector("li.md-search-result__item > a");
+        return link === null ? "" : link.getAttribute("href").split("?")[0].split("#")[0];
+    }"""
     box = "input.md-search__input"
     with http_server(site) as base, chromium() as browser:
         page = browser.new_page()
@@ -242,6 +246,8 @@ def measure_search(site: Path, terms: tuple[str, str, str]) -> dict[str, Any]:
             results[f"{name}_seconds"] = time.perf_counter() - typed
             results[f"{name}_query"] = query
             results[f"{name}_meta"] = page.locator(".md-search-result__meta").inner_text()
+            # The page listed first (for the id: its own page, massnahmen/<id>.html).
+            results[f"{name}_first"] = page.evaluate(first_link)
     return results
 
 

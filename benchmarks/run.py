@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/run.py --sizes bundled,100,3000 --no-readme
     .venv/bin/python benchmarks/run.py --preview --search bundled,3000  # preview, search
     .venv/bin/python benchmarks/run.py --profile bundled,3000 # where a build's time goes
+    .venv/bin/python benchmarks/run.py --search-only bundled,3000 # search index and id search
 
 Not a test: nothing is asserted. Every size is built in a scratch copy of this project (its
 generator, theme and MkDocs configuration as they are in the working tree, and the bundled or
@@ -32,6 +33,7 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -39,6 +41,7 @@ from browser import PREVIEW_EDITS, PREVIEW_MODES, measure_preview, measure_searc
 from builds import Result, benchmark, load_average, profile_build, run_stage
 from projects import HERE, PROJECT, parse_sizes
 from report import README, machine, report, write_readme
+from search_index import measure_search_index, search_report, write_search_block
 
 DEFAULT_SIZES = "bundled,100,1000,3000,10000"
 
@@ -74,6 +77,23 @@ def main(argv: list[str] | None = None) -> int:
         help="also profile one MkDocs build of these sizes (where the CPU time goes)",
     )
     parser.add_argument(
+        "--search-only",
+        metavar="SIZES",
+        default="",
+        help="only the search index of these sizes: size, contents and id search in Chromium "
+        "(its own block in the README; search_index.py)",
+    )
+    parser.add_argument(
+        "--search-tag", default="", help="added to the labels of --search-only (' (before)')"
+    )
+    parser.add_argument(
+        "--search-compare",
+        type=Path,
+        action="append",
+        default=[],
+        help="search-results.json of an earlier --search-only run to show first",
+    )
+    parser.add_argument(
         "--stage", nargs=3, metavar=("NAME", "PROJECT", "OUT"), help=argparse.SUPPRESS
     )
     arguments = parser.parse_args(argv)
@@ -87,6 +107,24 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     start_load = load_average()
     print(f"{info['cpus']} CPUs, {info['cpu']}, load average {start_load:.2f}", flush=True)
+    if arguments.search_only:
+        earlier = [
+            row
+            for compared in arguments.search_compare
+            for row in json.loads(compared.read_text(encoding="utf-8"))
+        ]
+        measured: list[dict[str, Any]] = []
+        for size in parse_sizes(arguments.search_only):
+            measured.append(measure_search_index(size, work, arguments.seed, arguments.search_tag))
+            (work / "search-results.json").write_text(
+                json.dumps(measured, indent=1), encoding="utf-8"
+            )
+        text = search_report(earlier + measured, info)
+        print(text)
+        if arguments.readme:
+            write_search_block(README, text)
+            print(f"→ {README.relative_to(PROJECT)}")
+        return 0
     results: list[Result] = []
     for size in parse_sizes(arguments.sizes):
         runs = arguments.runs or (3 if (size.measures or 0) <= 1000 else 1)

@@ -1001,6 +1001,32 @@ def test_real_render_measure_ids_are_searchable(real_build: Path) -> None:
         assert measure.lower() in found[measure][0], (measure, found[measure][:3])
 
 
+#: Pages whose lists repeat measures: the whole page, or its lists, stay out of the search index.
+AGGREGATE_PAGES = re.compile(
+    r"^(katalog\.html|druckfassung\.html|(leitthemen|handlungsfelder|akteure|sdg|charta|auswertung)/)"
+)
+
+
+def test_real_render_search_index_lists_each_measure_once(real_build: Path) -> None:
+    """The bundled index has no catalogue or print page, is under 600 KB, and no list page
+    (Leitthema, Handlungsfeld, registry, Auswertung) names a measure: only its own page does."""
+    index_file = real_build / "site" / "search" / "search_index.json"
+    size = index_file.stat().st_size
+    assert size < 600 * 1024, f"search index {size / 1024:.0f} KB"
+    docs = json.loads(index_file.read_text("utf-8"))["docs"]
+    pages = {doc["location"].split("#")[0] for doc in docs}
+    assert not {"katalog.html", "druckfassung.html"} & pages
+    assert any(page.startswith("auswertung/") for page in pages), "Auswertung itself is gone"
+    measure_id = re.compile(r"\b[A-Z]{2,5}-\d{2,3}\b")
+    repeated = [
+        (doc["location"], measure_id.findall(doc["title"] + " " + doc["text"]))
+        for doc in docs
+        if AGGREGATE_PAGES.match(doc["location"])
+        and measure_id.search(doc["title"] + " " + doc["text"])
+    ]
+    assert repeated == []
+
+
 def test_real_render_builds_are_byte_identical(real_build: Path, tmp_path: Path) -> None:
     """Building the bundled strategy again gives the same bytes in every file."""
     again = tmp_path / "nochmal"
