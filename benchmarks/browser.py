@@ -218,9 +218,9 @@ def measure_search(site: Path, terms: tuple[str, str, str]) -> dict[str, Any]:
         const meta = document.querySelector(".md-search-result__meta");
         return meta !== null && meta.innerText !== "" && !meta.innerText.includes("initialisiert");
     }"""
-    first_link = """() => {
+    first_link = r"""() => {
         const link = document.querySelector("li.md-search-result__item > a");
-        return link === null ? "" : link.getAttribute("href").split("?")[0].split("#")[0];
+        return link === null ? "" : new URL(link.href).pathname.replace(/^\//, "");
     }"""
     box = "input.md-search__input"
     with http_server(site) as base, chromium() as browser:

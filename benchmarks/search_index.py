@@ -15,6 +15,7 @@ run stays as it was measured.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -102,7 +103,8 @@ def search_report(rows: list[dict[str, Any]], info: dict[str, str]) -> str:
     ]
     for row in rows:
         s = row["search"]
-        first = s["id_first"]
+        # The path below the site (runs before this change recorded the whole address).
+        first = re.sub(r"^[a-z]+://[^/]*/|[?#].*$", "", s["id_first"])
         lines.append(
             f"| {row['label']} | {row['index_bytes'] / 1024:,.0f} | {row['entries']:,} "
             f"| {row['pages']:,} | {row['measure_share']:.0%} "
