@@ -71,14 +71,16 @@ def measure_search_index(size: Size, work: Path, seed: int, tag: str = "") -> di
     # The id's own page, as the site links it.
     figures["id_page"] = f"massnahmen/{terms[1].lower()}.html"
     figures["build_seconds"] = build.seconds
-    figures["search"] = measure_search(site, terms)
+    search: dict[str, Any] = {}
+    try:
+        measure_search(site, terms, search)
+    except Exception as error:  # Playwright's TimeoutError: keep what was measured before it
+        if "Timeout" not in type(error).__name__:
+            raise
+        search["timed_out"] = str(error).splitlines()[0]
+    figures["search"] = search
     figures["label"] = size.label + tag
-    print(
-        f"  index {figures['index_bytes'] / 1e6:.2f} MB, {figures['entries']} entries; ready "
-        f"{figures['search']['ready_seconds']:.2f} s, id {figures['search']['id_seconds']:.2f} s "
-        f"(first: {figures['search']['id_first']})",
-        flush=True,
-    )
+    print(f"  index {figures['index_bytes'] / 1e6:.2f} MB, {figures['entries']} entries; {search}")
     return figures
 
 
@@ -103,12 +105,21 @@ def search_report(rows: list[dict[str, Any]], info: dict[str, str]) -> str:
     ]
     for row in rows:
         s = row["search"]
+        index = (
+            f"| {row['label']} | {row['index_bytes'] / 1024:,.0f} | {row['entries']:,} "
+            f"| {row['pages']:,} | {row['measure_share']:.0%} "
+            f"| {', '.join(row['aggregates']) or 'none'} "
+        )
+        if "id_first" not in s:
+            ready = f"{s['ready_seconds']:.2f} s" if "ready_seconds" in s else "–"
+            lines.append(
+                f"{index}| {ready} | **no result within 900 s** | – | – | – | {s['load']:.2f} |"
+            )
+            continue
         # The path below the site (runs before this change recorded the whole address).
         first = re.sub(r"^[a-z]+://[^/]*/|[?#].*$", "", s["id_first"])
         lines.append(
-            f"| {row['label']} | {row['index_bytes'] / 1024:,.0f} | {row['entries']:,} "
-            f"| {row['pages']:,} | {row['measure_share']:.0%} "
-            f"| {', '.join(row['aggregates']) or 'none'} | {s['ready_seconds']:.2f} s "
+            f"{index}| {s['ready_seconds']:.2f} s "
             f"| {s['id_seconds']:.2f} s („{s['id_query']}“, {s['id_meta']}) | `{first}` "
             f"| {'yes' if first == row['id_page'] else '**no**'} "
             f"| {s['word_seconds']:.2f} s („{s['word_query']}“) | {s['load']:.2f} |"
