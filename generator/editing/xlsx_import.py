@@ -14,7 +14,6 @@ are validated as a whole with load_strategy on a temporary copy before anything 
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -39,6 +38,7 @@ from generator.exports.workbook import (
     normalise_cell,
     same_cell,
 )
+from generator.files import write_files_atomically
 from generator.model import Measure, NotRated, Rating, Strategy, TimeFrame
 from generator.problems import Problem, Severity, message, quote, suggest
 
@@ -392,16 +392,4 @@ def apply_import(plan: ImportPlan) -> None:
     """Write every changed file: all temporary files first, then each replaced atomically."""
     if not plan.ok:
         raise ValueError("refusing to apply an import plan with errors")
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, text in sorted(plan.texts.items()):
-            handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-            staged.append((Path(name), path))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(text.encode("utf-8"))
-            os.chmod(name, path.stat().st_mode & 0o777)
-        for temporary, path in staged:
-            os.replace(temporary, path)
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+    write_files_atomically({path: text.encode("utf-8") for path, text in plan.texts.items()})
