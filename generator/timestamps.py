@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import datetime
+from datetime import UTC, datetime
+
+from generator.wording import format_date_numeric
 
 #: 1980-01-01T00:00:00Z, the earliest time a ZIP entry can store.
 EARLIEST_EPOCH = 315_532_800
@@ -50,7 +52,7 @@ def clamp_epoch(epoch: int, source: str) -> tuple[int, str | None]:
     if EARLIEST_EPOCH <= epoch <= LATEST_EPOCH:
         return epoch, None
     clamped = min(max(epoch, EARLIEST_EPOCH), LATEST_EPOCH)
-    shown = time.strftime("%d.%m.%Y", time.gmtime(clamped))
+    shown = format_date_numeric(datetime.fromtimestamp(clamped, UTC).date())
     return clamped, (
         f"Hinweis: Die Bauzeit aus {source} ({epoch}) liegt außerhalb der Jahre 1980 bis 2099, "
         f"die ZIP- und gzip-Dateien speichern können; als Bauzeit gilt der {shown}."

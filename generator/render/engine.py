@@ -24,7 +24,6 @@ from markupsafe import Markup
 
 from generator import escape, urls
 from generator.charts import evaluation as charts
-from generator.derive.measures import rounded_priority
 from generator.history.describe import History
 from generator.model import Measure, Strategy
 from generator.presentation import forge_name
@@ -58,7 +57,14 @@ from generator.views.registries import (
     used_guidelines,
 )
 from generator.views.site import SiteIndex, goal_title, guideline_title
-from generator.wording import format_date, format_since
+from generator.wording import (
+    format_date,
+    format_euro,
+    format_number,
+    format_percent,
+    format_score,
+    format_since,
+)
 
 
 @dataclass(frozen=True)
@@ -292,11 +298,11 @@ def make_env() -> Environment:
         "date_de": _markup(format_date),
         "since_de": _markup(lambda m: format_since(m.status_seit, m.status_seit_genauigkeit)),
         "number_de": _markup(format_number),
-        "priority": _markup(format_priority),
+        "priority": _markup(format_score),
         "percent": _markup(format_percent),
         "sortable": _markup(lambda score: f"{float(score):.2f}"),
         "css_percent": _markup(lambda share: f"{float(share):.1f}%"),
-        "euro": _markup(lambda amount: f"{format_number(amount)} €"),
+        "euro": _markup(format_euro),
         "svg": _markup(_chart_markup),
         "anchor": _markup(_checked_anchor),
     }
@@ -369,24 +375,6 @@ def edition_line(site: SiteIndex) -> str:
     line = f"Fassung {edition.id} vom {format_date(edition.datum)}"
     as_of = site.overview.as_of
     return f"{line} · Stand der Daten: {format_date(as_of)}" if as_of else line
-
-
-def format_number(value: float) -> str:
-    """A number in German notation: 1.300.000 and 48,5 (at most two decimals)."""
-    if isinstance(value, int) or float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.translate(str.maketrans(",.", ".,"))
-
-
-def format_priority(value: float) -> str:
-    """A priority score with one decimal, rounded half up: 3,8."""
-    return str(rounded_priority(value)).replace(".", ",")
-
-
-def format_percent(value: float) -> str:
-    """A share in percent, as German text: 33,3 %."""
-    return f"{format_number(round(value, 1))} %"
 
 
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")

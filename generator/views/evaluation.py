@@ -25,13 +25,13 @@ from generator.views.coverage import (
 )
 from generator.views.evaluation_parts import (
     EvaluationLinks,
-    decimal_de,
     evaluation_links,
     point_label,
     point_name,
 )
 from generator.views.pages import Page
 from generator.views.site import Link, SiteIndex, axis_label
+from generator.wording import format_score
 
 # --- Status --------------------------------------------------------------------------------------
 
@@ -378,8 +378,8 @@ def build_priorities(site: SiteIndex, evaluation: Evaluation) -> PriorityPage:
             ),
             x_label=x_label,
             y_label=y_label,
-            x_ticks=tuple(decimal_de(b).removesuffix(",0") for b in axes.x.bins),
-            y_ticks=tuple(decimal_de(b).removesuffix(",0") for b in axes.y.bins),
+            x_ticks=tuple(format_score(b).removesuffix(",0") for b in axes.x.bins),
+            y_ticks=tuple(format_score(b).removesuffix(",0") for b in axes.y.bins),
             items=items,
             legend_entries=tuple(legend),
         )
