@@ -18,6 +18,8 @@ import re
 import time
 from datetime import UTC, datetime
 
+from generator.errors import UserError
+from generator.terminal import EXIT_USAGE
 from generator.wording import format_date_numeric
 
 #: 1980-01-01T00:00:00Z, the earliest time a ZIP entry can store.
@@ -29,8 +31,12 @@ _DIGITS_LIMIT = 20
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
-class EpochError(ValueError):
-    """SOURCE_DATE_EPOCH is malformed; the message is German, for the person who set it."""
+class EpochError(UserError, ValueError):
+    """SOURCE_DATE_EPOCH is malformed; the message is German, for the person who set it
+    (wrong usage: exit code 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, exit_code=EXIT_USAGE)
 
 
 def parse_epoch(text: str) -> tuple[int, str | None]:
