@@ -89,4 +89,34 @@ WORKBOOK_MESSAGES: dict[str, str] = {
         "eine leere Zelle. Übernommen werden nur Werte: Tragen Sie den Wert selbst ein (in "
         "Excel: Zelle kopieren, dann „Einfügen → Werte einfügen“)."
     ),
+    # --- rows and cells of an imported workbook (editing/xlsx_import.py) ---
+    "import_unknown_id": "Die Kennung {id} gibt es nicht.{hint}",
+    "import_missing_id": "Die Kennung fehlt.",
+    "import_duplicate_id": "Die Kennung {id} steht schon in Zeile {row}.",
+    "import_unknown_column": "Unbekannte Spalte {key}.{hint} Bekannt sind: {known}.",
+    "import_duplicate_column": "Die Spalte {key} steht schon in Spalte {where}.",
+    "import_column_not_editable": (
+        "Diese Spalte lässt sich nicht über die Tabelle ändern. Setzen Sie den Wert zurück auf "
+        "{value}; geändert wird er in der Datei {file}."
+    ),
+    "import_changed_in_both": (
+        "Der Wert wurde seit dem Export auch in der YAML-Datei geändert (jetzt {current}, "
+        "beim Export {exported}). Exportieren Sie neu und tragen Sie Ihre Änderung dort ein."
+    ),
+    "import_cell_empty": "Die Zelle darf nicht leer sein.",
+    "import_cell_not_allowed": "{value} ist nicht erlaubt.{hint} Erlaubt: {allowed}.",
+    "import_cell_not_a_date": (
+        "Erwartet wird ein Datum wie 2026-11-01 oder 01.11.2026, gefunden {value}."
+    ),
+    "import_cell_not_an_integer": "Erwartet wird eine ganze Zahl, gefunden {value}.",
+    "import_cell_out_of_range": (
+        "{value} liegt außerhalb des erlaubten Bereichs {low} bis {high}."
+    ),
+    "import_not_rated_cell_filled": "Bei „nicht bewertet“ bleibt diese Zelle leer.",
+    "import_rated_cell_empty": "Bei einer Bewertung braucht diese Zelle einen Wert.",
+    "import_file_uneditable": (
+        "Die Datei {file} ist anders formatiert als üblich und kann nicht automatisch geändert "
+        "werden, ohne weitere Zeilen zu verändern. Ändern Sie die Werte dort von Hand."
+    ),
+    "import_after_import": "Nach dem Übernehmen: {problem}",
 }

@@ -16,7 +16,11 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import datetime
+from datetime import UTC, datetime
+
+from generator.errors import UserError
+from generator.terminal import EXIT_USAGE
+from generator.wording import format_date_numeric
 
 #: 1980-01-01T00:00:00Z, the earliest time a ZIP entry can store.
 EARLIEST_EPOCH = 315_532_800
@@ -27,8 +31,12 @@ _DIGITS_LIMIT = 20
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
-class EpochError(ValueError):
-    """SOURCE_DATE_EPOCH is malformed; the message is German, for the person who set it."""
+class EpochError(UserError, ValueError):
+    """SOURCE_DATE_EPOCH is malformed; the message is German, for the person who set it
+    (wrong usage: exit code 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, exit_code=EXIT_USAGE)
 
 
 def parse_epoch(text: str) -> tuple[int, str | None]:
@@ -50,7 +58,7 @@ def clamp_epoch(epoch: int, source: str) -> tuple[int, str | None]:
     if EARLIEST_EPOCH <= epoch <= LATEST_EPOCH:
         return epoch, None
     clamped = min(max(epoch, EARLIEST_EPOCH), LATEST_EPOCH)
-    shown = time.strftime("%d.%m.%Y", time.gmtime(clamped))
+    shown = format_date_numeric(datetime.fromtimestamp(clamped, UTC).date())
     return clamped, (
         f"Hinweis: Die Bauzeit aus {source} ({epoch}) liegt außerhalb der Jahre 1980 bis 2099, "
         f"die ZIP- und gzip-Dateien speichern können; als Bauzeit gilt der {shown}."

@@ -23,7 +23,7 @@ from generator.check.validate import load_strategy
 from generator.exports.columns import measure_columns
 from generator.exports.downloads import render_exports
 from generator.model import Strategy
-from generator.views.data import render_data_page
+from generator.render.engine import render_data_page
 
 ROOT = Path(__file__).parent.parent
 CASES = {"minimal": ROOT / "tests" / "data" / "minimal", "strategy": ROOT / "strategy"}

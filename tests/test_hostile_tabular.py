@@ -29,7 +29,7 @@ from generator.exports.inert_cells import FORMULA_TRIGGERS, csv_field, csv_text
 from generator.exports.workbook import render_workbook
 from generator.model import Strategy
 from generator.problems import MESSAGES
-from generator.views.data import render_data_page
+from generator.render.engine import render_data_page
 
 ROOT = Path(__file__).parent.parent
 CASE = ROOT / "tests" / "data" / "minimal"

@@ -78,6 +78,12 @@ PINNED_ELSEWHERE = {
     # The publication gate runs on a valid strategy, outside load_strategy.
     "publication_missing": "tests/test_publication.py",
 }
+#: The row and cell messages of `strategie import xlsx`, pinned with their exact texts there.
+PINNED_ELSEWHERE |= {
+    code: "tests/test_import_messages.py"
+    for code in MESSAGES
+    if code.startswith("import_") and code != "import_line_breaks"
+}
 #: Messages about a workbook (not a data file) are pinned with their cases there.
 PINNED_ELSEWHERE |= {
     code: "tests/test_hostile_tabular.py" for code in MESSAGES if code.startswith("workbook_")

@@ -28,6 +28,7 @@ from generator import model
 from generator.check.tree import LoadedFile
 from generator.presentation import KNOWN_LICENCES, Colours, licence_address
 from generator.problems import Problem, problem, quote
+from generator.wording import format_decimal
 
 #: Largest logo file read, in bytes.
 MAX_LOGO_BYTES = 200_000
@@ -212,7 +213,7 @@ def _contrast_problems(colours: Colours, loaded: LoadedFile) -> list[Problem]:
                     field=f"erscheinungsbild.farben.{field}",
                     value=quote(value),
                     usage=usage,
-                    ratio=f"{int(ratio * 100) / 100:.2f}".replace(".", ","),
+                    ratio=format_decimal(int(ratio * 100) / 100, 2),
                 )
             )
     return problems

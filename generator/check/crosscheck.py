@@ -8,6 +8,7 @@ of the offending value, so an editor sees it on the right line of the pull reque
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -54,16 +55,17 @@ def cross_check(collected: Collected) -> tuple[model.Strategy | None, list[Probl
     _check_themes(check, themes)
     measures = sorted(collected.measures, key=lambda pair: pair[0].id)
     check.unique([(m.id, _at(loaded, ("id",))) for m, loaded in collected.measures])
+    status_ids = [s.id for s in document.status] if document else collected.raw_ids.get("status")
     context = _MeasureContext(
         themes={theme.id: theme for theme, _ in themes},
         statuses={status.id: status for status in document.status} if document else {},
-        status_ids=[s.id for s in document.status] if document else collected.raw_ids.get("status"),
+        status_ids=_known_or_none(status_ids),
         rating=document.bewertung if document else None,
         actors=_ids(registries, collected, "akteure.yml", [a.id for a in actors]),
         districts=_ids(registries, collected, "stadtteile.yml", [d.id for d in districts]),
         goals=_ids(registries, collected, "sdgs.yml", [str(g.nummer) for g in goals]),
         guidelines=_ids(registries, collected, "charta.yml", [g.id for g in guidelines]),
-        measure_ids=sorted(set(collected.raw_ids.get("massnahmen", []))),
+        measure_ids=_Known(sorted(set(collected.raw_ids.get("massnahmen", [])))),
     )
     for measure, loaded in measures:
         _check_measure(check, measure, loaded, context)
@@ -87,11 +89,11 @@ def cross_check(collected: Collected) -> tuple[model.Strategy | None, list[Probl
 
 def _ids(
     registries: dict[str, Any], collected: Collected, name: str, valid: list[str]
-) -> list[str] | None:
+) -> _Known | None:
     """Known ids of a registry: from the valid file, else as written in the broken one."""
     if name in registries:
-        return valid
-    return collected.raw_ids.get(name)
+        return _Known(valid)
+    return _known_or_none(collected.raw_ids.get(name))
 
 
 def _check_document(check: _Checker, document: model.StrategyDocument, loaded: LoadedFile) -> None:
@@ -160,24 +162,31 @@ class _Known(list[str]):
         return value in self._members
 
 
-def _known_or_none(values: list[str] | None) -> list[str] | None:
+def _known_or_none(values: list[str] | None) -> _Known | None:
     return None if values is None else _Known(values)
 
 
+@dataclass(frozen=True)
 class _MeasureContext:
-    def __init__(self, **values: Any) -> None:
-        self.themes: dict[str, model.Theme] = values["themes"]
-        self.statuses: dict[str, model.Status] = values["statuses"]
-        self.status_ids: list[str] | None = _known_or_none(values["status_ids"])
-        self.rating: model.RatingScheme | None = values["rating"]
-        self.actors: list[str] | None = _known_or_none(values["actors"])
-        self.districts: list[str] | None = _known_or_none(values["districts"])
-        self.goals: list[str] | None = _known_or_none(values["goals"])
-        self.guidelines: list[str] | None = _known_or_none(values["guidelines"])
-        self.measure_ids: list[str] = _Known(values["measure_ids"])
-        self.field_theme = {
-            f.id: theme.id for theme in self.themes.values() for f in theme.handlungsfelder
-        }
+    """What every measure is checked against. A list of ids is None where the file that
+    defines them is broken: references to them are then not checked (the broken file has
+    its own problems)."""
+
+    themes: dict[str, model.Theme]
+    statuses: dict[str, model.Status]
+    status_ids: _Known | None
+    rating: model.RatingScheme | None
+    actors: _Known | None
+    districts: _Known | None
+    goals: _Known | None
+    guidelines: _Known | None
+    measure_ids: _Known
+    #: Handlungsfeld id → its Leitthema's id.
+    field_theme: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        fields = {f.id: t.id for t in self.themes.values() for f in t.handlungsfelder}
+        object.__setattr__(self, "field_theme", fields)
 
 
 def _check_measure(

@@ -184,7 +184,8 @@ def _mentions(annotation: Any, record: type[model.Record]) -> bool:
     return any(_mentions(argument, record) for argument in get_args(annotation))
 
 
-def _cell(text: str) -> str:
+def field_table_cell(text: str) -> str:
+    """A description as one cell of a Markdown table."""
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -194,7 +195,7 @@ def _table(record: type[model.Record]) -> list[str]:
         kind = field_kind(record, name)
         required = "ja" if info.is_required() else "nein"
         cells = [f"`{name}`", required, kind.kind, kind.rule, field_description(record, name)]
-        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+        lines.append("| " + " | ".join(field_table_cell(cell) for cell in cells) + " |")
     return lines
 
 

@@ -12,6 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from generator.wording import format_float
+
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
@@ -102,4 +104,4 @@ def _sexagesimal(digits: str) -> str:
 
 
 def _german(number: float) -> str:
-    return repr(number).removesuffix(".0").replace(".", ",")
+    return format_float(number).removesuffix(",0")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from yaml.reader import Reader
 
 from generator.problems import Problem, problem
+from generator.wording import format_number
 
 MAX_BYTES = 1024 * 1024
 
@@ -40,11 +41,8 @@ def check_text(raw: bytes, display_path: str) -> tuple[str | None, list[Problem]
 def too_large(display_path: str, size: int) -> Problem:
     """The `file_too_large` problem for a file of `size` bytes."""
 
-    def german(number: int) -> str:
-        return f"{number:,}".replace(",", ".")
-
-    limit = f"{german(MAX_BYTES)} Bytes"
-    return problem("file_too_large", display_path, 1, 1, size=german(size), limit=limit)
+    limit = f"{format_number(MAX_BYTES)} Bytes"
+    return problem("file_too_large", display_path, 1, 1, size=format_number(size), limit=limit)
 
 
 def _decode(raw: bytes, display_path: str) -> tuple[str | None, list[Problem]]:

@@ -23,6 +23,7 @@ from generator.cli.site_commands import (
     run_serve,
 )
 from generator.errors import UserError
+from generator.files import write_file_atomically
 from generator.problems import Severity, has_errors
 from generator.terminal import (
     EXIT_OK,
@@ -85,7 +86,7 @@ def _write_schemas(project: Path) -> int:
     for name, text in render_schemas(strategy).items():
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8", newline="\n")
+            write_file_atomically(path, text.encode("utf-8"))
             changed += 1
     print(f"Schemas in {target.relative_to(project)}: {changed} geändert.")
     return EXIT_OK
@@ -311,7 +312,7 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         print(f"Angelegt: {planned.path} (Maßnahme {planned.id}).")
     else:
-        target.write_text(planned.text, encoding="utf-8", newline="\n")
+        write_file_atomically(target, planned.text.encode("utf-8"))
         print(f"Ergänzt: {planned.path} (Handlungsfeld {planned.id}).")
         print(
             f"Legen Sie nun die erste Maßnahme an: strategie neu massnahme --leitthema {theme} "
@@ -368,7 +369,7 @@ def _write_field_reference(project: Path, check_only: bool) -> int:
             )
             code = EXIT_PROBLEMS
         else:
-            path.write_text(updated, encoding="utf-8", newline="\n")
+            write_file_atomically(path, updated.encode("utf-8"))
             print(f"{what} in {name} {'wurde' if verb == 'ist' else 'wurden'} erneuert.")
     return code
 

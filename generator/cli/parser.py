@@ -1,53 +1,22 @@
-"""The command line's parser: commands, options and help in German."""
+"""The command line's parser: commands, options and help in German.
+
+Options have German names (`--ziel`, `--streng`, `--hochladen` …). Earlier English spellings
+stay accepted as aliases (`--out`, `--strict`, `--push`, `--branch`, `--site-url`, `--site`,
+`--id`), so scripts, workflows and old notes keep working; help lists them after the German
+name. `--format` and `--offline` are German words too. The one exception is `--engine` of
+build and serve, named so by the issue that introduced it.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import Any
 
-from generator.terminal import EXIT_USAGE
-
-
-class _GermanFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
-
-
-class _GermanParser(argparse.ArgumentParser):
-    """argparse with German headings, German usage errors and exit code 2."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _GermanFormatter)
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "Befehle und Angaben"
-        self._optionals.title = "Optionen"
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: Aufruf fehlerhaft: {_translate_argparse(message)}\n")
-        sys.stderr.write(f"Hilfe: {self.prog} --help\n")
-        raise SystemExit(EXIT_USAGE)
-
-
-def _translate_argparse(message: str) -> str:
-    # argparse offers no error codes; its few fixed phrases are mapped here.
-    replacements = {
-        "the following arguments are required": "diese Angaben fehlen",
-        "unrecognized arguments": "unbekannte Angaben",
-        "invalid choice": "unbekannter Befehl",
-        "choose from": "möglich sind",
-        "expected one argument": "erwartet einen Wert",
-        "argument": "Angabe",
-    }
-    for english, german in replacements.items():
-        message = message.replace(english, german)
-    return message
+from generator.cli.german_argparse import GermanParser
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = _GermanParser(
+    parser = GermanParser(
         prog="strategie",
         description=(
             "Werkzeug für die Strategie als Daten: prüft die YAML-Dateien in strategy/ und "
@@ -63,7 +32,7 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="ORDNER",
         help="Projektordner mit strategy/ und mkdocs.yml (Standard: aktueller Ordner)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_GermanParser)
+    commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=GermanParser)
     commands.required = True
     _add_check(commands)
     _add_build(commands)
@@ -80,7 +49,7 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_check(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_check(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie check“."""
     check = commands.add_parser(
         "check",
@@ -92,7 +61,11 @@ def _add_check(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     )
     _add_common(check)
     check.add_argument(
-        "--strict", action="store_true", help="auch Warnungen als Fehler werten (so prüft die CI)"
+        "--streng",
+        "--strict",
+        dest="strict",
+        action="store_true",
+        help="auch Warnungen als Fehler werten (so prüft die CI)",
     )
     check.add_argument(
         "--veroeffentlichung",
@@ -104,7 +77,7 @@ def _add_check(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     )
 
 
-def _add_build(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_build(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie build“."""
     build = commands.add_parser(
         "build",
@@ -122,19 +95,21 @@ def _add_build(commands: argparse._SubParsersAction[_GermanParser]) -> None:
         help="Offline-Ausgabe bauen (ohne Sofort-Navigation) und als ZIP-Datei verpacken",
     )
     build.add_argument(
+        "--ziel",
         "--out",
+        dest="out",
         type=Path,
         default=None,
         metavar="ORDNER",
         help=(
             "Zielordner (Standard: site/, mit --offline site-offline/); die ZIP-Datei kommt "
-            "neben diesen Ordner, ohne --out nach dist/. Ersetzt wird nur ein leerer Ordner "
+            "neben diesen Ordner, ohne --ziel nach dist/. Ersetzt wird nur ein leerer Ordner "
             "oder einer, den ein Bau angelegt hat"
         ),
     )
 
 
-def _add_schemas(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_schemas(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie schemas“."""
     schemas = commands.add_parser(
         "schemas",
@@ -151,7 +126,7 @@ def _add_schemas(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     _add_common(schemas)
 
 
-def _add_export(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_export(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie export“."""
     export = commands.add_parser(
         "export",
@@ -164,7 +139,7 @@ def _add_export(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     )
     _add_common(export)
     export_formats = export.add_subparsers(
-        dest="format", metavar="FORMAT", parser_class=_GermanParser
+        dest="format", metavar="FORMAT", parser_class=GermanParser
     )
     export_formats.required = True
     export_xlsx = export_formats.add_parser(
@@ -175,7 +150,9 @@ def _add_export(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     )
     _add_common(export_xlsx)
     export_xlsx.add_argument(
+        "--ziel",
         "--out",
+        dest="out",
         type=Path,
         default=Path("massnahmen.xlsx"),
         metavar="DATEI",
@@ -186,7 +163,7 @@ def _add_export(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     )
 
 
-def _add_import(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_import(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie import“."""
     import_ = commands.add_parser(
         "import",
@@ -199,7 +176,7 @@ def _add_import(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     )
     _add_common(import_)
     import_formats = import_.add_subparsers(
-        dest="format", metavar="FORMAT", parser_class=_GermanParser
+        dest="format", metavar="FORMAT", parser_class=GermanParser
     )
     import_formats.required = True
     import_xlsx = import_formats.add_parser(
@@ -215,7 +192,7 @@ def _add_import(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     import_xlsx.add_argument("datei", type=Path, metavar="DATEI", help="die Arbeitsmappe")
 
 
-def _add_publish(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_publish(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie veroeffentlichen“."""
     publish = commands.add_parser(
         "veroeffentlichen",
@@ -241,20 +218,31 @@ def _add_publish(commands: argparse._SubParsersAction[_GermanParser]) -> None:
         help="Alias „aktuell“ auf diese Fassung setzen und sie zur Startseite machen",
     )
     publish.add_argument(
-        "--push", action="store_true", help="den Zweig danach hochladen (git push)"
+        "--hochladen",
+        "--push",
+        dest="push",
+        action="store_true",
+        help="den Zweig danach hochladen (git push)",
     )
     publish.add_argument(
-        "--branch", default="gh-pages", metavar="ZWEIG", help="Zielzweig (Standard: gh-pages)"
+        "--zweig",
+        "--branch",
+        dest="branch",
+        default="gh-pages",
+        metavar="ZWEIG",
+        help="Zielzweig (Standard: gh-pages)",
     )
     publish.add_argument(
+        "--website-adresse",
         "--site-url",
+        dest="site_url",
         default=None,
         metavar="URL",
         help="Adresse der Website ohne Versionsordner, z. B. https://stadt.github.io/strategie/",
     )
 
 
-def _add_serve(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_serve(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie serve“."""
     serve = commands.add_parser(
         "serve",
@@ -273,7 +261,7 @@ def _add_serve(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     )
 
 
-def _add_diff(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_diff(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie diff“."""
     diff = commands.add_parser(
         "diff",
@@ -305,7 +293,7 @@ def _add_diff(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     )
 
 
-def _add_new(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_new(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie neu“."""
     new = commands.add_parser(
         "neu",
@@ -318,7 +306,7 @@ def _add_new(commands: argparse._SubParsersAction[_GermanParser]) -> None:
         add_help=False,
     )
     _add_common(new)
-    kinds = new.add_subparsers(dest="art", metavar="ART", parser_class=_GermanParser)
+    kinds = new.add_subparsers(dest="art", metavar="ART", parser_class=GermanParser)
     kinds.required = True
     measure = kinds.add_parser(
         "massnahme",
@@ -347,10 +335,16 @@ def _add_new(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     _add_common(field)
     field.add_argument("--leitthema", metavar="KENNUNG", help="Leitthema, z. B. verwaltung")
     field.add_argument("--titel", metavar="TEXT", help="Titel des Handlungsfelds")
-    field.add_argument("--id", metavar="KENNUNG", help="Kennung (Standard: aus dem Titel gebildet)")
+    field.add_argument(
+        "--kennung",
+        "--id",
+        dest="id",
+        metavar="KENNUNG",
+        help="Kennung (Standard: aus dem Titel gebildet)",
+    )
 
 
-def _add_reference(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_reference(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie feldreferenz“."""
     reference = commands.add_parser(
         "feldreferenz",
@@ -368,7 +362,7 @@ def _add_reference(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     )
 
 
-def _add_init(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_init(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie init“."""
     init = commands.add_parser(
         "init",
@@ -415,7 +409,7 @@ def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
 
 
-def _add_pdf(commands: argparse._SubParsersAction[_GermanParser]) -> None:
+def _add_pdf(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie pdf“."""
     pdf = commands.add_parser(
         "pdf",
@@ -429,14 +423,18 @@ def _add_pdf(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     )
     _add_common(pdf)
     pdf.add_argument(
+        "--website-ordner",
         "--site",
+        dest="site",
         type=Path,
         default=None,
         metavar="ORDNER",
         help="eine schon gebaute Website verwenden (Standard: vorher neu bauen)",
     )
     pdf.add_argument(
+        "--ziel",
         "--out",
+        dest="out",
         type=Path,
         default=Path("dist") / "druckfassung.pdf",
         metavar="DATEI",

@@ -14,6 +14,7 @@ from generator.site.build import Built, _shown
 from generator.site.pdf import PrintedPdf
 from generator.site.publish import CURRENT, PREVIEW, Published
 from generator.terminal import print_problems
+from generator.wording import format_decimal
 
 
 class _StderrHandler(logging.Handler):
@@ -42,7 +43,7 @@ def show_user_error(error: UserError) -> int:
 
 def show_built(built: Built) -> None:
     """The summary of a finished build and how to open it."""
-    seconds = f"{built.seconds:.1f}".replace(".", ",")
+    seconds = format_decimal(built.seconds, 1)
     print(f"{built.kind} gebaut: Fassung {built.edition}, {built.pages} Seiten, in {seconds} s.")
     index = _shown(built.target / "index.html")
     archive = built.archive
@@ -51,7 +52,7 @@ def show_built(built: Built) -> None:
         print(f"  python3 -m http.server --directory {_shown(built.target, folder=True)} 8000")
         print("und dann http://127.0.0.1:8000/ im Browser. Für eine Vorschau: strategie serve")
     else:
-        size = f"{archive.stat().st_size / 1_000_000:.1f}".replace(".", ",")
+        size = format_decimal(archive.stat().st_size / 1_000_000, 1)
         print(f"Öffnen: {index} – funktioniert ohne Internet und ohne Webserver.")
         print(f"ZIP-Datei zum Weitergeben ({size} MB): {_shown(archive)}")
         print("Entpacken und im entpackten Ordner index.html öffnen.")
@@ -74,7 +75,7 @@ def show_published(published: Published) -> None:
 
 def show_printed(printed: PrintedPdf) -> None:
     """The summary of `strategie pdf`."""
-    size = f"{printed.path.stat().st_size / 1_000_000:.1f}".replace(".", ",")
+    size = format_decimal(printed.path.stat().st_size / 1_000_000, 1)
     print(
         f"Druckfassung als PDF geschrieben: {_shown(printed.path)} ({printed.pages} Seiten, "
         f"{size} MB, {printed.sections} Abschnitte im Inhaltsverzeichnis)."

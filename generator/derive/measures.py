@@ -20,11 +20,11 @@ import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TypeVar
 
 from generator.model import Criterion, Measure, NotRated, Rating, RatingScheme, Status, Strategy
+from generator.wording import rounded_priority as rounded_priority
 
 
 @dataclass(frozen=True)
@@ -96,12 +96,6 @@ def _integer_weights(
     scale = math.lcm(*(weight.denominator for _, weight in exact))
     scaled = tuple((key, int(weight * scale)) for key, weight in exact)
     return scaled, sum(weight for _, weight in scaled)
-
-
-def rounded_priority(score: float) -> Decimal:
-    """A priority as the site shows it: one decimal, rounded half up (3.25 → 3.3)."""
-    # repr gives the shortest decimal that reads back as this float: 3.25, not 3.2499…
-    return Decimal(repr(score)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def rank_by_priority(measures: Iterable[Measure], scheme: RatingScheme) -> list[Measure]:

@@ -50,6 +50,7 @@ from generator.editing.sheet_scan import FormulaCell as FormulaCell
 from generator.editing.sheet_scan import SheetExtent, SheetScanner
 from generator.editing.sheet_scan import WorkbookUnreadable as WorkbookUnreadable
 from generator.problems import message, quote
+from generator.wording import format_decimal
 
 logger = logging.getLogger(__name__)
 
@@ -327,4 +328,4 @@ def _read_values(
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+    return f"{format_decimal(size / 1024 / 1024, 1)} MB"

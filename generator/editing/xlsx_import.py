@@ -14,7 +14,6 @@ are validated as a whole with load_strategy on a temporary copy before anything 
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -39,6 +38,7 @@ from generator.exports.workbook import (
     normalise_cell,
     same_cell,
 )
+from generator.files import write_files_atomically
 from generator.model import Measure, NotRated, Rating, Strategy, TimeFrame
 from generator.problems import Problem, Severity, message, quote, suggest
 
@@ -111,9 +111,9 @@ def plan_import(strategy_dir: Path, workbook: Path) -> ImportPlan:
             known = sorted(measures)
             hint = suggest(str(measure_id), known) if measure_id is not None else ""
             text = (
-                f"Die Kennung {quote(measure_id)} gibt es nicht.{hint}"
+                message("import_unknown_id", id=quote(measure_id), hint=hint)
                 if measure_id
-                else "Die Kennung fehlt."
+                else message("import_missing_id")
             )
             plan.errors.append(RowError(number, header["id"] + 1, "id", text))
             continue
@@ -123,7 +123,7 @@ def plan_import(strategy_dir: Path, workbook: Path) -> ImportPlan:
                     number,
                     header["id"] + 1,
                     "id",
-                    f"Die Kennung {quote(measure_id)} steht schon in Zeile {rows[measure_id]}.",
+                    message("import_duplicate_id", id=quote(measure_id), row=rows[measure_id]),
                 )
             )
             continue
@@ -157,12 +157,16 @@ def _read_header(
         if key is None:
             continue
         if not isinstance(key, str) or key not in columns:
-            known = ", ".join(columns)
-            text = f"Unbekannte Spalte {quote(key)}.{suggest(str(key), columns)} Bekannt sind: "
-            plan.errors.append(RowError(1, index + 1, str(key), f"{text}{known}."))
+            text = message(
+                "import_unknown_column",
+                key=quote(key),
+                hint=suggest(str(key), columns),
+                known=", ".join(columns),
+            )
+            plan.errors.append(RowError(1, index + 1, str(key), text))
         elif key in header:
             where = get_column_letter(header[key] + 1)
-            text = f"Die Spalte {quote(key)} steht schon in Spalte {where}."
+            text = message("import_duplicate_column", key=quote(key), where=where)
             plan.errors.append(RowError(1, index + 1, key, text))
         else:
             header[key] = index
@@ -222,9 +226,11 @@ class _Row:
             if not column.editable:
                 self.error(
                     key,
-                    "Diese Spalte lässt sich nicht über die Tabelle ändern. Setzen "
-                    f"Sie den Wert zurück auf {quote(cell_text(base))}; geändert wird er in "
-                    f"der Datei {self.strategy.dateien[self.measure.id]}.",
+                    message(
+                        "import_column_not_editable",
+                        value=quote(cell_text(base)),
+                        file=self.strategy.dateien[self.measure.id],
+                    ),
                 )
                 continue
             ok, value = self.parse(key, raw)
@@ -238,10 +244,11 @@ class _Row:
                 if not ok_base or exported_value != current:
                     self.error(
                         key,
-                        f"Der Wert wurde seit dem Export auch in der YAML-Datei "
-                        f"geändert (jetzt {quote(cell_text(self.current[key]))}, beim Export "
-                        f"{quote(cell_text(base))}). Exportieren Sie neu und tragen Sie "
-                        "Ihre Änderung dort ein.",
+                        message(
+                            "import_changed_in_both",
+                            current=quote(cell_text(self.current[key])),
+                            exported=quote(cell_text(base)),
+                        ),
                     )
                     continue
             self.new[key] = value
@@ -262,28 +269,29 @@ class _Row:
         ranges |= {f"bewertung_{c.id}": (scheme.minimum, scheme.maximum) for c in scheme.kriterien}
         kind = self.columns[key].kind
         if raw is None:
-            problem = "Die Zelle darf nicht leer sein." if key in REQUIRED else None
+            problem = message("import_cell_empty") if key in REQUIRED else None
         elif key in choices:
             if str(raw) not in choices[key]:
-                problem = (
-                    f"{quote(raw)} ist nicht erlaubt.{suggest(str(raw), choices[key])} "
-                    f"Erlaubt: {', '.join(choices[key])}."
+                problem = message(
+                    "import_cell_not_allowed",
+                    value=quote(raw),
+                    hint=suggest(str(raw), choices[key]),
+                    allowed=", ".join(choices[key]),
                 )
             value = str(raw)
         elif kind == "Datum":
             value = cell_date(raw)
             if value is None:
-                problem = (
-                    f"Erwartet wird ein Datum wie 2026-11-01 oder 01.11.2026, gefunden "
-                    f"{quote(raw)}."
-                )
+                problem = message("import_cell_not_a_date", value=quote(raw))
         elif kind == "Ganzzahl":
             value = cell_integer(raw)
             low, high = ranges[key]
             if value is None:
-                problem = f"Erwartet wird eine ganze Zahl, gefunden {quote(raw)}."
+                problem = message("import_cell_not_an_integer", value=quote(raw))
             elif not low <= int(value) <= high:
-                problem = f"{quote(value)} liegt außerhalb des erlaubten Bereichs {low} bis {high}."
+                problem = message(
+                    "import_cell_out_of_range", value=quote(value), low=low, high=high
+                )
         else:
             value = " ".join(str(raw).split())
             if report and _LINE_BREAK.search(str(raw).strip()):
@@ -304,7 +312,7 @@ class _Row:
         if wanted["bewertung_quelle"] == "nicht bewertet":
             filled = [key for key in details if wanted[key] is not None]
             for key in filled:
-                self.error(key, "Bei „nicht bewertet“ bleibt diese Zelle leer.")
+                self.error(key, message("import_not_rated_cell_filled"))
             if filled or isinstance(self.measure.bewertung, NotRated):
                 return edits
             return [e for e in edits if e.path[0] != "bewertung"] + [
@@ -312,7 +320,7 @@ class _Row:
             ]
         missing = [key for key in details if wanted[key] is None]
         for key in missing:
-            self.error(key, "Bei einer Bewertung braucht diese Zelle einen Wert.")
+            self.error(key, message("import_rated_cell_empty"))
         if missing:
             return edits
         if isinstance(self.measure.bewertung, NotRated):
@@ -344,12 +352,7 @@ def _apply(
     try:
         plan.texts[path] = apply_edits(path.read_bytes().decode("utf-8"), edits, KEY_ORDER)
     except UneditableYaml:
-        row.error(
-            "id",
-            f"Die Datei {strategy.dateien[row.measure.id]} ist anders formatiert als "
-            "üblich und kann nicht automatisch geändert werden, ohne weitere Zeilen zu "
-            "verändern. Ändern Sie die Werte dort von Hand.",
-        )
+        row.error("id", message("import_file_uneditable", file=strategy.dateien[row.measure.id]))
         return
     for key, value in row.new.items():
         plan.changes.append(
@@ -385,23 +388,12 @@ def _validate(
             plan.warnings.append(found)
             continue
         row = rows.get(by_file.get(found.file, ""), 0)
-        plan.errors.append(RowError(row, 0, "", f"Nach dem Übernehmen: {found.format()}"))
+        text = message("import_after_import", problem=found.format())
+        plan.errors.append(RowError(row, 0, "", text))
 
 
 def apply_import(plan: ImportPlan) -> None:
     """Write every changed file: all temporary files first, then each replaced atomically."""
     if not plan.ok:
         raise ValueError("refusing to apply an import plan with errors")
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, text in sorted(plan.texts.items()):
-            handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-            staged.append((Path(name), path))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(text.encode("utf-8"))
-            os.chmod(name, path.stat().st_mode & 0o777)
-        for temporary, path in staged:
-            os.replace(temporary, path)
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+    write_files_atomically({path: text.encode("utf-8") for path, text in plan.texts.items()})

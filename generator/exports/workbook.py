@@ -18,9 +18,7 @@ when the YAML changed in the same place since the export.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -38,6 +36,7 @@ from openpyxl.writer.excel import ExcelWriter
 from generator.derive.measures import latest_update
 from generator.exports.columns import LIST_SEPARATOR, Cell, Column, measure_columns
 from generator.exports.inert_cells import keep_carriage_returns, make_literal
+from generator.files import write_file_atomically
 from generator.model import Strategy
 from generator.timestamps import zip_date_time
 
@@ -267,17 +266,9 @@ def _save(workbook: Workbook, stamp: datetime) -> bytes:
 
 
 def write_workbook(strategy: Strategy, target: Path) -> None:
-    """Write the editable workbook to `target` atomically (temporary file, then replace)."""
-    data = render_workbook(strategy, editable=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write the editable workbook to `target` atomically (temporary file, then replace); a
+    missing folder is the user's to create (FileNotFoundError)."""
+    write_file_atomically(target, render_workbook(strategy, editable=True), create_folder=False)
 
 
 # --- cell values read back --------------------------------------------------------------------

@@ -22,6 +22,7 @@ from typing import Any
 
 from generator import model
 from generator.check.field_labels import field_label
+from generator.wording import format_date_numeric, format_euro, format_float
 
 # --- Result types -----------------------------------------------------------------------------
 
@@ -285,7 +286,7 @@ class _Comparer:
                 return "erreicht" if value else "nicht erreicht"
             return "ja" if value else "nein"
         if isinstance(value, date):
-            return value.strftime("%d.%m.%Y")
+            return format_date_numeric(value)
         if isinstance(value, int | float):
             return _number(key, value)
         text = self._named(path, key, str(value))
@@ -315,8 +316,8 @@ def _number(key: str, value: float) -> str:
     if key == "sdgs":
         return f"SDG {value}"
     if key == "betrag_eur":
-        return f"{value:,} €".replace(",", ".")
-    return str(value).replace(".", ",") if isinstance(value, float) else str(value)
+        return format_euro(value)
+    return format_float(value) if isinstance(value, float) else str(value)
 
 
 def _record_title(record: dict[str, Any]) -> str:

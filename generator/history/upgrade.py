@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from generator.check.yamltext import MAX_BYTES
+from generator.files import write_file_atomically
 
 
 def upgrade_old_forms(strategy_dir: Path) -> None:
@@ -98,4 +99,4 @@ def _write(path: Path, data: dict[str, Any]) -> None:
     first = path.read_text(encoding="utf-8").split("\n", 1)[0]
     head = first + "\n" if first.startswith("#") else ""
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-    path.write_text(head + body, encoding="utf-8")
+    write_file_atomically(path, (head + body).encode("utf-8"))

@@ -24,13 +24,13 @@ from markupsafe import Markup
 
 from generator import escape, urls
 from generator.charts import evaluation as charts
-from generator.derive.measures import rounded_priority
+from generator.check.fieldref import field_description, field_table_cell, render_field_reference
 from generator.history.describe import History
 from generator.model import Measure, Strategy
 from generator.presentation import forge_name
 from generator.views.changes import build_changes, measure_history
-from generator.views.data import render_data_page
-from generator.views.editors import render_editor_page
+from generator.views.data import build_data_page
+from generator.views.editors import build_editors_page
 from generator.views.evaluation import build_evaluation_pages
 from generator.views.identity import build_identity
 from generator.views.legal import build_site_info_pages
@@ -58,7 +58,14 @@ from generator.views.registries import (
     used_guidelines,
 )
 from generator.views.site import SiteIndex, goal_title, guideline_title
-from generator.wording import format_date, format_since
+from generator.wording import (
+    format_date,
+    format_euro,
+    format_number,
+    format_percent,
+    format_score,
+    format_since,
+)
 
 
 @dataclass(frozen=True)
@@ -90,20 +97,12 @@ def render_site(strategy: Strategy, history: History | None = None) -> RenderedS
     and each measure page its Verlauf section.
     """
     site = SiteIndex(strategy)
-    env = make_env()
-    # What the city calls its levels and its council, for every template and macro.
-    env.globals["labels"] = site.labels
-    # The forge's name („GitHub“, „GitLab“, „OpenCoDE“) for edit links and the privacy text.
-    repository = site.document.repository
-    env.globals["forge"] = forge_name(repository.url, repository.plattform) if repository else None
+    env = _site_env(site)
     pages: dict[PurePosixPath, str] = {}
     for page in collect_pages(site, history):
         if page.path in pages:
             raise ValueError(f"two pages would be written to {page.path}")
         pages[page.path] = _normalise(env.get_template(page.template).render(page=page))
-    # Pages written as Markdown by their own modules (no template): open data, editors.
-    pages[urls.DATA] = _normalise(render_data_page(strategy))
-    pages[urls.EDITORS] = _normalise(render_editor_page(strategy))
     identity = build_identity(strategy)
     navigation = build_navigation(site, changes=history is not None)
     return RenderedSite(
@@ -114,6 +113,23 @@ def render_site(strategy: Strategy, history: History | None = None) -> RenderedS
         identity.files(),
         page_notice(site.document),
     )
+
+
+def render_data_page(strategy: Strategy) -> str:
+    """The Markdown of the Daten page alone (for tests of the exports it describes)."""
+    site = SiteIndex(strategy)
+    page = build_data_page(strategy)
+    return _normalise(_site_env(site).get_template(page.template).render(page=page))
+
+
+def _site_env(site: SiteIndex) -> Environment:
+    env = make_env()
+    # What the city calls its levels and its council, for every template and macro.
+    env.globals["labels"] = site.labels
+    # The forge's name („GitHub“, „GitLab“, „OpenCoDE“) for edit links and the privacy text.
+    repository = site.document.repository
+    env.globals["forge"] = forge_name(repository.url, repository.plattform) if repository else None
+    return env
 
 
 def collect_pages(site: SiteIndex, history: History | None = None) -> list[Page]:
@@ -143,6 +159,7 @@ def collect_pages(site: SiteIndex, history: History | None = None) -> list[Page]
         pages.append(build_changes(site, history))
     pages.append(build_print(site))
     pages.extend(build_site_info_pages(site))
+    pages += [build_data_page(strategy), build_editors_page(strategy)]
     return pages
 
 
@@ -292,13 +309,17 @@ def make_env() -> Environment:
         "date_de": _markup(format_date),
         "since_de": _markup(lambda m: format_since(m.status_seit, m.status_seit_genauigkeit)),
         "number_de": _markup(format_number),
-        "priority": _markup(format_priority),
+        "priority": _markup(format_score),
         "percent": _markup(format_percent),
         "sortable": _markup(lambda score: f"{float(score):.2f}"),
         "css_percent": _markup(lambda share: f"{float(share):.1f}%"),
-        "euro": _markup(lambda amount: f"{format_number(amount)} €"),
+        "euro": _markup(format_euro),
         "svg": _markup(_chart_markup),
         "anchor": _markup(_checked_anchor),
+        "file_href": _markup(_checked_file_href),
+        "field_name": _markup(_checked_field_name),
+        "measure_field_meaning": _markup(_measure_field_meaning),
+        "field_reference": _markup(_field_reference),
     }
     env.filters.update(filters)
     return env
@@ -363,30 +384,41 @@ def _checked_href(link: str) -> str:
     return link
 
 
+_FILE_HREF = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:[./][a-z0-9][a-z0-9_-]*)*$")
+_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _checked_file_href(link: str) -> str:
+    """A link to a download file beside the page: relative, lowercase, no way up."""
+    if not _FILE_HREF.match(link):
+        raise ValueError(f"not a relative file link: {link!r}")
+    return link
+
+
+def _checked_field_name(name: str) -> str:
+    """A field or column name inside a code span: a lowercase identifier, else a bug."""
+    if not _FIELD_NAME.match(name):
+        raise ValueError(f"not a field name: {name!r}")
+    return name
+
+
+def _measure_field_meaning(name: str) -> str:
+    """The meaning of a Maßnahme field as the field reference states it (one source)."""
+    return field_table_cell(field_description(Measure, name))
+
+
+def _field_reference(level: int) -> str:
+    """The field reference's Markdown from headings of `level` on, without its first line
+    (the generated-from comment of docs/feldreferenz.md)."""
+    return render_field_reference(level=level).split("\n", 1)[1].lstrip("\n")
+
+
 def edition_line(site: SiteIndex) -> str:
     """„Fassung 2020 vom 25. Juni 2020 · Stand der Daten: 1. März 2024“: the newest edition."""
     edition = max(site.document.fortschreibungen, key=lambda e: (e.datum, e.id))
     line = f"Fassung {edition.id} vom {format_date(edition.datum)}"
     as_of = site.overview.as_of
     return f"{line} · Stand der Daten: {format_date(as_of)}" if as_of else line
-
-
-def format_number(value: float) -> str:
-    """A number in German notation: 1.300.000 and 48,5 (at most two decimals)."""
-    if isinstance(value, int) or float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.translate(str.maketrans(",.", ".,"))
-
-
-def format_priority(value: float) -> str:
-    """A priority score with one decimal, rounded half up: 3,8."""
-    return str(rounded_priority(value)).replace(".", ",")
-
-
-def format_percent(value: float) -> str:
-    """A share in percent, as German text: 33,3 %."""
-    return f"{format_number(round(value, 1))} %"
 
 
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")

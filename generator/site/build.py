@@ -20,6 +20,7 @@ returned as `Built`; the command line shows all of them (generator/cli/report.py
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import UserError, log
+from generator.files import write_file_atomically
 from generator.problems import Problem, has_errors
 from generator.site import output_guard
 from generator.site.output_guard import OutputRefused
@@ -276,22 +278,15 @@ def source_date_epoch(project: Path) -> tuple[int, str | None]:
 def write_zip(folder: Path, archive: Path, top: str, epoch: int) -> Path:
     """Pack `folder` as `top/…` into `archive`, byte-identical for the same files and epoch."""
     stamp = zip_date_time(epoch)
-    archive.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=f".{archive.name}-", dir=archive.parent)
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
-            for file in _files_sorted(folder):
-                entry = zipfile.ZipInfo(f"{top}/{file.relative_to(folder).as_posix()}", stamp)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                entry.create_system = 3  # Unix, so the permissions below are read
-                entry.external_attr = 0o100644 << 16
-                bundle.writestr(entry, file.read_bytes(), compresslevel=9)
-        os.chmod(partial, 0o644)
-        os.replace(partial, archive)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        for file in _files_sorted(folder):
+            entry = zipfile.ZipInfo(f"{top}/{file.relative_to(folder).as_posix()}", stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3  # Unix, so the permissions below are read
+            entry.external_attr = 0o100644 << 16
+            bundle.writestr(entry, file.read_bytes(), compresslevel=9)
+    write_file_atomically(archive, packed.getvalue())
     return archive
 
 

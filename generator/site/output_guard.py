@@ -24,6 +24,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from generator.errors import UserError
+from generator.terminal import EXIT_USAGE
+
 #: The marker in every folder a build creates (a dotfile: MkDocs skips it, web servers
 #: usually do not list it; it is not put into the offline zip).
 MARKER_NAME = ".strategie-ausgabe"
@@ -40,8 +43,12 @@ SOURCE_FOLDERS = ("strategy", "generator", "docs", "tests", ".github", "schemas"
 WORKBOOK_ENTRY = "xl/workbook.xml"
 
 
-class OutputRefused(Exception):
-    """A command refuses to write where it was asked to; the message is German, for users."""
+class OutputRefused(UserError):
+    """A command refuses to write where it was asked to; the message is German, for users
+    (wrong usage: exit code 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, exit_code=EXIT_USAGE)
 
 
 _OS_REASONS = {

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from generator.errors import UserError
+from generator.files import write_file_atomically
 from generator.site.build import source_date_epoch
-from generator.site.write import write_file_atomically
 from generator.terminal import EXIT_USAGE
 from generator.timestamps import EpochError
 

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.files import is_temporary, write_file_atomically
 from generator.site.output_guard import MARKER_NAME, OutputRefused
 
 log = logging.getLogger(__name__)
@@ -74,11 +74,11 @@ def write_pages(pages: Mapping[PurePosixPath, str | bytes], target: Path) -> Wri
         if _read_bytes(file) == wanted[path]:
             unchanged += 1
             continue
-        _write_atomically(file, wanted[path])
+        write_file_atomically(file, wanted[path])
         written.append(path)
     manifest = (MARKER_NOTE + "".join(f"{path}\n" for path in sorted(wanted))).encode("utf-8")
     if _read_bytes(root / MARKER_NAME) != manifest:
-        _write_atomically(root / MARKER_NAME, manifest)
+        write_file_atomically(root / MARKER_NAME, manifest)
     report = WriteReport(tuple(written), unchanged, tuple(removed))
     log.info(
         "%s: %d written, %d unchanged, %d removed",
@@ -213,26 +213,5 @@ def _remove_stale(
 
 
 def _is_temporary(name: str) -> bool:
-    """A temporary file of `_write_atomically` that an interrupted run left behind."""
-    return name.startswith(".") and name.endswith(".tmp") and name != MARKER_NAME
-
-
-def write_file_atomically(file: Path, data: bytes) -> None:
-    """Replace `file` with `data` in one step: readers see the old or the new file, never a
-    part (a temporary file beside it, then a rename)."""
-    _write_atomically(file, data)
-
-
-def _write_atomically(file: Path, data: bytes) -> None:
-    file.parent.mkdir(parents=True, exist_ok=True)
-    if file.is_symlink() or file.is_dir():
-        raise ValueError(f"refusing to replace {file}: it is not a regular file")
-    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """A temporary file of an atomic write that an interrupted run left behind."""
+    return is_temporary(name) and name != MARKER_NAME

@@ -19,6 +19,7 @@ from generator.model import Status
 from generator.views.evaluation_parts import EvaluationLinks, evaluation_links
 from generator.views.pages import Page
 from generator.views.site import Link, SiteIndex, goal_title, guideline_title
+from generator.wording import format_month_numeric
 
 Key = TypeVar("Key")
 
@@ -219,7 +220,7 @@ def build_timeline(site: SiteIndex, evaluation: Evaluation) -> TimelinePage:
     marker = None
     if as_of:
         fraction = (as_of.timetuple().tm_yday - 1) / 365
-        marker = (as_of.year + fraction, f"Stand {as_of.month:02d}/{as_of.year}")
+        marker = (as_of.year + fraction, f"Stand {format_month_numeric(as_of)}")
     chart = timeline_chart.gantt(
         "auswertung-zeitplan",
         f"Zeitplan der Maßnahmen bis {horizon}",

@@ -1,43 +1,39 @@
 """The editors' page of the site: how the data is maintained, and the field reference.
 
-In: the validated `Strategy` (for the repository address). Out: the Markdown of
-`mitmachen.md`. The field reference itself is generated from the models by fieldref.py, the
-same text that docs/feldreferenz.md carries, so the site and the repository cannot drift apart.
+In: the validated `Strategy` (for the repository address). Out: the `EditorsPage` view for
+`mitmachen.md` (template `editors.md.j2`). The field reference itself is generated from the
+models by check/fieldref.py, the same text that docs/feldreferenz.md carries, so the site and
+the repository cannot drift apart.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
 from urllib.parse import quote
 
-from generator import escape
-from generator.check.fieldref import render_field_reference
+from generator import urls
 from generator.model import Strategy
 from generator.presentation import forge_file_address
+from generator.views.pages import Page
+
+#: What the page is generated from (its first line names them).
+SOURCES = ("strategy/strategie.yml", "dem Datenmodell (generator/fieldref.py)")
 
 
-def render_editor_page(strategy: Strategy) -> str:
+@dataclass(frozen=True)
+class EditorsPage(Page):
+    template: ClassVar[str] = "editors.md.j2"
+    #: The editors' guide (CONTRIBUTING.md) at the forge; None without a repository.
+    guide: str | None
+    #: The heading level of the field reference's sections (under the page's h2).
+    reference_level: int = 3
+
+
+def build_editors_page(strategy: Strategy) -> EditorsPage:
     """German page for editors: the workflow in brief and the full field reference."""
     repository = strategy.strategie.repository
-    lines = [
-        "<!-- Erzeugt aus strategy/strategie.yml und dem Datenmodell (generator/fieldref.py) "
-        "– bitte dort ändern. -->",
-        "# Daten pflegen",
-        "",
-        "Alle Inhalte dieser Website stehen als Textdateien (YAML) im Ordner `strategy/` des "
-        "Projekts: eine Datei je Maßnahme, eine je Leitthema, dazu die Verzeichnisse der "
-        "Akteure, Stadtteile, SDGs und Charta-Leitlinien. Wer eine Maßnahme ändern will, ändert "
-        "ihre Datei; die Website entsteht daraus neu.",
-        "",
-        "So läuft eine Änderung ab:",
-        "",
-        "1. Datei der Maßnahme öffnen – sie heißt wie die Kennung, zum Beispiel "
-        "`strategy/massnahmen/verwaltung/ver-03.yml`.",
-        "2. Werte ändern, zum Beispiel Status, Fortschritt oder das Datum „aktualisiert“.",
-        "3. Die Änderung als Vorschlag (Pull Request) einreichen. Die automatische Prüfung "
-        "meldet jedes Problem mit Datei, Zeile und einem Hinweis zur Behebung.",
-        "4. Die koordinierende Stelle prüft den Vorschlag und übernimmt ihn.",
-        "",
-    ]
+    guide = None
     if repository is not None:
         guide = forge_file_address(
             repository.url,
@@ -46,16 +42,4 @@ def render_editor_page(strategy: Strategy) -> str:
             quote(repository.branch, safe=""),
             "CONTRIBUTING.md",
         )
-        lines += [
-            "Die ausführliche Anleitung Schritt für Schritt steht im "
-            f"[Leitfaden für Redakteurinnen und Redakteure]({escape.markdown_url(guide)}).",
-            "",
-        ]
-    lines += [
-        "## Feldreferenz",
-        "",
-        "Welche Felder es gibt, welche Pflicht sind und welche Werte erlaubt sind:",
-        "",
-        render_field_reference(level=3).split("\n", 1)[1].lstrip("\n"),
-    ]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return EditorsPage(path=urls.EDITORS, title="Daten pflegen", source_files=SOURCES, guide=guide)

@@ -7,18 +7,12 @@ every Auswertung page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import PurePosixPath
 
 from generator import urls
 from generator.derive.evaluation import RankedMeasure
-from generator.derive.measures import rounded_priority
 from generator.views.site import Link, SiteIndex
-
-
-def decimal_de(value: float | Fraction) -> str:
-    """A score as the site shows it: one decimal, half up, decimal comma (4,5)."""
-    return str(rounded_priority(float(value))).replace(".", ",")
+from generator.wording import format_score
 
 
 @dataclass(frozen=True)
@@ -96,7 +90,7 @@ def point_name(entry: RankedMeasure, x_label: str, x: float, y_label: str, y: fl
     example = " (Beispielwert)" if entry.example else ""
     kind = " (Beispielmaßnahme)" if entry.measure.beispielmassnahme else ""
     return (
-        f"{point_label(entry)}{kind}: {entry.measure.titel}. {x_label} {decimal_de(x)}, "
-        f"{y_label} {decimal_de(y)}, Priorität {decimal_de(entry.priority)}{example}, "
+        f"{point_label(entry)}{kind}: {entry.measure.titel}. {x_label} {format_score(x)}, "
+        f"{y_label} {format_score(y)}, Priorität {format_score(entry.priority)}{example}, "
         f"Rang {entry.rank}"
     )

@@ -24,6 +24,7 @@ from urllib.parse import urljoin
 from generator import urls
 from generator.history.describe import ChangeSet, History
 from generator.views.changes import FEED_FILE, section_heading
+from generator.wording import format_date_numeric
 
 ATOM = "http://www.w3.org/2005/Atom"
 #: Characters XML 1.0 does not allow at all, not even escaped: ElementTree would write them
@@ -79,7 +80,7 @@ def _entry(feed: ET.Element, change_set: ChangeSet, settings: FeedSettings) -> N
         title = section_heading(change_set)
     else:
         title = (
-            f"Änderung vom {change_set.date.strftime('%d.%m.%Y')}: {section_heading(change_set)}"
+            f"Änderung vom {format_date_numeric(change_set.date)}: {section_heading(change_set)}"
         )
     _text(entry, "title", title)
     _text(entry, "updated", _moment(change_set).isoformat())
