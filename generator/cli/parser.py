@@ -327,9 +327,15 @@ def _add_new(commands: argparse._SubParsersAction[_GermanParser]) -> None:
         add_help=False,
     )
     _add_common(measure)
-    measure.add_argument("--leitthema", metavar="KENNUNG", help="Leitthema, z. B. verwaltung")
     measure.add_argument(
-        "--handlungsfeld", metavar="KENNUNG", help="Handlungsfeld, z. B. e-government"
+        "--leitthema",
+        metavar="KENNUNG",
+        help="Kennung des Leitthemas (sein Dateiname in strategy/leitthemen/ ohne .yml)",
+    )
+    measure.add_argument(
+        "--handlungsfeld",
+        metavar="KENNUNG",
+        help="Kennung des Handlungsfelds (seine id in der Datei des Leitthemas)",
     )
     measure.add_argument("--titel", metavar="TEXT", help="Titel der Maßnahme")
     measure.add_argument(
@@ -345,7 +351,11 @@ def _add_new(commands: argparse._SubParsersAction[_GermanParser]) -> None:
         add_help=False,
     )
     _add_common(field)
-    field.add_argument("--leitthema", metavar="KENNUNG", help="Leitthema, z. B. verwaltung")
+    field.add_argument(
+        "--leitthema",
+        metavar="KENNUNG",
+        help="Kennung des Leitthemas (sein Dateiname in strategy/leitthemen/ ohne .yml)",
+    )
     field.add_argument("--titel", metavar="TEXT", help="Titel des Handlungsfelds")
     field.add_argument("--id", metavar="KENNUNG", help="Kennung (Standard: aus dem Titel gebildet)")
 

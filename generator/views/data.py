@@ -24,6 +24,7 @@ from generator.exports.columns import (
     measure_columns,
 )
 from generator.model import Measure, Rating, Strategy
+from generator.presentation import Labels
 from generator.wording import format_date
 
 #: German meaning of each field of a Maßnahme in strategie.json (and its YAML file).
@@ -158,7 +159,7 @@ def render_data_page(strategy: Strategy) -> str:
         "",
         "| Feld | Bedeutung | Format | Pflicht |",
         "| --- | --- | --- | --- |",
-        *_measure_field_rows(),
+        *_measure_field_rows(labels),
     ]
     return "\n".join(lines) + "\n"
 
@@ -182,12 +183,20 @@ def _rating_note(strategy: Strategy) -> list[str]:
     ]
 
 
-def _measure_field_rows() -> list[str]:
+def _measure_field_rows(labels: Labels) -> list[str]:
     schema = Measure.model_json_schema(mode="validation")
     required = set(schema.get("required", []))
+    theme, field = labels.leitthema, labels.handlungsfeld
+    meanings = {
+        **MEASURE_FIELDS,
+        "leitthema": f"Kennung {theme.des}",
+        "handlungsfeld": f"Kennung {field.des}",
+        "operative_ziele": f"Nummern der operativen Ziele {field.des} (oder {theme.des}), "
+        "zu denen die Maßnahme beiträgt",
+    }
     rows = []
     for name, spec in schema["properties"].items():
-        meaning = MEASURE_FIELDS.get(name, "")
+        meaning = meanings.get(name, "")
         rows.append(
             f"| `{name}` | {escape.markdown_text(meaning)} | {_json_type(spec)} | "
             f"{'ja' if name in required else 'nein'} |"
