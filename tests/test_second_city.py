@@ -18,10 +18,16 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 from project_copy import copy_project, run_strategie
+
+from generator.check.validate import load_strategy
+from generator.editing.scaffold import ScaffoldError, plan_measure
+from generator.history.diff import diff_strategies
+from generator.model import Strategy
 
 ZWEITSTADT = Path(__file__).parent / "data" / "zweitstadt"
 
@@ -282,3 +288,44 @@ def test_legal_pages_name_the_saxon_bodies(built: Built) -> None:
     for page in ("impressum", "datenschutz", "barrierefreiheit"):
         text = (built.site / "info" / f"{page}.html").read_text("utf-8")
         assert "auszufüllen" not in text, page
+
+
+# --- editors' messages in the city's words (no build needed) ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def strategy() -> Strategy:
+    """The second city's strategy, loaded and validated."""
+    loaded, problems = load_strategy(ZWEITSTADT)
+    assert problems == [] and loaded is not None
+    return loaded
+
+
+def test_new_measure_messages_use_the_citys_labels(strategy: Strategy) -> None:
+    """`strategie neu massnahme` names a Zukunftsaufgabe and its Themenfelder, not a Leitthema
+    and its Handlungsfelder, when a field is wrong or not allowed."""
+    common = {"title": "Test", "responsible": None, "today": date(2024, 7, 1)}
+    with pytest.raises(ScaffoldError) as unknown:
+        plan_measure(strategy, ZWEITSTADT, theme_id="verwaltung", field_id="schulen", **common)
+    assert str(unknown.value).startswith(
+        "Das Themenfeld „schulen“ gibt es in der Zukunftsaufgabe „verwaltung“ nicht."
+    )
+    with pytest.raises(ScaffoldError) as not_allowed:
+        plan_measure(strategy, ZWEITSTADT, theme_id="werkstatt", field_id="x", **common)
+    assert str(not_allowed.value) == (
+        "Die Zukunftsaufgabe „werkstatt“ hat keine Themenfelder; lassen Sie --handlungsfeld weg."
+    )
+
+
+def test_change_summaries_use_the_citys_labels(strategy: Strategy) -> None:
+    """The words of a change between two versions name Zukunftsaufgaben and Themenfelder: the
+    collections, and a measure moved to another Themenfeld."""
+    first = strategy.massnahmen[0]
+    assert first.handlungsfeld == "online-dienste"
+    moved = first.model_copy(update={"handlungsfeld": "beteiligung"})
+    newer = strategy.model_copy(update={"massnahmen": [moved, *strategy.massnahmen[1:]]})
+    diff = diff_strategies(strategy, newer)
+    assert diff.themes.name == "Zukunftsaufgaben"
+    assert diff.fields_of_action.name == "Themenfelder"
+    labels = [change.label for entity in diff.measures.changed for change in entity.changes]
+    assert labels == ["Themenfeld"], labels
