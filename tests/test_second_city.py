@@ -14,7 +14,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from git_env import GIT_ENV
 from project_copy import copy_project, run_strategie
 
 from generator.check.validate import load_strategy
@@ -75,11 +78,36 @@ class Built:
         return self.root / "arbeitsmappe.xlsx"
 
 
+def _commit(root: Path, day: str, subject: str) -> None:
+    """Commit the strategy folder as it is, on `day` (after the city's historie_ab)."""
+    stamp = f"{day}T10:00:00+00:00"
+    environment = {**os.environ, **GIT_ENV, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    for command in (["add", "strategy"], ["commit", "-q", "-m", subject]):
+        subprocess.run(["git", "-C", str(root), *command], env=environment, check=True)
+
+
+def _with_history(root: Path) -> None:
+    """A Git history of two commits: the first state, then a measure's status and a
+    Themenfeld's title changed (so the Änderungen page and the feed have content)."""
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True, env=GIT_ENV)
+    _commit(root, "2024-07-01", "Erste Fassung")
+    measure = root / "strategy" / "massnahmen" / "verwaltung" / "bv-03.yml"
+    text = measure.read_text(encoding="utf-8").replace("status: idee", "status: laeuft")
+    text = re.sub(r'(status_seit|aktualisiert): "[0-9-]+"', r'\1: "2024-08-01"', text)
+    measure.write_text(text, encoding="utf-8")
+    theme = root / "strategy" / "leitthemen" / "verwaltung.yml"
+    text = theme.read_text(encoding="utf-8")
+    text = text.replace("titel: Online-Dienste\n", "titel: Online-Dienste der Stadt\n")
+    theme.write_text(text, encoding="utf-8")
+    _commit(root, "2024-08-01", "BV-03 läuft, Titel eines Themenfelds")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
-    """Elsterbrück in a copy of the project: publication check, online and offline build and
-    the editors' workbook, each of which must succeed."""
+    """Elsterbrück in a copy of the project with a short Git history: publication check, online
+    and offline build and the editors' workbook, each of which must succeed."""
     root = copy_project(tmp_path_factory.mktemp("zweitstadt") / "projekt", ZWEITSTADT)
+    _with_history(root)
     check = run_strategie(root, "check", "--strict", "--veroeffentlichung")
     assert check.returncode == 0, check.stdout + check.stderr
     for arguments in (
@@ -330,3 +358,14 @@ def test_change_summaries_use_the_citys_labels(strategy: Strategy) -> None:
     assert diff.fields_of_action.name == "Themenfelder"
     labels = [change.label for entity in diff.measures.changed for change in entity.changes]
     assert labels == ["Themenfeld"], labels
+
+
+def test_changes_page_and_feed_describe_changes_in_the_citys_words(built: Built) -> None:
+    """The Änderungen page and the feed summarise the second commit as „BV-03 geändert;
+    Themenfelder geändert“ and list the Themenfeld's new title."""
+    feed = (built.site / "feed.xml").read_text("utf-8")
+    assert "<title>Änderung vom 01.08.2024: BV-03 geändert; Themenfelder geändert</title>" in feed
+    changes = re.sub(r"<[^>]+>", " ", (built.site / "aenderungen.html").read_text("utf-8"))
+    changes = " ".join(changes.split())
+    assert "Themenfelder: „Online-Dienste der Stadt“: Titel „Online-Dienste“ →" in changes
+    assert "Status Idee → läuft" in changes

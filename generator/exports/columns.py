@@ -255,7 +255,7 @@ def normalise_base_url(base_url: str) -> str:
 
 
 class ExportedTheme(Theme):
-    """A Leitthema with its measures nested (each measure names its Handlungsfeld)."""
+    """A top-level theme with its measures nested (each measure names its field of action)."""
 
     massnahmen: list[Measure]
 
