@@ -305,6 +305,10 @@ def _add_diff(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     )
 
 
+_THEME_HELP = "Kennung des Leitthemas (sein Dateiname in strategy/leitthemen/ ohne .yml)"
+_FIELD_HELP = "Kennung des Handlungsfelds (seine id in der Datei des Leitthemas)"
+
+
 def _add_new(commands: argparse._SubParsersAction[_GermanParser]) -> None:
     """„strategie neu“."""
     new = commands.add_parser(
@@ -327,16 +331,8 @@ def _add_new(commands: argparse._SubParsersAction[_GermanParser]) -> None:
         add_help=False,
     )
     _add_common(measure)
-    measure.add_argument(
-        "--leitthema",
-        metavar="KENNUNG",
-        help="Kennung des Leitthemas (sein Dateiname in strategy/leitthemen/ ohne .yml)",
-    )
-    measure.add_argument(
-        "--handlungsfeld",
-        metavar="KENNUNG",
-        help="Kennung des Handlungsfelds (seine id in der Datei des Leitthemas)",
-    )
+    measure.add_argument("--leitthema", metavar="KENNUNG", help=_THEME_HELP)
+    measure.add_argument("--handlungsfeld", metavar="KENNUNG", help=_FIELD_HELP)
     measure.add_argument("--titel", metavar="TEXT", help="Titel der Maßnahme")
     measure.add_argument(
         "--verantwortlich",
@@ -351,11 +347,7 @@ def _add_new(commands: argparse._SubParsersAction[_GermanParser]) -> None:
         add_help=False,
     )
     _add_common(field)
-    field.add_argument(
-        "--leitthema",
-        metavar="KENNUNG",
-        help="Kennung des Leitthemas (sein Dateiname in strategy/leitthemen/ ohne .yml)",
-    )
+    field.add_argument("--leitthema", metavar="KENNUNG", help=_THEME_HELP)
     field.add_argument("--titel", metavar="TEXT", help="Titel des Handlungsfelds")
     field.add_argument("--id", metavar="KENNUNG", help="Kennung (Standard: aus dem Titel gebildet)")
 
