@@ -154,6 +154,7 @@ def render_measure(
     stated = (field or theme).operative_ziele
     goals = [f"{goal.nummer}  # {' '.join(goal.text.split())}" for goal in stated]
     guideline = strategy.leitlinien[0].id if strategy.leitlinien else "leitlinie-1"
+    theme_word = strategy.strategie.bezeichnungen.leitthema.der
     relative = PurePosixPath("massnahmen", theme.id, f"{identifier.lower()}.yml")
     related = next((x.id for x in strategy.massnahmen if x.leitthema == theme.id), identifier)
 
@@ -176,7 +177,7 @@ def render_measure(
         *(
             _block(m, "handlungsfeld", [f"handlungsfeld: {field.id}"], optional=False)
             if field
-            else _block(m, "handlungsfeld", ["handlungsfeld: (das Leitthema hat keine)"],
+            else _block(m, "handlungsfeld", [f"handlungsfeld: ({theme_word} hat keine)"],
                         optional=True)
         ),
         *_block(m, "operative_ziele", ["operative_ziele:",
