@@ -222,7 +222,7 @@ class Theme(Record):
     #: Only for a theme without Handlungsfelder: its measures refer to these.
     operative_ziele: list[OperativeGoal] = []
     #: May be empty for a cross-cutting theme whose measures belong to the theme directly
-    #: (Gelsenkirchen's "Open Innovation Lab im ARENA PARK").
+    #: (such as a real-world laboratory area).
     handlungsfelder: list[FieldOfAction] = []
 
 

@@ -187,20 +187,20 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     ),
     "measure_prefix": (
         Severity.ERROR,
-        "Die Kennung {id} passt nicht zum Leitthema {theme}: Kennungen dort beginnen mit {prefix}.",
+        "Die Kennung {id} passt nicht {zum_theme} {theme}: Kennungen dort beginnen mit {prefix}.",
     ),
     "field_of_action_theme": (
         Severity.ERROR,
-        "handlungsfeld: {value} gehört zum Leitthema {other_theme}, nicht zu {theme}.",
+        "handlungsfeld: {value} gehört {zum_theme} {other_theme}, nicht zu {theme}.",
     ),
     "field_of_action_missing": (
         Severity.ERROR,
-        "Das Leitthema {theme} hat Handlungsfelder; geben Sie mit handlungsfeld an, zu welchem "
-        "die Maßnahme gehört. Möglich: {known}.",
+        "{das_theme} {theme} hat {fields}; geben Sie mit handlungsfeld an, {zu_welchem} die "
+        "Maßnahme gehört. Möglich: {known}.",
     ),
     "field_of_action_not_allowed": (
         Severity.ERROR,
-        "Das Leitthema {theme} hat keine Handlungsfelder; löschen Sie die Zeile handlungsfeld.",
+        "{das_theme} {theme} hat keine {fields}; löschen Sie die Zeile handlungsfeld.",
     ),
     "rating_criteria": (
         Severity.ERROR,
@@ -262,7 +262,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     ),
     "no_measures": (
         Severity.WARNING,
-        "Das Handlungsfeld {id} hat noch keine Maßnahme.",
+        "{das_field} {id} hat noch keine Maßnahme.",
     ),
     "consequence_unchecked": (
         Severity.WARNING,
@@ -390,15 +390,28 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+#: The words for the levels in messages, as the default `bezeichnungen` give them; a check
+#: that knows the strategy's own labels passes them (check/crosscheck.py: level_words).
+DEFAULT_LEVEL_WORDS: dict[str, str] = {
+    "das_theme": "Das Leitthema",
+    "zum_theme": "zum Leitthema",
+    "fields": "Handlungsfelder",
+    "zu_welchem": "zu welchem",
+    "das_field": "Das Handlungsfeld",
+}
+
+
 def problem(code: str, file: str, line: int, column: int, **params: object) -> Problem:
     """Build a Problem from the catalogue; unknown codes and missing parameters are bugs."""
     severity, template = MESSAGES[code]
-    return Problem(file, line, column, code, template.format(**params), severity)
+    return Problem(
+        file, line, column, code, template.format(**{**DEFAULT_LEVEL_WORDS, **params}), severity
+    )
 
 
 def message(code: str, **params: object) -> str:
     """The German text of a catalogue message without a file position (workbook import)."""
-    return MESSAGES[code][1].format(**params)
+    return MESSAGES[code][1].format(**{**DEFAULT_LEVEL_WORDS, **params})
 
 
 def quote(value: object) -> str:

@@ -25,6 +25,7 @@ def _cell(text: str) -> str:
 def render_allowed_values(strategy: Strategy) -> str:
     """The tables, each under a level-3 heading, ending with a newline."""
     document = strategy.strategie
+    theme_word, field_word = document.bezeichnungen.leitthema, document.bezeichnungen.handlungsfeld
     lines = [
         "<!-- Erzeugt aus strategy/ mit „strategie feldreferenz“; nicht von Hand ändern. -->",
         "",
@@ -38,9 +39,10 @@ def render_allowed_values(strategy: Strategy) -> str:
     ]
     lines += [
         "",
-        "### Leitthemen und Handlungsfelder (`handlungsfeld`, Ordner unter `massnahmen/`)",
+        f"### {theme_word.mehrzahl} und {field_word.mehrzahl} (`handlungsfeld`, Ordner unter "
+        "`massnahmen/`)",
         "",
-        "| Leitthema (Ordner) | Kürzel | Handlungsfelder |",
+        f"| {theme_word.einzahl} (Ordner) | Kürzel | {field_word.mehrzahl} |",
         "|---|---|---|",
     ]
     for theme in strategy.leitthemen:

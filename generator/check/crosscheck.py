@@ -19,17 +19,32 @@ from generator.check.checker import known as _known
 from generator.check.collect import Collected
 from generator.check.shape import field_label
 from generator.check.tree import LoadedFile
+from generator.presentation import Labels
 from generator.problems import Problem, quote, suggest
 
 
+def level_words(labels: Labels) -> dict[str, str]:
+    """The words for the levels in messages, from the strategy's `bezeichnungen`
+    (problems.DEFAULT_LEVEL_WORDS names them)."""
+    theme, field = labels.leitthema, labels.handlungsfeld
+    return {
+        "das_theme": theme.der[0].upper() + theme.der[1:],
+        "zum_theme": theme.zu_dem,
+        "fields": field.mehrzahl,
+        "zu_welchem": "zu welcher" if field.genus == "femininum" else "zu welchem",
+        "das_field": field.der[0].upper() + field.der[1:],
+    }
+
+
 def cross_check(collected: Collected) -> tuple[model.Strategy | None, list[Problem]]:
+    document = collected.document
+    labels = document.bezeichnungen if document is not None else Labels()
     check = _Checker(
         {
             "die Maßnahme": collected.unreadable.get("massnahmen", {}),
-            "das Leitthema": collected.unreadable.get("leitthemen", {}),
+            labels.leitthema.der: collected.unreadable.get("leitthemen", {}),
         }
     )
-    document = collected.document
     registries = {name: registry for name, (registry, _) in collected.registries.items()}
     actors: list[model.Actor] = getattr(registries.get("akteure.yml"), "akteure", [])
     districts: list[model.District] = getattr(registries.get("stadtteile.yml"), "stadtteile", [])
@@ -66,10 +81,11 @@ def cross_check(collected: Collected) -> tuple[model.Strategy | None, list[Probl
         goals=_ids(registries, collected, "sdgs.yml", [str(g.nummer) for g in goals]),
         guidelines=_ids(registries, collected, "charta.yml", [g.id for g in guidelines]),
         measure_ids=_Known(sorted(set(collected.raw_ids.get("massnahmen", [])))),
+        labels=labels,
     )
     for measure, loaded in measures:
         _check_measure(check, measure, loaded, context)
-    _check_empty_fields(check, themes, collected.raw_fields_used)
+    _check_empty_fields(check, themes, collected.raw_fields_used, context.words)
 
     complete = document is not None and set(registries) == collected.registry_files
     if not complete or document is None:
@@ -181,12 +197,16 @@ class _MeasureContext:
     goals: _Known | None
     guidelines: _Known | None
     measure_ids: _Known
+    labels: Labels
     #: Handlungsfeld id → its Leitthema's id.
     field_theme: dict[str, str] = field(init=False)
+    #: The level words of the messages, from `labels`.
+    words: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         fields = {f.id: t.id for t in self.themes.values() for f in t.handlungsfelder}
         object.__setattr__(self, "field_theme", fields)
+        object.__setattr__(self, "words", level_words(self.labels))
 
 
 def _check_measure(
@@ -275,7 +295,7 @@ def _check_theme_reference(
             list(context.themes),
             _at(loaded, ("leitthema",)),
             "leitthema",
-            "das Leitthema",
+            context.labels.leitthema.der,
         )
         return
     prefix = f"{theme.kuerzel}-"
@@ -286,6 +306,7 @@ def _check_theme_reference(
             id=quote(measure.id),
             theme=quote(theme.id),
             prefix=quote(prefix),
+            **context.words,
         )
     fields = [f.id for f in theme.handlungsfelder]
     if measure.handlungsfeld is None:
@@ -295,11 +316,12 @@ def _check_theme_reference(
                 _at(loaded, ()),
                 theme=quote(theme.id),
                 known=_known(fields),
+                **context.words,
             )
         return
     where = _at(loaded, ("handlungsfeld",))
     if not fields:
-        check.add("field_of_action_not_allowed", where, theme=quote(theme.id))
+        check.add("field_of_action_not_allowed", where, theme=quote(theme.id), **context.words)
     elif measure.handlungsfeld not in fields:
         other = context.field_theme.get(measure.handlungsfeld)
         if other is not None:
@@ -309,10 +331,15 @@ def _check_theme_reference(
                 value=quote(measure.handlungsfeld),
                 other_theme=quote(other),
                 theme=quote(theme.id),
+                **context.words,
             )
         else:
             check.reference(
-                measure.handlungsfeld, fields, where, "handlungsfeld", "das Handlungsfeld"
+                measure.handlungsfeld,
+                fields,
+                where,
+                "handlungsfeld",
+                context.labels.handlungsfeld.der,
             )
 
 
@@ -391,7 +418,10 @@ def _check_dates(check: _Checker, measure: model.Measure, loaded: LoadedFile) ->
 
 
 def _check_empty_fields(
-    check: _Checker, themes: list[tuple[model.Theme, LoadedFile]], used: set[str]
+    check: _Checker,
+    themes: list[tuple[model.Theme, LoadedFile]],
+    used: set[str],
+    words: dict[str, str],
 ) -> None:
     for theme, loaded in themes:
         for index, field_of_action in enumerate(theme.handlungsfelder):
@@ -400,4 +430,5 @@ def _check_empty_fields(
                     "no_measures",
                     _at(loaded, ("handlungsfelder", index, "id")),
                     id=quote(field_of_action.id),
+                    **words,
                 )

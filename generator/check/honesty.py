@@ -10,6 +10,7 @@ from __future__ import annotations
 from generator import model
 from generator.check.collect import Collected
 from generator.check.tree import LoadedFile
+from generator.presentation import Labels
 from generator.problems import Problem, problem, quote
 
 #: What is known at each coarse precision, for the message.
@@ -26,6 +27,8 @@ def _at(loaded: LoadedFile, path: tuple[str | int, ...]) -> tuple[str, int, int]
 def honesty_checks(collected: Collected) -> list[Problem]:
     """The problems of every measure's dates and example rating."""
     found: list[Problem] = []
+    document = collected.document
+    labels = document.bezeichnungen if document is not None else Labels()
     goals: dict[tuple[str, str | None], list[int]] = {}
     for theme, loaded in collected.themes:
         found += _goal_numbers(theme.operative_ziele, loaded, ("operative_ziele",))
@@ -39,7 +42,7 @@ def honesty_checks(collected: Collected) -> list[Problem]:
         found += _rating_before_start(measure, loaded)
         known = goals.get((measure.leitthema, measure.handlungsfeld))
         if known is not None:  # an unknown theme or field is reported by the cross-checks
-            found += _goal_references(measure, loaded, known)
+            found += _goal_references(measure, loaded, known, labels)
     return found
 
 
@@ -56,12 +59,14 @@ def _goal_numbers(
     return found
 
 
-def _goal_references(measure: model.Measure, loaded: LoadedFile, known: list[int]) -> list[Problem]:
+def _goal_references(
+    measure: model.Measure, loaded: LoadedFile, known: list[int], labels: Labels
+) -> list[Problem]:
     """A measure names operative goals by number; each must exist where it belongs."""
     where_goals = (
-        f"im Handlungsfeld „{measure.handlungsfeld}“"
+        f"{labels.handlungsfeld.im} „{measure.handlungsfeld}“"
         if measure.handlungsfeld
-        else (f"im Leitthema „{measure.leitthema}“")
+        else (f"{labels.leitthema.im} „{measure.leitthema}“")
     )
     listed = ", ".join(str(number) for number in sorted(set(known))) or "keine"
     return [

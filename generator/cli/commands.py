@@ -50,8 +50,10 @@ def _run_check(project: Path, strict: bool, publication: bool = False) -> int:
         print(f"Prüfung fehlgeschlagen: {summarise(problems)}{hint}.", file=sys.stderr)
         return EXIT_PROBLEMS
     fields = sum(len(theme.handlungsfelder) for theme in strategy.leitthemen)
+    labels = strategy.strategie.bezeichnungen
     print(
-        f"Prüfung bestanden: {len(strategy.leitthemen)} Leitthemen, {fields} Handlungsfelder, "
+        f"Prüfung bestanden: {len(strategy.leitthemen)} {labels.leitthema.mehrzahl}, "
+        f"{fields} {labels.handlungsfeld.mehrzahl}, "
         f"{len(strategy.massnahmen)} Maßnahmen; {summarise(problems)}."
     )
     return EXIT_OK
@@ -251,6 +253,7 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
         )
         return EXIT_PROBLEMS
     command = f"strategie neu {arguments.art}"
+    labels = strategy.strategie.bezeichnungen
     interactive = sys.stdin.isatty()
     theme, title = arguments.leitthema, arguments.titel
     missing = [name for name, value in (("--leitthema", theme), ("--titel", title)) if not value]
@@ -263,7 +266,7 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         if not theme:
-            theme = _ask("Leitthema", scaffold.theme_choices(strategy))
+            theme = _ask(labels.leitthema.einzahl, scaffold.theme_choices(strategy))
         if arguments.art == "massnahme":
             field = arguments.handlungsfeld
             choices = scaffold.field_choices(strategy, theme)
@@ -276,7 +279,7 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
                         f"{command}: Es fehlt --handlungsfeld (möglich: {known}).", file=sys.stderr
                     )
                     return EXIT_USAGE
-                field = _ask("Handlungsfeld", choices)
+                field = _ask(labels.handlungsfeld.einzahl, choices)
             title = title or _ask("Titel der Maßnahme", [])
             responsible = arguments.verantwortlich
             if responsible is None and interactive:
@@ -292,7 +295,7 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
                 today=date.today(),
             )
         else:
-            title = title or _ask("Titel des Handlungsfelds", [])
+            title = title or _ask(f"Titel {labels.handlungsfeld.des}", [])
             planned = scaffold.plan_field_of_action(
                 strategy, project / "strategy", theme_id=theme, title=title, identifier=arguments.id
             )
@@ -313,7 +316,7 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
         print(f"Angelegt: {planned.path} (Maßnahme {planned.id}).")
     else:
         write_file_atomically(target, planned.text.encode("utf-8"))
-        print(f"Ergänzt: {planned.path} (Handlungsfeld {planned.id}).")
+        print(f"Ergänzt: {planned.path} ({labels.handlungsfeld.einzahl} {planned.id}).")
         print(
             f"Legen Sie nun die erste Maßnahme an: strategie neu massnahme --leitthema {theme} "
             f"--handlungsfeld {planned.id} – bis dahin meldet die Prüfung eine Warnung."

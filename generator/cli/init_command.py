@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from generator.editing.city_docs import CITY_DOCS
 from generator.editing.city_setup import CityFacts, CityPlan, key_is_well_formed, plan_city
 from generator.editing.github_files import GENERATED
 from generator.errors import UserError
@@ -104,7 +105,12 @@ def _git_lines(project: Path, *arguments: str) -> list[str] | None:
 def _replaced_paths(project: Path) -> list[str] | None:
     """The tracked files init replaces: the data and the generated `.github/` files."""
     return _git_lines(
-        project, "ls-files", "-z", "--", "strategy", *(str(path) for path in GENERATED)
+        project,
+        "ls-files",
+        "-z",
+        "--",
+        "strategy",
+        *(str(path) for path in sorted(GENERATED | CITY_DOCS)),
     )
 
 
@@ -118,21 +124,22 @@ def _refuse_unsaved(project: Path) -> None:
         "--",
         "strategy",
         ".github",
+        *(str(path) for path in sorted(CITY_DOCS)),
     )
     if status is None or _replaced_paths(project) is None:
         raise UserError(
             f"strategie init: {project} ist kein Git-Repository. --ohne-beispieldaten löscht "
-            "die Daten in strategy/ und ersetzt Dateien in .github/; das geschieht nur, wenn "
-            "Git sie sichert. Legen Sie stattdessen mit „strategie init ZIEL …“ ein neues "
-            "Projekt an.",
+            "die Daten in strategy/ und ersetzt Dateien in .github/, README.md und "
+            "CONTRIBUTING.md; das geschieht nur, wenn Git sie sichert. Legen Sie stattdessen "
+            "mit „strategie init ZIEL …“ ein neues Projekt an.",
             exit_code=EXIT_USAGE,
         )
     if status:
         shown = ", ".join(entry[3:] for entry in status[:5]) + (", …" if len(status) > 5 else "")
         raise UserError(
-            "strategie init: In strategy/ oder .github/ gibt es Änderungen, die Git noch nicht "
-            f"gesichert hat ({shown}). Committen oder verwerfen Sie sie zuerst; sonst gingen "
-            "sie verloren.",
+            "strategie init: In strategy/, .github/, README.md oder CONTRIBUTING.md gibt es "
+            f"Änderungen, die Git noch nicht gesichert hat ({shown}). Committen oder verwerfen "
+            "Sie sie zuerst; sonst gingen sie verloren.",
             exit_code=EXIT_USAGE,
         )
 

@@ -293,6 +293,10 @@ def _add_diff(commands: argparse._SubParsersAction[GermanParser]) -> None:
     )
 
 
+_THEME_HELP = "Kennung des Leitthemas (sein Dateiname in strategy/leitthemen/ ohne .yml)"
+_FIELD_HELP = "Kennung des Handlungsfelds (seine id in der Datei des Leitthemas)"
+
+
 def _add_new(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie neu“."""
     new = commands.add_parser(
@@ -315,10 +319,8 @@ def _add_new(commands: argparse._SubParsersAction[GermanParser]) -> None:
         add_help=False,
     )
     _add_common(measure)
-    measure.add_argument("--leitthema", metavar="KENNUNG", help="Leitthema, z. B. verwaltung")
-    measure.add_argument(
-        "--handlungsfeld", metavar="KENNUNG", help="Handlungsfeld, z. B. e-government"
-    )
+    measure.add_argument("--leitthema", metavar="KENNUNG", help=_THEME_HELP)
+    measure.add_argument("--handlungsfeld", metavar="KENNUNG", help=_FIELD_HELP)
     measure.add_argument("--titel", metavar="TEXT", help="Titel der Maßnahme")
     measure.add_argument(
         "--verantwortlich",
@@ -333,7 +335,7 @@ def _add_new(commands: argparse._SubParsersAction[GermanParser]) -> None:
         add_help=False,
     )
     _add_common(field)
-    field.add_argument("--leitthema", metavar="KENNUNG", help="Leitthema, z. B. verwaltung")
+    field.add_argument("--leitthema", metavar="KENNUNG", help=_THEME_HELP)
     field.add_argument("--titel", metavar="TEXT", help="Titel des Handlungsfelds")
     field.add_argument(
         "--kennung",

@@ -23,6 +23,7 @@ from generator.check.placeholders import PLACEHOLDER_DESCRIPTION, PLACEHOLDER_SU
 from generator.check.schemas import render_schemas
 from generator.check.validate import load_strategy
 from generator.editing import city_template
+from generator.editing.city_docs import CITY_DOCS, city_docs
 from generator.editing.github_files import GENERATED, github_files
 from generator.editing.scaffold import ScaffoldError, plan_measure
 from generator.git import GitError, run_git
@@ -96,6 +97,10 @@ def plan_city(source: Path, facts: CityFacts, today: date, *, with_engine: bool)
     for name, text in render_schemas(strategy).items():
         files[PurePosixPath("strategy", "schemas", name)] = text
     files.update(github_files(strategy, source))
+    guides = {path: source / path for path in CITY_DOCS if (source / path).is_file()}
+    source_ids = [p.stem.upper() for p in (source / "strategy" / "massnahmen").glob("*/*.yml")]
+    texts_of_guides = {path: file.read_text(encoding="utf-8") for path, file in guides.items()}
+    files.update(city_docs(texts_of_guides, source_ids, strategy))
     copies = engine_files(source) if with_engine else ()
     return CityPlan(tuple(copies), files, measure.id)
 
@@ -166,7 +171,9 @@ def engine_files(source: Path) -> list[PurePosixPath]:
 
 
 def _is_engine(path: PurePosixPath) -> bool:
-    if path.parts[0] == "strategy" or path in GENERATED or path.suffix in {".pyc", ".xlsx"}:
+    if path.parts[0] == "strategy" or path in GENERATED or path in CITY_DOCS:
+        return False
+    if path.suffix in {".pyc", ".xlsx"}:
         return False
     if path.parts[0] in _SKIPPED_TOP or any(
         part in _SKIPPED_ANYWHERE or part.endswith(".egg-info") for part in path.parts

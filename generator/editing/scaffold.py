@@ -28,6 +28,7 @@ from generator.check.shape import validate_shape
 from generator.check.tree import LoadedFile
 from generator.check.validate import schema_comment
 from generator.errors import UserError
+from generator.presentation import Labels
 from generator.problems import Problem, suggest
 
 _WIDTH = 92
@@ -79,8 +80,9 @@ def find_theme(strategy: model.Strategy, theme_id: str) -> model.Theme:
         if theme.id == theme_id:
             return theme
     known = [theme.id for theme in strategy.leitthemen]
+    label = strategy.strategie.bezeichnungen.leitthema
     raise ScaffoldError(
-        f"Das Leitthema „{theme_id}“ gibt es nicht.{suggest(theme_id, known)} "
+        f"{_capital(label.der)} „{theme_id}“ gibt es nicht.{suggest(theme_id, known)} "
         f"Möglich: {', '.join(known)}."
     )
 
@@ -152,6 +154,7 @@ def render_measure(
     stated = (field or theme).operative_ziele
     goals = [f"{goal.nummer}  # {' '.join(goal.text.split())}" for goal in stated]
     guideline = strategy.leitlinien[0].id if strategy.leitlinien else "leitlinie-1"
+    theme_word = strategy.strategie.bezeichnungen.leitthema.der
     relative = PurePosixPath("massnahmen", theme.id, f"{identifier.lower()}.yml")
     related = next((x.id for x in strategy.massnahmen if x.leitthema == theme.id), identifier)
 
@@ -174,7 +177,7 @@ def render_measure(
         *(
             _block(m, "handlungsfeld", [f"handlungsfeld: {field.id}"], optional=False)
             if field
-            else _block(m, "handlungsfeld", ["handlungsfeld: (das Leitthema hat keine)"],
+            else _block(m, "handlungsfeld", [f"handlungsfeld: ({theme_word} hat keine)"],
                         optional=True)
         ),
         *_block(m, "operative_ziele", ["operative_ziele:",
@@ -235,7 +238,7 @@ def plan_measure(
 ) -> NewText:
     """The new measure's file; its shape is checked here, before anything is written."""
     theme = find_theme(strategy, theme_id)
-    field = _find_field(theme, field_id)
+    field = _find_field(theme, field_id, strategy.strategie.bezeichnungen)
     actors = [actor.id for actor in strategy.akteure]
     responsible = responsible or default_responsible(strategy)
     if responsible not in actors:
@@ -258,20 +261,27 @@ def plan_measure(
     return NewText(path, text, identifier)
 
 
-def _find_field(theme: model.Theme, field_id: str | None) -> model.FieldOfAction | None:
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _find_field(
+    theme: model.Theme, field_id: str | None, labels: Labels
+) -> model.FieldOfAction | None:
     fields = {f.id: f for f in theme.handlungsfelder}
+    theme_word, field_word = labels.leitthema, labels.handlungsfeld
     if not fields:
         if field_id:
             raise ScaffoldError(
-                f"Das Leitthema „{theme.id}“ hat keine Handlungsfelder; lassen Sie "
-                "--handlungsfeld weg."
+                f"{_capital(theme_word.der)} „{theme.id}“ hat keine {field_word.mehrzahl}; "
+                "lassen Sie --handlungsfeld weg."
             )
         return None
     if field_id is None:
-        raise ScaffoldError(f"Geben Sie ein Handlungsfeld an. Möglich: {', '.join(fields)}.")
+        raise ScaffoldError(f"Geben Sie {field_word.einen} an. Möglich: {', '.join(fields)}.")
     if field_id not in fields:
         raise ScaffoldError(
-            f"Das Handlungsfeld „{field_id}“ gibt es im Leitthema „{theme.id}“ nicht."
+            f"{_capital(field_word.der)} „{field_id}“ gibt es {theme_word.im} „{theme.id}“ nicht."
             f"{suggest(field_id, fields)} Möglich: {', '.join(fields)}."
         )
     return fields[field_id]
@@ -312,17 +322,21 @@ def plan_field_of_action(
     theme = find_theme(strategy, theme_id)
     identifier = identifier or slug(title)
     taken = {f.id: t.id for t in strategy.leitthemen for f in t.handlungsfelder}
+    theme_word = strategy.strategie.bezeichnungen.leitthema
+    field_word = strategy.strategie.bezeichnungen.handlungsfeld
     if identifier in taken:
         raise ScaffoldError(
-            f"Die Kennung „{identifier}“ hat schon ein Handlungsfeld im Leitthema "
+            f"Die Kennung „{identifier}“ hat schon {field_word.einen} {theme_word.im} "
             f"„{taken[identifier]}“. Wählen Sie mit --id eine andere."
         )
     direct = [m.id for m in strategy.massnahmen if m.leitthema == theme.id]
     if not theme.handlungsfelder and direct:
         raise ScaffoldError(
-            f"Das Leitthema „{theme.id}“ hat keine Handlungsfelder; seine {len(direct)} "
-            "Maßnahmen gehören direkt zum Leitthema. Mit einem Handlungsfeld müssten alle "
-            "einem Handlungsfeld zugeordnet werden – legen Sie es deshalb von Hand an."
+            f"{_capital(theme_word.der)} „{theme.id}“ hat keine {field_word.mehrzahl}; "
+            f"{'ihre' if theme_word.genus == 'femininum' else 'seine'} {len(direct)} "
+            f"Maßnahmen gehören direkt {theme_word.zu_dem}. Kämen {field_word.mehrzahl} hinzu, "
+            f"müssten alle Maßnahmen {'einer' if field_word.genus == 'femininum' else 'einem'} "
+            "davon zugeordnet werden – legen Sie sie deshalb von Hand an."
         )
     relative = PurePosixPath("leitthemen", f"{theme.id}.yml")
     source = strategy_dir / relative

@@ -93,13 +93,14 @@ def measure_columns(strategy: Strategy, *, base_url: str | None = None) -> list[
         for criterion in scheme.kriterien
     ]
     statuses = ", ".join(status.id for status in document.status)
+    theme, field = document.bezeichnungen.leitthema, document.bezeichnungen.handlungsfeld
     return [
         Column("id", "Kennung der Maßnahme; ändert sich nie.", "Kennung", lambda m: m.id),
         Column("titel", "Titel der Maßnahme.", "Text", lambda m: m.titel, editable=True),
-        Column("leitthema", "Kennung des Leitthemas.", "Kennung", lambda m: m.leitthema),
+        Column("leitthema", f"Kennung {theme.des}.", "Kennung", lambda m: m.leitthema),
         Column(
             "handlungsfeld",
-            "Kennung des Handlungsfelds; leer bei Leitthemen ohne Handlungsfelder.",
+            f"Kennung {field.des}; leer bei {theme.mehrzahl_dativ} ohne {field.mehrzahl}.",
             "Kennung",
             lambda m: m.handlungsfeld,
         ),
@@ -254,7 +255,7 @@ def normalise_base_url(base_url: str) -> str:
 
 
 class ExportedTheme(Theme):
-    """A Leitthema with its measures nested (each measure names its Handlungsfeld)."""
+    """A top-level theme with its measures nested (each measure names its field of action)."""
 
     massnahmen: list[Measure]
 

@@ -69,6 +69,7 @@ class Download:
     path: PurePosixPath
     slug: str
     title: str
+    #: German text; "{themes}" and "{fields}" stand for the levels as the city names them.
     description: str
     #: Name in the EU file-type vocabulary.
     file_type: str
@@ -81,8 +82,8 @@ DOWNLOADS = (
         JSON_FILE,
         "json",
         "Strategie als JSON",
-        "Die ganze Strategie in einer verschachtelten JSON-Datei: Leitthemen, "
-        "Handlungsfelder, Maßnahmen und Verzeichnisse, beschrieben durch ein JSON-Schema.",
+        "Die ganze Strategie in einer verschachtelten JSON-Datei: {themes}, {fields}, "
+        "Maßnahmen und Verzeichnisse, beschrieben durch ein JSON-Schema.",
         "JSON",
         "application/json",
         JSON_SCHEMA_FILE,
@@ -225,7 +226,13 @@ def render_dcat(strategy: Strategy, *, base_url: str | None) -> bytes:
     for download in DOWNLOADS:
         out.open("dcat:Distribution", own(download.slug))
         out.text("dct:title", download.title)
-        out.text("dct:description", download.description)
+        labels = document.bezeichnungen  # the levels as the city names them
+        out.text(
+            "dct:description",
+            download.description.format(
+                themes=labels.leitthema.mehrzahl, fields=labels.handlungsfeld.mehrzahl
+            ),
+        )
         out.resource("dcat:accessURL", iri(download.path))
         out.resource("dcat:downloadURL", iri(download.path))
         out.resource("dct:format", f"{EU_AUTHORITY}file-type/{download.file_type}")

@@ -178,6 +178,17 @@ class _Names:
             self._add("charta", ((g.id, g.titel) for g in strategy.leitlinien))
             criteria = strategy.strategie.bewertung.kriterien
             self._add("kriterien", ((c.id, c.bezeichnung) for c in criteria))
+        labels = new.strategie.bezeichnungen  # the levels as the city names them now
+        self.level_words = {
+            "leitthema": labels.leitthema.einzahl,
+            "leitthemen": labels.leitthema.mehrzahl,
+            "handlungsfeld": labels.handlungsfeld.einzahl,
+            "handlungsfelder": labels.handlungsfeld.mehrzahl,
+        }
+
+    def label(self, key: str) -> str:
+        """The German label of a key; the levels in the city's own words."""
+        return self.level_words.get(key) or _label(key)
 
     def _add(self, kind: str, pairs: Iterable[tuple[str, str]]) -> None:
         self.names.setdefault(kind, {}).update(pairs)
@@ -266,10 +277,13 @@ class _Comparer:
         for index, segment in enumerate(path):
             if segment.startswith("["):
                 parent = path[index - 1]
-                words[-1] = _SINGULAR.get(parent, _label(parent))
+                if parent == "handlungsfelder":  # an entry of a theme's list
+                    words[-1] = self.names.level_words["handlungsfeld"]
+                else:
+                    words[-1] = _SINGULAR.get(parent, self.names.label(parent))
                 words.append(self._item_name(path[: index + 1]))
             elif segment not in _STANDALONE or index == len(path) - 1:
-                words.append(_label(segment))
+                words.append(self.names.label(segment))
         return " ".join(word for word in words if word)
 
     def _item_name(self, path: tuple[str, ...]) -> str:
@@ -394,15 +408,16 @@ def _fields_of_action(strategy: model.Strategy) -> Entries:
 def diff_strategies(old: model.Strategy, new: model.Strategy) -> StrategyDiff:
     """Everything that differs between two strategies, matched by id, in data order."""
     names = _Names(old, new)
+    labels = new.strategie.bezeichnungen  # the levels as the city names them now
     document = _Comparer(names)
     document.compare((), old.strategie.model_dump(), new.strategie.model_dump())
     return StrategyDiff(
         measures=_collection(
             names, "Maßnahmen", _entries(old.massnahmen), _entries(new.massnahmen)
         ),
-        themes=_collection(names, "Leitthemen", _themes(old), _themes(new)),
+        themes=_collection(names, labels.leitthema.mehrzahl, _themes(old), _themes(new)),
         fields_of_action=_collection(
-            names, "Handlungsfelder", _fields_of_action(old), _fields_of_action(new)
+            names, labels.handlungsfeld.mehrzahl, _fields_of_action(old), _fields_of_action(new)
         ),
         registries=(
             _collection(

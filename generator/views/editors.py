@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from generator import urls
 from generator.model import Strategy
-from generator.presentation import forge_file_address
+from generator.presentation import forge_file_address, forge_kind
 from generator.views.pages import Page
 
 #: What the page is generated from (its first line names them).
@@ -26,6 +26,12 @@ class EditorsPage(Page):
     template: ClassVar[str] = "editors.md.j2"
     #: The editors' guide (CONTRIBUTING.md) at the forge; None without a repository.
     guide: str | None
+    #: The registries the project has, in the order the sentence names them.
+    registries: tuple[str, ...]
+    #: The path of the project's first measure file, as the example of the workflow.
+    example_file: str
+    #: „Merge Request“ on GitLab, „Pull Request“ elsewhere.
+    request_term: str
     #: The heading level of the field reference's sections (under the page's h2).
     reference_level: int = 3
 
@@ -42,4 +48,17 @@ def build_editors_page(strategy: Strategy) -> EditorsPage:
             quote(repository.branch, safe=""),
             "CONTRIBUTING.md",
         )
-    return EditorsPage(path=urls.EDITORS, title="Daten pflegen", source_files=SOURCES, guide=guide)
+    registries = ["Akteure", "Stadtteile"]
+    registries += ["SDGs"] if strategy.sdgs else []
+    registries += ["Charta-Leitlinien"] if strategy.leitlinien else []
+    example = next(iter(strategy.dateien.values()), "strategy/massnahmen/thema/abc-01.yml")
+    gitlab = repository is not None and forge_kind(repository.url, repository.plattform) == "gitlab"
+    return EditorsPage(
+        path=urls.EDITORS,
+        title="Daten pflegen",
+        source_files=SOURCES,
+        guide=guide,
+        registries=tuple(registries),
+        example_file=example,
+        request_term="Merge Request" if gitlab else "Pull Request",
+    )

@@ -40,7 +40,7 @@ class FeedSettings:
 
     title: str
     author: str
-    #: The tagging entity's host name, e.g. www.gelsenkirchen.de.
+    #: The tagging entity's host name, e.g. www.stadt.example.
     authority: str
     #: A date on which the authority owned its name: the first edition's.
     since: date

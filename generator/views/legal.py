@@ -196,7 +196,7 @@ def _info_links(site: SiteIndex, at: PurePosixPath) -> InfoLinks:
         print=site.link(at, urls.PRINT, "Druckfassung"),
         start=site.link(at, urls.START, "Startseite"),
         catalogue=site.link(at, urls.CATALOGUE, "Maßnahmenkatalog"),
-        themes=site.link(at, urls.THEMES, "Leitthemen"),
+        themes=site.link(at, urls.THEMES, site.labels.leitthema.mehrzahl),
     )
 
 

@@ -147,6 +147,8 @@ class MethodPage(Page):
     x_label: str
     y_label: str
     priorities_link: Link
+    #: The abbreviation the method's id example uses ("VER-02 vor VER-10"): the first theme's.
+    id_prefix: str
 
 
 def build_start(site: SiteIndex) -> StartPage:
@@ -263,6 +265,7 @@ def build_method(site: SiteIndex) -> MethodPage:
         x_label=axis_label(axes.x.criteria) if axes else "",
         y_label=axis_label(axes.y.criteria) if axes else "",
         priorities_link=site.link(at, urls.EVALUATION_PRIORITIES, "Prioritäten"),
+        id_prefix=site.strategy.leitthemen[0].kuerzel if site.strategy.leitthemen else "ABC",
     )
 
 
