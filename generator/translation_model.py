@@ -69,6 +69,12 @@ class VisionText(Record):
     beschreibung: PlainText | None = None
 
 
+class PrincipleText(Record):
+    id: Slug
+    titel: Title | None = None
+    beschreibung: PlainText | None = None
+
+
 class EditionText(Record):
     id: Annotated[str, Field(pattern=r"^[0-9]{4}[a-z0-9-]*$")]
     titel: Title | None = None
@@ -110,7 +116,7 @@ class StrategyTranslation(Record):
     motto: Title | None = None
     visionen: list[VisionText] | None = None
     strategische_ziele: list[PlainText] | None = None
-    prinzipien: list[VisionText] | None = None
+    prinzipien: list[PrincipleText] | None = None
     fortschreibungen: list[EditionText] | None = None
     status: list[StatusText] | None = None
     fortschritt: PlainText | None = None

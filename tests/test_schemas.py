@@ -14,6 +14,7 @@ import pytest
 
 from generator.check.load import load_file
 from generator.check.schemas import render_schemas, stale_schemas
+from generator.check.translation_schemas import render_translation_schemas
 from generator.check.validate import load_strategy, schema_comment, schema_name
 from generator.cli.commands import main
 from generator.model import Strategy
@@ -49,7 +50,8 @@ def _errors(schema: dict[str, Any], data: Any) -> list[str]:
 def test_committed_schemas_are_current(strategy: Strategy) -> None:
     """A model or data change without `strategie schemas` fails here, naming the stale files."""
     assert stale_schemas(strategy, SCHEMAS) == [], "run `strategie schemas`, commit the files"
-    assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(render_schemas(strategy))
+    expected = {**render_schemas(strategy), **render_translation_schemas()}
+    assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(expected)
 
 
 def test_schemas_are_closed_objects(schemas: dict[str, dict[str, Any]]) -> None:
@@ -180,3 +182,26 @@ def test_every_bundled_file_names_its_schema() -> None:
         assert first == schema_comment(relative)
         checked += 1
     assert checked > 60
+
+
+def test_translation_schemas_describe_every_property_in_german() -> None:
+    """Each translation schema is closed and every property says in German what it holds."""
+    for name, text in render_translation_schemas().items():
+        schema = json.loads(text)
+        assert name.startswith("uebersetzung-") and schema["additionalProperties"] is False
+        objects = [schema, *schema.get("$defs", {}).values()]
+        for definition in objects:
+            for prop in definition["properties"].values():
+                assert prop["description"].startswith(("Übersetzung", "Kennung", "Das Datum"))
+
+
+def test_language_setting_is_in_the_strategy_schema_only_when_set(strategy: Strategy) -> None:
+    """`sprachen` appears in strategie.schema.json once it is set, and not before (the
+    German-only site's downloads stay byte-identical)."""
+    from generator.translation_model import Languages
+
+    plain = json.loads(render_schemas(strategy)["strategie.schema.json"])
+    assert "sprachen" not in plain["properties"]
+    with_languages = strategy.model_copy(update={"sprachen": Languages(weitere=["en"])})
+    schema = json.loads(render_schemas(with_languages)["strategie.schema.json"])
+    assert schema["properties"]["sprachen"]["$ref"] == "#/$defs/Languages"

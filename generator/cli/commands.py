@@ -58,6 +58,7 @@ def _run_check(project: Path, strict: bool, publication: bool = False) -> int:
 
 def _write_schemas(project: Path) -> int:
     from generator.check.schemas import render_schemas
+    from generator.check.translation_schemas import render_translation_schemas
     from generator.check.validate import load_strategy
     from generator.site.output_guard import symlink_on_the_way
 
@@ -82,7 +83,7 @@ def _write_schemas(project: Path) -> int:
         return EXIT_PROBLEMS
     target.mkdir(exist_ok=True)
     changed = 0
-    for name, text in render_schemas(strategy).items():
+    for name, text in {**render_schemas(strategy), **render_translation_schemas()}.items():
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8", newline="\n")

@@ -1,0 +1,102 @@
+"""Translations (issue 20): loading, the strategy in another language, their schemas."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.check.translation_schemas import stale_translation_schemas
+from generator.check.validate import load_strategy
+from generator.derive.language import strategy_in
+from generator.model import Strategy
+
+BASE = Path(__file__).parent / "problems" / "base"
+
+MEASURE = """\
+# yaml-language-server: $schema=../../../../schemas/uebersetzung-massnahme.schema.json
+id: VER-01
+stand: 2026-11-01
+titel: Service portal
+meilensteine:
+  - titel: Pilot operation
+"""
+DOCUMENT = """\
+# yaml-language-server: $schema=../../schemas/uebersetzung-strategie.schema.json
+titel: Digital Model Town
+visionen:
+  - id: lebenswert
+    titel: A town worth living in
+"""
+
+
+def _strategy(tmp_path: Path, *, languages: bool = True) -> Strategy:
+    folder = tmp_path / "strategy"
+    shutil.copytree(BASE, folder)
+    if languages:
+        document = folder / "strategie.yml"
+        text = document.read_text(encoding="utf-8")
+        document.write_text(text.replace("horizont: 2030\n", "horizont: 2030\nsprachen:\n"
+                                          "  weitere: [en]\n"), encoding="utf-8")  # fmt: skip
+    target = folder / "uebersetzungen" / "en"
+    (target / "massnahmen" / "verwaltung").mkdir(parents=True)
+    (target / "massnahmen" / "verwaltung" / "ver-01.yml").write_text(MEASURE, encoding="utf-8")
+    (target / "strategie.yml").write_text(DOCUMENT, encoding="utf-8")
+    strategy, problems = load_strategy(folder, "strategy")
+    assert strategy is not None, [p.format() for p in problems]
+    return strategy
+
+
+def test_translations_are_loaded_with_the_language_setting(tmp_path: Path) -> None:
+    """`sprachen` and the files below uebersetzungen/en/ arrive on the Strategy."""
+    strategy = _strategy(tmp_path)
+    assert strategy.sprachen is not None and strategy.sprachen.weitere == ["en"]
+    measure = strategy.uebersetzungen["en"].massnahmen["VER-01"]
+    assert measure.titel == "Service portal"
+    assert strategy.strategie.titel == "Digitale Musterstadt"  # German stays German
+
+
+def test_strategy_in_english_falls_back_to_german_and_marks_it(tmp_path: Path) -> None:
+    """Translated texts replace German ones; the rest stays German and is marked as such."""
+    localized = strategy_in(_strategy(tmp_path), "en")
+    english = localized.strategy
+    measure = next(m for m in english.massnahmen if m.id == "VER-01")
+    assert measure.titel == "Service portal"
+    assert measure.meilensteine[0].titel == "Pilot operation"
+    assert measure.meilensteine[0].datum.isoformat() == "2020-08-01"
+    assert measure.position is not None and measure.position.file.endswith("ver-01.yml")
+    assert not localized.is_german("massnahme", "VER-01", "titel")
+    assert localized.is_german("massnahme", "VER-01", "kurzbeschreibung")
+    assert measure.kurzbeschreibung == "Ein Zugang für alle Online-Dienste."
+    assert english.strategie.titel == "Digital Model Town"
+    assert english.strategie.visionen[0].titel == "A town worth living in"
+    assert localized.is_german("strategie", "visionen", "lebenswert", "beschreibung")
+    assert localized.is_german("massnahme", "VER-02", "titel")
+
+
+def test_a_language_without_translations_is_german_everywhere(tmp_path: Path) -> None:
+    """For a language with no files, the strategy is the German one, every text marked."""
+    strategy = _strategy(tmp_path)
+    localized = strategy_in(strategy, "fr")
+    assert localized.strategy == strategy
+    assert localized.is_german("strategie", "titel")
+
+
+def test_without_languages_the_strategy_is_as_before(tmp_path: Path) -> None:
+    """Without translations and `sprachen`, the Strategy carries none (German-only site)."""
+    folder = tmp_path / "strategy"
+    shutil.copytree(BASE, folder)
+    strategy, problems = load_strategy(folder, "strategy")
+    assert problems == [] and strategy is not None
+    assert strategy.sprachen is None and strategy.uebersetzungen == {}
+
+
+def test_missing_translation_schemas_are_stale_once_translations_exist(tmp_path: Path) -> None:
+    """With translations, a schemas folder without their schemas gets a note per schema;
+    without translations it stays quiet."""
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    strategy = _strategy(tmp_path)
+    found = stale_translation_schemas(strategy, schemas)
+    assert len(found) == 6 and {p.code for p in found} == {"schemas_stale"}
+    plain = strategy.model_copy(update={"sprachen": None, "uebersetzungen": {}})
+    assert stale_translation_schemas(plain, schemas) == []
