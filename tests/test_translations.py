@@ -100,3 +100,35 @@ def test_missing_translation_schemas_are_stale_once_translations_exist(tmp_path:
     assert len(found) == 6 and {p.code for p in found} == {"schemas_stale"}
     plain = strategy.model_copy(update={"sprachen": None, "uebersetzungen": {}})
     assert stale_translation_schemas(plain, schemas) == []
+
+
+def test_diff_names_the_language_that_changed(tmp_path: Path) -> None:
+    """`strategie diff` lists translation changes under their language, German untouched."""
+    from generator.history.diff import diff_strategies
+    from generator.history.diff_format import format_markdown, format_text
+    from generator.history.translation_diff import diff_translations
+
+    old = _strategy(tmp_path / "alt")
+    folder = tmp_path / "neu" / "strategy"
+    new = _strategy(tmp_path / "neu")
+    measure = folder / "uebersetzungen" / "en" / "massnahmen" / "verwaltung" / "ver-01.yml"
+    measure.write_text(MEASURE.replace("Service portal", "Online services"), encoding="utf-8")
+    (folder / "uebersetzungen" / "en" / "strategie.yml").write_text(
+        DOCUMENT.replace("  - id: lebenswert\n    titel: A town worth living in\n", "").replace(
+            "visionen:\n", ""
+        ),
+        encoding="utf-8",
+    )
+    new, problems = load_strategy(folder, "strategy")
+    assert new is not None, problems
+    translations = diff_translations(old, new)
+    german = diff_strategies(old, new)
+    assert german.empty
+    assert format_text(german, "a", "b", translations).splitlines()[1:] == [
+        "",
+        "Übersetzung „en“",
+        "  Maßnahme VER-01: titel geändert",
+        "  strategie.yml: visionen.lebenswert.titel nicht mehr übersetzt (erscheint auf Deutsch)",
+    ]
+    assert "#### Übersetzung „en“" in format_markdown(german, "a", "b", translations)
+    assert format_text(german, "a", "b").endswith("Keine inhaltlichen Änderungen.\n")

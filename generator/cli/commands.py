@@ -97,6 +97,7 @@ def _run_diff(project: Path, old_name: str, new_name: str | None, output: str) -
     from generator.history.diff import diff_strategies
     from generator.history.diff_format import format_markdown, format_text
     from generator.history.revisions import RevisionError, load_strategy_at
+    from generator.history.translation_diff import diff_translations
 
     sides = []
     for name in (old_name, new_name):
@@ -121,7 +122,8 @@ def _run_diff(project: Path, old_name: str, new_name: str | None, output: str) -
         sides.append((shown, strategy))
     (old_shown, old), (new_shown, new) = sides
     formatter = format_markdown if output == "markdown" else format_text
-    print(formatter(diff_strategies(old, new), old_shown, new_shown), end="")
+    changes = diff_strategies(old, new)
+    print(formatter(changes, old_shown, new_shown, diff_translations(old, new)), end="")
     return EXIT_OK
 
 
@@ -204,9 +206,11 @@ def _import_xlsx(project: Path, workbook: Path) -> int:
     if plan.before is not None and plan.after is not None:
         from generator.history.diff import diff_strategies
         from generator.history.diff_format import format_text
+        from generator.history.translation_diff import diff_translations
 
         changes = diff_strategies(plan.before, plan.after)
-        print(format_text(changes, "vor dem Import", "nach dem Import"), end="")
+        translated = diff_translations(plan.before, plan.after)
+        print(format_text(changes, "vor dem Import", "nach dem Import", translated), end="")
     print_problems(plan.warnings)
     return EXIT_OK
 
