@@ -65,7 +65,7 @@ _STAND = (
 )
 
 
-def _describe(record: type[BaseModel], name: str) -> str:
+def describe_field(record: type[BaseModel], name: str) -> str:
     if name == "stand" and record is tm.MeasureTranslation:
         return _STAND
     if name in tm.IDENTITY_KEYS:
@@ -79,9 +79,9 @@ def _annotate(schema: dict[str, Any], root: type[BaseModel]) -> None:
     for name, definition in schema.get("$defs", {}).items():
         record = by_name[name]
         for field, prop in definition.get("properties", {}).items():
-            prop["description"] = _describe(record, field)
+            prop["description"] = describe_field(record, field)
     for field, prop in schema.get("properties", {}).items():
-        prop["description"] = _describe(root, field)
+        prop["description"] = describe_field(root, field)
 
 
 def render_translation_schemas() -> dict[str, str]:

@@ -330,7 +330,7 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
 def _write_field_reference(project: Path, check_only: bool) -> int:
     """docs/feldreferenz.md from the models, the tables of allowed values in CONTRIBUTING.md
     from the data; each between its two markers."""
-    from generator.check import allowed_values, fieldref
+    from generator.check import allowed_values, fieldref, translation_reference
     from generator.check.validate import load_strategy
 
     strategy, problems = load_strategy(project / "strategy")
@@ -343,6 +343,12 @@ def _write_field_reference(project: Path, check_only: bool) -> int:
         return EXIT_PROBLEMS
     parts = [
         (FIELD_REFERENCE, "Die Feldreferenz ist", fieldref, fieldref.update_document),
+        (
+            FIELD_REFERENCE,
+            "Die Feldreferenz der Übersetzungen ist",
+            translation_reference,
+            translation_reference.update_document,
+        ),
         (
             "CONTRIBUTING.md",
             "Die Tabellen der erlaubten Werte sind",
