@@ -132,3 +132,27 @@ def test_diff_names_the_language_that_changed(tmp_path: Path) -> None:
     ]
     assert "#### Übersetzung „en“" in format_markdown(german, "a", "b", translations)
     assert format_text(german, "a", "b").endswith("Keine inhaltlichen Änderungen.\n")
+
+
+def test_a_commit_that_only_translates_is_no_change_of_the_german_strategy(
+    tmp_path: Path,
+) -> None:
+    """The Änderungen page of the German site lists no commit that only touched
+    strategy/uebersetzungen/, so translating leaves the German site as it was."""
+    from test_history import git, make_repository
+
+    from generator.history.describe import read_history
+
+    root = make_repository(tmp_path / "projekt")
+    strategy, _ = load_strategy(root / "strategy")
+    assert strategy is not None
+    editions = strategy.strategie.fortschreibungen
+    before = read_history(root, editions)
+    folder = root / "strategy" / "uebersetzungen" / "en" / "massnahmen" / "verwaltung"
+    folder.mkdir(parents=True)
+    (folder / "ver-02.yml").write_text(MEASURE.replace("VER-01", "VER-02"), encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "translate VER-02", date="2024-08-01T10:00:00+02:00")
+    after = read_history(root, editions)
+    assert [c.revision for c in after.revisions] == [c.revision for c in before.revisions]
+    assert len(before.revisions) == 3
