@@ -64,10 +64,17 @@ TRANSLATION_MESSAGES: dict[str, tuple[str, str]] = {
         "gezeigt. Löschen Sie sie oder ergänzen Sie zuerst den deutschen Text.",
     ),
     "translation_outdated": (
-        "Warnung",
+        "Hinweis",
         "Übersetzung möglicherweise veraltet: Sie wurde nach dem Stand {stand} übersetzt, die "
         "deutsche Datei {german} ist am {updated} aktualisiert worden. Gleichen Sie die "
         "Übersetzung an und setzen Sie „stand: {updated_plain}“.",
+    ),
+    "translation_outdated_complete": (
+        "Warnung",
+        "Übersetzung möglicherweise veraltet: Sie wurde nach dem Stand {stand} übersetzt, die "
+        "deutsche Datei {german} ist am {updated} aktualisiert worden, und sprachen.vollstaendig "
+        "gibt die Sprache als vollständig an. Gleichen Sie die Übersetzung an und setzen Sie "
+        "„stand: {updated_plain}“.",
     ),
     "translation_missing": (
         "Hinweis",

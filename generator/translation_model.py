@@ -49,8 +49,8 @@ class Languages(Record):
 
     #: Languages published besides German (ISO 639-1 codes such as „en“).
     weitere: Annotated[list[LanguageCode], Field(min_length=1, max_length=20)]
-    #: Languages the city declares complete: a missing translation is then a warning (an
-    #: error under „--strict“), otherwise a note.
+    #: Languages the city declares complete: a missing or possibly outdated translation is
+    #: then a warning (an error under „--strict“), otherwise a note.
     vollstaendig: list[LanguageCode] = []
 
 

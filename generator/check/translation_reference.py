@@ -63,7 +63,8 @@ def render_translation_reference() -> str:
         "| `weitere` | ja | Sprachen außer Deutsch, als Codes nach ISO 639-1 (`en`, `fr`, …); "
         "`de` ist nicht erlaubt. |",
         "| `vollstaendig` | nein | Sprachen aus `weitere`, deren Übersetzung vollständig sein "
-        "soll: fehlende Texte sind dann Warnungen (mit `--strict` Fehler), sonst Hinweise. |",
+        "soll: fehlende und möglicherweise veraltete Übersetzungen sind dann Warnungen (mit "
+        "`--strict` Fehler), sonst Hinweise. |",
     ]
     for kind, (model_class, _) in KINDS.items():
         title, where = _WHERE[kind]

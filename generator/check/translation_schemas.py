@@ -54,8 +54,9 @@ _WHERE = {
 }
 SPRACHEN_DESCRIPTION = (
     "Sprachen, in denen die Website außer Deutsch erscheint: „weitere“ (ISO-639-1-Codes wie "
-    "„en“); „vollstaendig“ nennt die, deren Übersetzung vollständig sein soll (fehlende Texte "
-    "sind dann Warnungen, mit --strict Fehler). Übersetzungen liegen unter "
+    "„en“); „vollstaendig“ nennt die, deren Übersetzung vollständig sein soll (fehlende und "
+    "möglicherweise veraltete Übersetzungen sind dann Warnungen, mit --strict Fehler). "
+    "Übersetzungen liegen unter "
     "strategy/uebersetzungen/<sprache>/."
 )
 _KEY = "Kennung des deutschen Eintrags, zu dem diese Übersetzung gehört; wird nicht übersetzt."

@@ -121,6 +121,8 @@ class _German:
 @dataclasses.dataclass
 class _Language:
     code: str
+    #: Listed in sprachen.vollstaendig: outdated translations are warnings, not notes.
+    complete: bool = False
     found: tm.TranslationSet = dataclasses.field(default_factory=tm.TranslationSet)
     covered: set[str] = dataclasses.field(default_factory=set)
 
@@ -155,7 +157,8 @@ def check_translations(
             )
             problems.append(problem("stray_file", loaded.path, 1, 1, reason=reason))
             continue
-        language = languages.setdefault(code, _Language(code))
+        complete = collected.languages is not None and code in collected.languages.vollstaendig
+        language = languages.setdefault(code, _Language(code, complete))
         problems += _check_file(loaded, relative, rest, kind, german, language, examples)
         language.covered.add(rest.as_posix())
     problems += _language_notes(collected, languages, german, display_root)
@@ -208,7 +211,8 @@ def _check_file(
         if updated is not None and translation.stand < updated:
             line, column = _at(loaded, ("stand",))
             problems.append(
-                problem("translation_outdated", loaded.path, line, column,
+                problem("translation_outdated_complete" if language.complete
+                        else "translation_outdated", loaded.path, line, column,
                         stand=translation.stand.isoformat(), german=quote(german_path),
                         updated=updated.isoformat(), updated_plain=updated.isoformat())
             )  # fmt: skip
