@@ -144,7 +144,11 @@ def check_translations(
     for loaded in files:
         relative = PurePosixPath(loaded.path).relative_to(root)
         code, rest = relative.parts[1], PurePosixPath(*relative.parts[2:])
-        if code not in tm.ISO_639_1 or code == "de" or not rest.parts:
+        if not rest.parts:
+            reason = f"Übersetzungen liegen in einem Ordner je Sprache, etwa {FOLDER}/en/"
+            problems.append(problem("stray_file", loaded.path, 1, 1, reason=reason))
+            continue
+        if code not in tm.ISO_639_1 or code == "de":
             reason = f"der Ordner {quote(code)} ist kein Sprachcode nach ISO 639-1 (außer „de“)"
             problems.append(problem("stray_file", loaded.path, 1, 1, reason=reason))
             continue
