@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jsonschema
@@ -15,6 +15,12 @@ import pytest
 from generator.check.load import load_file
 from generator.check.schemas import render_schemas, stale_schemas
 from generator.check.translation_schemas import render_translation_schemas
+from generator.check.translations import (
+    KINDS,
+    german_kind,
+    is_translation,
+    translation_schema_comment,
+)
 from generator.check.validate import load_strategy, schema_comment, schema_name
 from generator.cli.commands import main
 from generator.model import Strategy
@@ -34,6 +40,16 @@ def strategy() -> Strategy:
 @pytest.fixture(scope="module")
 def schemas(strategy: Strategy) -> dict[str, dict[str, Any]]:
     return {name: json.loads(text) for name, text in render_schemas(strategy).items()}
+
+
+def _schema_and_comment(relative: Path) -> tuple[str | None, str]:
+    """The schema a bundled file (German or translation) uses, and its first line."""
+    posix = PurePosixPath(relative.as_posix())
+    if is_translation(posix):
+        kind = german_kind(PurePosixPath(*posix.parts[2:]))
+        assert kind is not None, f"unexpected translation file {relative}"
+        return KINDS[kind][1], translation_schema_comment(posix, kind)
+    return schema_name(posix), schema_comment(posix)
 
 
 def _data(path: Path) -> Any:
@@ -122,9 +138,10 @@ def test_every_bundled_file_validates_against_its_schema(
 ) -> None:
     """The schemas accept all bundled data, so editors see no false errors."""
     checked = 0
+    every = {**schemas, **{n: json.loads(t) for n, t in render_translation_schemas().items()}}
     for path in sorted((ROOT / "strategy").rglob("*.yml")):
-        name = schema_name(path.relative_to(ROOT / "strategy"))
-        assert _errors(schemas[f"{name}.schema.json"], _data(path)) == [], path
+        name = _schema_and_comment(path.relative_to(ROOT / "strategy"))[0]
+        assert _errors(every[f"{name}.schema.json"], _data(path)) == [], path
         checked += 1
     assert checked > 60
 
@@ -177,9 +194,10 @@ def test_every_bundled_file_names_its_schema() -> None:
     checked = 0
     for path in sorted((ROOT / "strategy").rglob("*.yml")):
         relative = path.relative_to(ROOT / "strategy")
-        assert schema_name(relative) is not None, f"unexpected data file {relative}"
+        name, comment = _schema_and_comment(relative)
+        assert name is not None, f"unexpected data file {relative}"
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == schema_comment(relative)
+        assert first == comment
         checked += 1
     assert checked > 60
 

@@ -265,16 +265,20 @@ def _language_notes(
     display_root: str,
 ) -> list[Problem]:
     """Per published language one summary of missing texts; a note for each folder of a
-    language that is not published."""
+    language that `sprachen` does not list (none without `sprachen`)."""
     document_file = collected.document_file
     setting = collected.languages
-    published = setting.weitere if setting is not None else []
+    if setting is None:
+        # A German-only site (no `sprachen`): translations are checked for errors but nothing
+        # is said about them, so that `strategie check` reads as before.
+        return []
+    published = setting.weitere
     problems = [
         problem("language_unlisted", f"{display_root}/{FOLDER}/{code}", 1, 1,
                 language=quote(code), folder=code)
         for code in sorted(languages) if code not in published
     ]  # fmt: skip
-    if setting is None or document_file is None:
+    if document_file is None:
         return problems
     line, column = _at(document_file, ("sprachen", "weitere"))
     for code in published:
