@@ -45,6 +45,7 @@ from generator.legal_model import DataProtection as DataProtection
 from generator.legal_model import Imprint as Imprint
 from generator.legal_model import Office as Office
 from generator.presentation import Appearance, Forge, Labels, StatusMeaning
+from generator.translation_model import Languages, TranslationSet
 from generator.values import ABBREVIATION_PATTERN as ABBREVIATION_PATTERN
 from generator.values import EARLIEST_DATE as EARLIEST_DATE
 from generator.values import LATEST_DATE as LATEST_DATE
@@ -414,3 +415,8 @@ class Strategy(Record):
     dateien: dict[str, str]
     #: The checked SVG text of `erscheinungsbild.logo` (check/appearance.py); None: default.
     logo: str | None = None
+    #: `sprachen` in strategie.yml (kept apart from `strategie`, so that a strategy without
+    #: it exports and shows exactly as before); None: German only.
+    sprachen: Languages | None = None
+    #: The checked translation files by language (check/translations.py).
+    uebersetzungen: dict[str, TranslationSet] = {}

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.messages_site import SITE_MESSAGES
+from generator.problems_translation import TRANSLATION_MESSAGES
 from generator.problems_workbook import WORKBOOK_MESSAGES
 
 
@@ -331,6 +332,10 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
 # The settings that make the site the city's own (erscheinungsbild, bezeichnungen, optional
 # registries) keep their messages in messages_site.py, so that this module stays small.
 MESSAGES.update({code: (Severity(kind), text) for code, (kind, text) in SITE_MESSAGES.items()})
+# Translations and `sprachen` (check/translations.py): problems_translation.py.
+MESSAGES.update(
+    {code: (Severity(kind), text) for code, (kind, text) in TRANSLATION_MESSAGES.items()}
+)
 
 
 #: Problems that keep a file from being read at all (or a required file from existing).

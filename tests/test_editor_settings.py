@@ -7,6 +7,7 @@ import configparser
 import json
 from pathlib import Path, PurePosixPath
 
+from generator.check.translations import KINDS, german_kind, is_translation
 from generator.check.validate import schema_name
 
 ROOT = Path(__file__).parent.parent
@@ -27,7 +28,13 @@ def test_vscode_maps_every_data_file_to_its_schema() -> None:
     for path in sorted((ROOT / "strategy").rglob("*.yml")):
         relative = PurePosixPath(path.relative_to(ROOT).as_posix())
         matching = [s for s, glob in mapping.items() if _matches(relative, glob)]
-        name = schema_name(PurePosixPath(*relative.parts[1:]))
+        inner = PurePosixPath(*relative.parts[1:])
+        if is_translation(inner):
+            kind = german_kind(PurePosixPath(*inner.parts[2:]))
+            assert kind is not None, relative
+            name: str | None = KINDS[kind][1]
+        else:
+            name = schema_name(inner)
         assert matching == [f"./strategy/schemas/{name}.schema.json"], relative
         checked += 1
     assert checked > 60

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jsonschema
@@ -14,6 +14,13 @@ import pytest
 
 from generator.check.load import load_file
 from generator.check.schemas import render_schemas, stale_schemas
+from generator.check.translation_schemas import render_translation_schemas
+from generator.check.translations import (
+    KINDS,
+    german_kind,
+    is_translation,
+    translation_schema_comment,
+)
 from generator.check.validate import load_strategy, schema_comment, schema_name
 from generator.cli.commands import main
 from generator.model import Strategy
@@ -35,6 +42,16 @@ def schemas(strategy: Strategy) -> dict[str, dict[str, Any]]:
     return {name: json.loads(text) for name, text in render_schemas(strategy).items()}
 
 
+def _schema_and_comment(relative: Path) -> tuple[str | None, str]:
+    """The schema a bundled file (German or translation) uses, and its first line."""
+    posix = PurePosixPath(relative.as_posix())
+    if is_translation(posix):
+        kind = german_kind(PurePosixPath(*posix.parts[2:]))
+        assert kind is not None, f"unexpected translation file {relative}"
+        return KINDS[kind][1], translation_schema_comment(posix, kind)
+    return schema_name(posix), schema_comment(posix)
+
+
 def _data(path: Path) -> Any:
     loaded, problems = load_file(path, path.name)
     assert loaded is not None, problems
@@ -49,7 +66,8 @@ def _errors(schema: dict[str, Any], data: Any) -> list[str]:
 def test_committed_schemas_are_current(strategy: Strategy) -> None:
     """A model or data change without `strategie schemas` fails here, naming the stale files."""
     assert stale_schemas(strategy, SCHEMAS) == [], "run `strategie schemas`, commit the files"
-    assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(render_schemas(strategy))
+    expected = {**render_schemas(strategy), **render_translation_schemas()}
+    assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(expected)
 
 
 def test_schemas_are_closed_objects(schemas: dict[str, dict[str, Any]]) -> None:
@@ -120,9 +138,10 @@ def test_every_bundled_file_validates_against_its_schema(
 ) -> None:
     """The schemas accept all bundled data, so editors see no false errors."""
     checked = 0
+    every = {**schemas, **{n: json.loads(t) for n, t in render_translation_schemas().items()}}
     for path in sorted((ROOT / "strategy").rglob("*.yml")):
-        name = schema_name(path.relative_to(ROOT / "strategy"))
-        assert _errors(schemas[f"{name}.schema.json"], _data(path)) == [], path
+        name = _schema_and_comment(path.relative_to(ROOT / "strategy"))[0]
+        assert _errors(every[f"{name}.schema.json"], _data(path)) == [], path
         checked += 1
     assert checked > 60
 
@@ -175,8 +194,32 @@ def test_every_bundled_file_names_its_schema() -> None:
     checked = 0
     for path in sorted((ROOT / "strategy").rglob("*.yml")):
         relative = path.relative_to(ROOT / "strategy")
-        assert schema_name(relative) is not None, f"unexpected data file {relative}"
+        name, comment = _schema_and_comment(relative)
+        assert name is not None, f"unexpected data file {relative}"
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == schema_comment(relative)
+        assert first == comment
         checked += 1
     assert checked > 60
+
+
+def test_translation_schemas_describe_every_property_in_german() -> None:
+    """Each translation schema is closed and every property says in German what it holds."""
+    for name, text in render_translation_schemas().items():
+        schema = json.loads(text)
+        assert name.startswith("uebersetzung-") and schema["additionalProperties"] is False
+        objects = [schema, *schema.get("$defs", {}).values()]
+        for definition in objects:
+            for prop in definition["properties"].values():
+                assert prop["description"].startswith(("Übersetzung", "Kennung", "Das Datum"))
+
+
+def test_language_setting_is_in_the_strategy_schema_only_when_set(strategy: Strategy) -> None:
+    """`sprachen` appears in strategie.schema.json once it is set, and not before (the
+    German-only site's downloads stay byte-identical)."""
+    from generator.translation_model import Languages
+
+    plain = json.loads(render_schemas(strategy)["strategie.schema.json"])
+    assert "sprachen" not in plain["properties"]
+    with_languages = strategy.model_copy(update={"sprachen": Languages(weitere=["en"])})
+    schema = json.loads(render_schemas(with_languages)["strategie.schema.json"])
+    assert schema["properties"]["sprachen"]["$ref"] == "#/$defs/Languages"

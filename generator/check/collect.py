@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from generator import model
+from generator import model, translation_model
 from generator.check.tree import LoadedFile
 
 
@@ -32,3 +32,5 @@ class Collected:
     #: Folders below massnahmen/ with a file that could not be read: their Leitthema's
     #: Handlungsfelder are not reported as empty.
     unreadable_folders: set[str] = field(default_factory=set)
+    #: `sprachen` in strategie.yml, checked apart from the rest of the file.
+    languages: translation_model.Languages | None = None

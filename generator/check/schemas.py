@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
 from generator import model
 from generator.check.schema_help import DataHelp, annotate
+from generator.check.translation_schemas import SPRACHEN_DESCRIPTION, stale_translation_schemas
 from generator.problems import Problem, problem
+from generator.translation_model import LanguageSetting
 
 #: schema name (as in the files' first-line comment) → model of that file type.
 FILE_MODELS: dict[str, type[BaseModel]] = {
@@ -38,11 +41,26 @@ def render_schemas(strategy: model.Strategy) -> dict[str, str]:
         assert issubclass(model_class, model.Record)
         schema = model_class.model_json_schema(mode="validation")
         annotate(schema, model_class, data)
+        if name == "strategie" and strategy.sprachen is not None:
+            _add_language_setting(schema)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"{name}.schema.json"
         text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True)
         rendered[f"{name}.schema.json"] = text + "\n"
     return rendered
+
+
+def _add_language_setting(schema: dict[str, Any]) -> None:
+    """`sprachen`, checked apart from the model (check/translations.py), in the schema of
+    strategie.yml: only where it is set, so that a German-only site's files stay as they were."""
+    setting = LanguageSetting.model_json_schema(mode="validation")
+    languages = setting["$defs"]["Languages"]
+    languages["description"] = SPRACHEN_DESCRIPTION
+    schema.setdefault("$defs", {})["Languages"] = languages
+    schema["properties"]["sprachen"] = {
+        "$ref": "#/$defs/Languages",
+        "description": SPRACHEN_DESCRIPTION,
+    }
 
 
 def stale_schemas(
@@ -61,4 +79,4 @@ def stale_schemas(
             current = None
         if current != text:
             found.append(problem("schemas_stale", f"{display_root}/schemas/{name}", 1, 1))
-    return found
+    return found + stale_translation_schemas(strategy, schemas_dir, display_root)

@@ -239,7 +239,10 @@ def _translate(
     if kind == "text_reference":
         found = character_reference(str(value)) or str(value)
         return make("text_reference", field=field, found=quote(found))
-    if kind in {"url_scheme", "date_format", "date_impossible", "date_range"}:
+    if kind in {"url_scheme", "date_format", "date_impossible", "date_range"} | {
+        "language_code",
+        "language_german",
+    }:
         return make(kind, field=field, value=quote(value))
     if kind in {"union_tag_not_found", "union_tag_invalid"}:
         return make("rating_kind", example=_indent(examples.rating()))

@@ -21,6 +21,7 @@ from generator.check.laender import check_city
 from generator.check.load import load_tree
 from generator.check.placeholders import find_placeholders
 from generator.check.shape import validate_shape
+from generator.check.translations import check_translations, is_translation, split_language_setting
 from generator.check.tree import LoadedFile
 from generator.problems import Problem, Severity, problem, rank
 
@@ -65,7 +66,8 @@ def load_strategy(
     `editorial=False` leaves out the rules for how data is written today (check/honesty.py:
     dates and example ratings) — for earlier states in the history, which were valid data
     when they were committed."""
-    files, problems = load_tree(strategy_dir, display_root)
+    every_file, problems = load_tree(strategy_dir, display_root)
+    files, translated = _split(every_file, display_root)
     collected = Collected()
     unreadable = _note_unreadable(problems, display_root, collected)
     examples = examples_from(files, display_root)
@@ -92,10 +94,29 @@ def load_strategy(
             strategy = strategy.model_copy(update={"logo": logo})
     if editorial:
         problems.extend(honesty_checks(collected))
+    if translated or collected.languages is not None:
+        german_paths = unreadable | {loaded.path for loaded in files}
+        translations, found = check_translations(
+            collected, translated, display_root, german_paths, examples
+        )
+        problems.extend(found)
+        if strategy is not None:
+            update = {"sprachen": collected.languages, "uebersetzungen": translations}
+            strategy = strategy.model_copy(update=update)
     problems = sorted(set(problems))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     return strategy, problems
+
+
+def _split(files: list[LoadedFile], display_root: str) -> tuple[list[LoadedFile], list[LoadedFile]]:
+    """The German files, and the translations below uebersetzungen/."""
+    german: list[LoadedFile] = []
+    translated: list[LoadedFile] = []
+    for loaded in files:
+        relative = PurePosixPath(loaded.path).relative_to(display_root)
+        (translated if is_translation(relative) else german).append(loaded)
+    return german, translated
 
 
 def _note_unreadable(problems: list[Problem], display_root: str, collected: Collected) -> set[str]:
@@ -142,6 +163,8 @@ def _collect(
         if isinstance(loaded.data, dict) and isinstance(loaded.data.get("handlungsfeld"), str):
             collected.raw_fields_used.add(loaded.data["handlungsfeld"])
     if kind == "strategie":
+        loaded, collected.languages, setting = split_language_setting(loaded, examples)
+        problems += setting
         document, found = validate_shape(loaded, model.StrategyDocument, "strategie.yml", examples)
         if document is None and isinstance(loaded.data, dict):
             _remember_raw(collected, "status", loaded.data.get("status"), "id")

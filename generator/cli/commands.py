@@ -61,6 +61,7 @@ def _run_check(project: Path, strict: bool, publication: bool = False) -> int:
 
 def _write_schemas(project: Path) -> int:
     from generator.check.schemas import render_schemas
+    from generator.check.translation_schemas import render_translation_schemas
     from generator.check.validate import load_strategy
     from generator.site.output_guard import symlink_on_the_way
 
@@ -85,7 +86,7 @@ def _write_schemas(project: Path) -> int:
         return EXIT_PROBLEMS
     target.mkdir(exist_ok=True)
     changed = 0
-    for name, text in render_schemas(strategy).items():
+    for name, text in {**render_schemas(strategy), **render_translation_schemas()}.items():
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             write_file_atomically(path, text.encode("utf-8"))
@@ -99,6 +100,7 @@ def _run_diff(project: Path, old_name: str, new_name: str | None, output: str) -
     from generator.history.diff import diff_strategies
     from generator.history.diff_format import format_markdown, format_text
     from generator.history.revisions import RevisionError, load_strategy_at
+    from generator.history.translation_diff import diff_translations
 
     sides = []
     for name in (old_name, new_name):
@@ -123,7 +125,8 @@ def _run_diff(project: Path, old_name: str, new_name: str | None, output: str) -
         sides.append((shown, strategy))
     (old_shown, old), (new_shown, new) = sides
     formatter = format_markdown if output == "markdown" else format_text
-    print(formatter(diff_strategies(old, new), old_shown, new_shown), end="")
+    changes = diff_strategies(old, new)
+    print(formatter(changes, old_shown, new_shown, diff_translations(old, new)), end="")
     return EXIT_OK
 
 
@@ -206,9 +209,11 @@ def _import_xlsx(project: Path, workbook: Path) -> int:
     if plan.before is not None and plan.after is not None:
         from generator.history.diff import diff_strategies
         from generator.history.diff_format import format_text
+        from generator.history.translation_diff import diff_translations
 
         changes = diff_strategies(plan.before, plan.after)
-        print(format_text(changes, "vor dem Import", "nach dem Import"), end="")
+        translated = diff_translations(plan.before, plan.after)
+        print(format_text(changes, "vor dem Import", "nach dem Import", translated), end="")
     print_problems(plan.warnings)
     return EXIT_OK
 
@@ -329,7 +334,7 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
 def _write_field_reference(project: Path, check_only: bool) -> int:
     """docs/feldreferenz.md from the models, the tables of allowed values in CONTRIBUTING.md
     from the data; each between its two markers."""
-    from generator.check import allowed_values, fieldref
+    from generator.check import allowed_values, fieldref, translation_reference
     from generator.check.validate import load_strategy
 
     strategy, problems = load_strategy(project / "strategy")
@@ -342,6 +347,12 @@ def _write_field_reference(project: Path, check_only: bool) -> int:
         return EXIT_PROBLEMS
     parts = [
         (FIELD_REFERENCE, "Die Feldreferenz ist", fieldref, fieldref.update_document),
+        (
+            FIELD_REFERENCE,
+            "Die Feldreferenz der Übersetzungen ist",
+            translation_reference,
+            translation_reference.update_document,
+        ),
         (
             "CONTRIBUTING.md",
             "Die Tabellen der erlaubten Werte sind",

@@ -188,6 +188,13 @@ kontakt:
 # Tag der Einrichtung, damit kein Verlauf des Projekts erscheint, aus dem kopiert wurde.
 historie_ab: {today}
 
+# Sprachen, in denen die Website außer Deutsch erscheint (Codes nach ISO 639-1). Die
+# Übersetzungen liegen unter strategy/uebersetzungen/<sprache>/ (docs/feldreferenz.md);
+# „vollstaendig“ macht fehlende Übersetzungen zu Warnungen.
+# sprachen:
+#   weitere: [en]
+#   vollstaendig: [en]
+
 # --- Pflichtangaben vor der Veröffentlichung --------------------------------------------------
 # Was hier fehlt, zeigt die Vorschau als „vom Herausgeber auszufüllen“; „strategie check
 # --veroeffentlichung“ nennt jede fehlende Angabe, und „strategie veroeffentlichen --fassung“

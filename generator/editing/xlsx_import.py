@@ -18,6 +18,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -25,9 +26,11 @@ from openpyxl.utils import get_column_letter
 
 from generator.check.validate import load_strategy
 from generator.editing.import_plan import FieldChange, ImportPlan, RowError
+from generator.editing.translation_import import display_path, translation_texts
 from generator.editing.workbook_reader import FormulaCell, read_workbook
 from generator.editing.yamledit import Edit, UneditableYaml, apply_edits
 from generator.exports.columns import Cell, Column, measure_columns
+from generator.exports.translation_columns import split_translation_key
 from generator.exports.workbook import (
     RATING_SOURCES,
     SHEET_MEASURES,
@@ -133,6 +136,8 @@ def plan_import(strategy_dir: Path, workbook: Path) -> ImportPlan:
         edits = row.edits()
         if edits:
             _apply(strategy_dir, strategy, row, edits, plan)
+        if any(split_translation_key(key) for key in row.new):
+            _apply_translations(strategy_dir, strategy, row, plan)
     # Rows without errors are checked as a whole too, so that one run reports everything.
     _validate(strategy_dir, strategy, before, rows, plan)
     return plan
@@ -355,11 +360,39 @@ def _apply(
         row.error("id", message("import_file_uneditable", file=strategy.dateien[row.measure.id]))
         return
     for key, value in row.new.items():
+        if split_translation_key(key):
+            continue
         plan.changes.append(
             FieldChange(
                 row.measure.id, strategy.dateien[row.measure.id], key, row.current[key], value
             )
         )
+
+
+def _apply_translations(
+    strategy_dir: Path, strategy: Strategy, row: _Row, plan: ImportPlan
+) -> None:
+    """The row's translation cells into the translation files (one per language)."""
+    if any(error.row == row.number for error in plan.errors):
+        return
+    updated = row.new.get("aktualisiert", row.measure.aktualisiert)
+    assert isinstance(updated, date)
+    measure_id = row.measure.id
+    try:
+        texts = translation_texts(strategy_dir, strategy, row.measure, row.new, updated)
+    except UneditableYaml:
+        row.error(
+            "id",
+            f"Eine Übersetzungsdatei von {measure_id} ist anders formatiert als üblich und "
+            "kann nicht automatisch geändert werden. Ändern Sie die Werte dort von Hand.",
+        )
+        return
+    plan.texts.update(texts)
+    for key, value in row.new.items():
+        split = split_translation_key(key)
+        if split is not None:
+            file = display_path(strategy, measure_id, split[1])
+            plan.changes.append(FieldChange(measure_id, file, key, row.current[key], value))
 
 
 def _validate(
@@ -377,7 +410,9 @@ def _validate(
         copy = Path(folder) / "strategy"
         shutil.copytree(strategy_dir, copy)
         for path, text in plan.texts.items():
-            (copy / path.relative_to(strategy_dir)).write_bytes(text.encode("utf-8"))
+            target = copy / path.relative_to(strategy_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)  # a new translation file
+            target.write_bytes(text.encode("utf-8"))
         plan.after, after = load_strategy(copy)
     # Lines shift when a key is added or removed, so problems are compared without them.
     known = {(p.file, p.code, p.message) for p in before}

@@ -21,6 +21,12 @@ from typing import Literal
 from generator import urls
 from generator.derive.measures import latest_update, priority_score
 from generator.exports.inert_cells import csv_row
+from generator.exports.translation_columns import (
+    TRANSLATED_FIELDS,
+    translated_value,
+    translation_key,
+    translation_meanings,
+)
 from generator.model import (
     Actor,
     CharterGuideline,
@@ -94,7 +100,7 @@ def measure_columns(strategy: Strategy, *, base_url: str | None = None) -> list[
     ]
     statuses = ", ".join(status.id for status in document.status)
     theme, field = document.bezeichnungen.leitthema, document.bezeichnungen.handlungsfeld
-    return [
+    columns = [
         Column("id", "Kennung der Maßnahme; ändert sich nie.", "Kennung", lambda m: m.id),
         Column("titel", "Titel der Maßnahme.", "Text", lambda m: m.titel, editable=True),
         Column("leitthema", f"Kennung {theme.des}.", "Kennung", lambda m: m.leitthema),
@@ -234,6 +240,7 @@ def measure_columns(strategy: Strategy, *, base_url: str | None = None) -> list[
             lambda m: m.status_seit_genauigkeit,
         ),
     ]
+    return columns + _translation_columns(strategy)
 
 
 def _joined(values: list[str] | list[int]) -> str | None:
@@ -342,3 +349,20 @@ def render_csv(strategy: Strategy, *, base_url: str | None = None) -> bytes:
     for measure in strategy.massnahmen:
         lines.append(csv_row(column.value(measure) for column in columns))
     return "".join(lines).encode("utf-8")
+
+
+def _translation_columns(strategy: Strategy) -> list[Column]:
+    """A column per published language and translated field (none without `sprachen`)."""
+    if strategy.sprachen is None:
+        return []
+    return [
+        Column(
+            translation_key(field, language),
+            translation_meanings(language)[field],
+            "Text",
+            translated_value(strategy, field, language),
+            editable=True,
+        )
+        for language in strategy.sprachen.weitere
+        for field in TRANSLATED_FIELDS
+    ]

@@ -23,6 +23,7 @@ from generator.history.diff import (
     ValueChange,
     quoted,
 )
+from generator.history.translation_diff import LanguageDiff, translation_lines
 
 #: First line of the Markdown output; the workflow looks for it among the comments.
 MARKDOWN_MARKER = "<!-- strategie-diff -->"
@@ -93,10 +94,16 @@ def _plain(text: str) -> str:
     return text
 
 
-def format_text(diff: StrategyDiff, old_name: str, new_name: str) -> str:
-    """The diff for the terminal: one line per change, each naming its entity."""
+def format_text(
+    diff: StrategyDiff,
+    old_name: str,
+    new_name: str,
+    translations: tuple[LanguageDiff, ...] = (),
+) -> str:
+    """The diff for the terminal: one line per change, each naming its entity; then the
+    changed translations per language."""
     lines = [f"Änderungen an der Strategie: {old_name} → {new_name}"]
-    if diff.empty:
+    if diff.empty and not translations:
         return "\n".join([*lines, "Keine inhaltlichen Änderungen."]) + "\n"
     for part in (diff.measures, diff.themes, diff.fields_of_action):
         if part.empty:
@@ -117,11 +124,19 @@ def format_text(diff: StrategyDiff, old_name: str, new_name: str) -> str:
     if diff.document:
         lines += ["", "Strategie (strategie.yml)"]
         lines += [f"  {describe_change(change)}" for change in diff.document]
+    for heading, *texts in translation_lines(translations):
+        lines += ["", heading, *(f"  {text}" for text in texts)]
     return "\n".join(lines) + "\n"
 
 
-def format_markdown(diff: StrategyDiff, old_name: str, new_name: str) -> str:
-    """The diff as a pull-request comment: a heading, a summary, one list per kind."""
+def format_markdown(
+    diff: StrategyDiff,
+    old_name: str,
+    new_name: str,
+    translations: tuple[LanguageDiff, ...] = (),
+) -> str:
+    """The diff as a pull-request comment: a heading, a summary, one list per kind, then the
+    changed translations per language."""
 
     def code(name: str) -> str:
         return f"`{name.replace('`', '')}`"
@@ -132,7 +147,7 @@ def format_markdown(diff: StrategyDiff, old_name: str, new_name: str) -> str:
         "",
         f"Vergleich von {code(old_name)} mit {code(new_name)}.",
     ]
-    if diff.empty:
+    if diff.empty and not translations:
         lines += ["", "Keine inhaltlichen Änderungen an den Daten in `strategy/`."]
         return "\n".join(lines) + "\n"
     lines += ["", *(f"- {line}" for line in _summary(diff))]
@@ -159,6 +174,9 @@ def format_markdown(diff: StrategyDiff, old_name: str, new_name: str) -> str:
     if diff.document:
         lines += ["", "#### Strategie (`strategie.yml`)", ""]
         lines += [f"- {markdown_text(describe_change(change))}" for change in diff.document]
+    for heading, *texts in translation_lines(translations):
+        lines += ["", f"#### {markdown_text(heading)}", ""]
+        lines += [f"- {markdown_text(text)}" for text in texts]
     lines += [
         "",
         "<sub>Erzeugt mit `strategie diff`. Den genauen Wortlaut zeigt der Dateivergleich "

@@ -118,9 +118,11 @@ def log_strategy(git: GitRepository, limit: int, since: date | None) -> bytes:
     """The newest commits that changed strategy/ (since a day, if given), following first
     parents (a merge counts as one change, as the main branch saw it), as `_FORMAT` records."""
     after = [f"--since={since.isoformat()}T00:00:00"] if since else []
+    # Translations (strategy/uebersetzungen/) are not changes of the German strategy: a commit
+    # that only translates does not appear among its changes.
     output = git.run(
         "log", "-z", "--first-parent", f"--max-count={limit}", *after, _FORMAT, "HEAD", "--",
-        "strategy",
+        "strategy", ":(exclude)strategy/uebersetzungen",
     )  # fmt: skip
     if output is None:
         raise RevisionError(
