@@ -30,6 +30,7 @@ from generator.exports.columns import (
     measure_columns,
 )
 from generator.model import Measure, Rating, Strategy, StrategyDocument
+from generator.presentation import Labels
 from generator.views.pages import Page
 
 _JSON_TYPES = {
@@ -57,6 +58,9 @@ class JsonField:
     #: For a list: the type of its items („Liste (Ganzzahl)“); empty otherwise.
     item_kind: str
     required: bool
+    #: The meaning where it names the levels by the city's labels; empty: the field
+    #: reference's text.
+    meaning: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ def build_data_page(strategy: Strategy) -> DataPage:
         measure_count=len(strategy.massnahmen),
         list_separator=LIST_SEPARATOR.strip(),
         columns=tuple(measure_columns(strategy)),
-        fields=_measure_fields(),
+        fields=_measure_fields(document.bezeichnungen),
     )
 
 
@@ -115,11 +119,21 @@ def _relative(path: PurePosixPath) -> str:
     return path.relative_to(DATA_FOLDER).as_posix()
 
 
-def _measure_fields() -> tuple[JsonField, ...]:
+def _measure_fields(labels: Labels) -> tuple[JsonField, ...]:
     schema = Measure.model_json_schema(mode="validation")
     required = set(schema.get("required", []))
+    theme, field = labels.leitthema, labels.handlungsfeld
+    by_label = {
+        "leitthema": f"Kennung {theme.des}; muss der Ordner sein, in dem die Datei liegt.",
+        "handlungsfeld": f"Kennung {field.des}; leer bei {theme.mehrzahl_dativ} ohne "
+        f"{field.mehrzahl}.",
+        "operative_ziele": f"Nummern der operativen Ziele {field.des} (oder {theme.des}), "
+        "zu denen die Maßnahme beiträgt.",
+    }
     return tuple(
-        JsonField(name, *_json_type(spec), required=name in required)
+        JsonField(
+            name, *_json_type(spec), required=name in required, meaning=by_label.get(name, "")
+        )
         for name, spec in schema["properties"].items()
     )
 
