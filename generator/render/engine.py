@@ -45,6 +45,7 @@ from generator.views.pages import (
     build_theme,
     build_theme_index,
 )
+from generator.views.pdf_offer import PdfOffer
 from generator.views.printable import build_print
 from generator.views.registries import (
     build_actor,
@@ -83,14 +84,18 @@ class RenderedSite:
     notice: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
-def render_site(strategy: Strategy, history: History | None = None) -> RenderedSite:
+def render_site(
+    strategy: Strategy, history: History | None = None, *, pdf: PdfOffer | None = None
+) -> RenderedSite:
     """Render every page of the site and its navigation.
 
     With a `history` (read from Git by the pipeline) the site also gets the Änderungen page
-    and each measure page its Verlauf section.
+    and each measure page its Verlauf section; with a `pdf` (strategie build --pdf) the
+    Druckfassung page offers that file.
     """
     site = SiteIndex(strategy)
     env = make_env()
+    env.globals["pdf_edition"] = pdf
     # What the city calls its levels and its council, for every template and macro.
     env.globals["labels"] = site.labels
     # The forge's name („GitHub“, „GitLab“, „OpenCoDE“) for edit links and the privacy text.
@@ -299,8 +304,11 @@ def make_env() -> Environment:
         "euro": _markup(lambda amount: f"{format_number(amount)} €"),
         "svg": _markup(_chart_markup),
         "anchor": _markup(_checked_anchor),
+        "file_href": _markup(_checked_file_href),
     }
     env.filters.update(filters)
+    # The PDF edition the pages offer (views/pdf_offer.py); render_site sets it per build.
+    env.globals["pdf_edition"] = None
     return env
 
 
@@ -360,6 +368,16 @@ def _checked_href(link: str) -> str:
     """A link between generated pages: relative, lowercase, ending in .md."""
     if not _RELATIVE_HREF.match(link):
         raise ValueError(f"not a relative page link: {link!r}")
+    return link
+
+
+_FILE_HREF = re.compile(r"^(\.\./)*[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_.-]*)*\.pdf$")
+
+
+def _checked_file_href(link: str) -> str:
+    """A relative link to a file the build put into the site (the PDF edition)."""
+    if not _FILE_HREF.match(link):
+        raise ValueError(f"not a relative file link: {link!r}")
     return link
 
 
