@@ -87,9 +87,9 @@ def test_pdf_is_tagged_in_the_documents_language_with_its_title(edition: Edition
     XMP, shown by viewers instead of the file name."""
     root = edition.reader.trailer["/Root"]
     assert "/StructTreeRoot" in root
-    assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == True  # noqa: E712
+    assert root["/MarkInfo"]["/Marked"].value is True
     assert str(root["/Lang"]) == "de"
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
     title = f"Druckfassung: {edition.strategy.strategie.titel}"
     assert edition.reader.metadata.title == title
     assert edition.reader.xmp_metadata.dc_title == {"x-default": title}
