@@ -10,6 +10,11 @@ points to) give each section's page; those numbers are then set into the content
 style sheet (the contents already reserve their width, so nothing moves) and the page is
 printed again. If the pages still moved, it repeats, at most three times.
 
+The file is then finished with pypdf (`finished`): title and language in the catalogue, the
+document information and XMP, bookmarks with their headings' spaces, and the browser's
+per-run structure ids numbered in order, so the same site and SOURCE_DATE_EPOCH give the same
+bytes. `language` picks the Druckfassung of a language tree (`en/druckfassung.html`).
+
 Playwright drives Chromium; pypdf reads the destinations. Both come with the `pdf` extra of
 the package (and with requirements.lock); a missing one is a user error with the command to
 install it.
@@ -205,7 +210,10 @@ class Described:
 
 #: The page's language (`<html lang>`), its main heading as the title, every heading's text.
 _DESCRIBE = """() => {
-  const text = (node) => node.textContent.replace(/\\s+/g, ' ').trim();
+  // Without the permalink sign that MkDocs may put into a heading.
+  const text = (node) => Array.from(node.childNodes)
+    .filter((child) => !(child.classList && child.classList.contains('headerlink')))
+    .map((child) => child.textContent).join('').replace(/\\s+/g, ' ').trim();
   const headings = Array.from(document.querySelectorAll('article h1, article h2, article h3, '
     + 'article h4, article h5, article h6'));
   const title = document.querySelector('article h1');
