@@ -80,7 +80,7 @@ class RenderedSite:
     notice: dict[str, str] = field(default_factory=dict)
 
 
-def render_site(strategy, history=None):
+def render_site(strategy, history=None, *, pdf=None):
     anchor = "gibt-es-nicht" if strategy.kaputter_link else "maßnahmen-ziele"
     pages = {
         P("index.md"): (

@@ -237,8 +237,8 @@ def test_sigterm_during_a_build_leaves_no_temporary_files(tmp_path: Path) -> Non
     render = root / "generator" / "render" / "engine.py"
     render.write_text(
         render.read_text("utf-8")
-        + "\n_fast = render_site\n\n\ndef render_site(strategy, history=None):\n"
-        "    import time\n\n    time.sleep(5)\n    return _fast(strategy, history)\n",
+        + "\n_fast = render_site\n\n\ndef render_site(strategy, history=None, *, pdf=None):\n"
+        "    import time\n\n    time.sleep(5)\n    return _fast(strategy, history, pdf=pdf)\n",
         encoding="utf-8",
     )
     build = subprocess.Popen(

@@ -107,6 +107,12 @@ def _add_build(commands: argparse._SubParsersAction[GermanParser]) -> None:
             "oder einer, den ein Bau angelegt hat"
         ),
     )
+    build.add_argument(
+        "--pdf",
+        action="store_true",
+        help="auch die Druckfassung als PDF-Datei drucken (mit Chromium), in die Website legen "
+        "und auf der Druckfassung anbieten (baut die Website dafür zweimal)",
+    )
 
 
 def _add_schemas(commands: argparse._SubParsersAction[GermanParser]) -> None:

@@ -30,6 +30,14 @@ def refuse_site_url() -> None:
 def run_build(project: Path, arguments: argparse.Namespace) -> int:
     from generator.site.build import build_site
 
+    if arguments.pdf:
+        from generator.site.pdf_edition import build_with_pdf
+
+        result = build_with_pdf(project, out=arguments.out, offline=arguments.offline)
+        show_built(result.built)
+        for printed in result.printed:
+            show_printed(printed)
+        return EXIT_OK
     show_built(build_site(project, out=arguments.out, offline=arguments.offline))
     return EXIT_OK
 

@@ -45,6 +45,7 @@ from generator.views.pages import (
     build_theme,
     build_theme_index,
 )
+from generator.views.pdf_offer import PdfOffer
 from generator.views.printable import build_print
 from generator.views.registries import (
     build_actor,
@@ -90,14 +91,18 @@ class RenderedSite:
     notice: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
-def render_site(strategy: Strategy, history: History | None = None) -> RenderedSite:
+def render_site(
+    strategy: Strategy, history: History | None = None, *, pdf: PdfOffer | None = None
+) -> RenderedSite:
     """Render every page of the site and its navigation.
 
     With a `history` (read from Git by the pipeline) the site also gets the Änderungen page
-    and each measure page its Verlauf section.
+    and each measure page its Verlauf section; with a `pdf` (strategie build --pdf) the
+    Druckfassung page offers that file.
     """
     site = SiteIndex(strategy)
     env = _site_env(site)
+    env.globals["pdf_edition"] = pdf
     pages: dict[PurePosixPath, str] = {}
     for page in collect_pages(site, history):
         if page.path in pages:
@@ -322,6 +327,8 @@ def make_env() -> Environment:
         "field_reference": _markup(_field_reference),
     }
     env.filters.update(filters)
+    # The PDF edition the pages offer (views/pdf_offer.py); render_site sets it per build.
+    env.globals["pdf_edition"] = None
     return env
 
 
@@ -384,12 +391,13 @@ def _checked_href(link: str) -> str:
     return link
 
 
-_FILE_HREF = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:[./][a-z0-9][a-z0-9_-]*)*$")
+#: A download beside the page or, with leading „../“, elsewhere in the site (the PDF edition).
+_FILE_HREF = re.compile(r"^(?:\.\./)*[a-z0-9][a-z0-9_-]*(?:[./][a-z0-9][a-z0-9_-]*)*$")
 _FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def _checked_file_href(link: str) -> str:
-    """A link to a download file beside the page: relative, lowercase, no way up."""
+    """A relative link to a file in the site: lowercase, no way up except leading „../“."""
     if not _FILE_HREF.match(link):
         raise ValueError(f"not a relative file link: {link!r}")
     return link

@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +47,7 @@ from generator.timestamps import EpochError, clamp_epoch, parse_epoch, zip_date_
 
 if TYPE_CHECKING:
     from generator.model import Strategy
+    from generator.views.pdf_offer import PdfFile
 
 ONLINE_CONFIG = "mkdocs.yml"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
@@ -79,8 +80,11 @@ class _Edition:
     slug: str
 
 
-def build_site(project: Path, *, out: Path | None = None, offline: bool = False) -> Built:
-    """Validate strictly, build with MkDocs into a temporary folder, swap it in.
+def build_site(
+    project: Path, *, out: Path | None = None, offline: bool = False, pdf: Sequence[PdfFile] = ()
+) -> Built:
+    """Validate strictly, build with MkDocs into a temporary folder, swap it in; `pdf`: PDF
+    editions to put into the site and offer (site/pdf_edition.py prints them).
 
     Raises `UserError` when the target is refused, the data has problems or MkDocs fails."""
     project = project.resolve()
@@ -129,7 +133,7 @@ def build_site(project: Path, *, out: Path | None = None, offline: bool = False)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-neu-", dir=target.parent))
         prepared = staging.with_name(f"{staging.name}.json")
-        _generate(project, strategy, prepared)
+        _generate(project, strategy, prepared, pdf)
         # MkDocs runs for most of the build; what this process still holds (the strategy,
         # the parsed files, at 3,000 measures about 300 MB) is released first.
         strategy = None
@@ -335,13 +339,13 @@ def _validate(project: Path) -> tuple[Strategy | None, _Edition | None, str, lis
     return strategy, edition, summarise(problems), problems
 
 
-def _generate(project: Path, strategy: Strategy, prepared: Path) -> None:
+def _generate(project: Path, strategy: Strategy, prepared: Path, pdf: Sequence[PdfFile]) -> None:
     """Generate the pages from the validated strategy, here rather than in MkDocs' hook, so
     the data is loaded and validated once per build; the hook reads `prepared`."""
     from generator.site.pipeline import generate_validated
     from generator.site.prepared import write_prepared
 
-    site = generate_validated(project, strategy)
+    site = generate_validated(project, strategy, pdf=pdf)
     write_prepared(prepared, site.navigation, site.edition_line, site.settings, site.notice)
 
 

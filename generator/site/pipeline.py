@@ -29,6 +29,7 @@ from generator.render.engine import RenderedSite, render_site
 from generator.site.write import GENERATED_FOLDER, write_pages
 from generator.views.changes import FEED_FILE
 from generator.views.feed import FeedSettings, render_feed
+from generator.views.pdf_offer import SOURCE_LANGUAGE, PdfFile, offer_pdf
 
 
 def generate(
@@ -50,16 +51,23 @@ def generate(
     return generate_validated(project, strategy)
 
 
-def generate_validated(project: Path, strategy: Strategy) -> RenderedSite:
-    """Render a strategy that was already loaded and validated; write the files that changed."""
+def generate_validated(
+    project: Path, strategy: Strategy, *, pdf: Sequence[PdfFile] = ()
+) -> RenderedSite:
+    """Render a strategy that was already loaded and validated; write the files that changed.
+
+    `pdf`: the PDF editions printed for this build (strategie build --pdf), one per language;
+    each is written into the site and the pages of its language offer it."""
     base_url = published_url(os.environ)
     document = strategy.strategie
     history = read_history(project, document.fortschreibungen, since=document.historie_ab)
     history = replace(history, feed=base_url is not None)
-    site = render_site(strategy, history=history)
+    offers = {printed.language: offer_pdf(document, printed) for printed in pdf}
+    site = render_site(strategy, history=history, pdf=offers.get(SOURCE_LANGUAGE))
     downloads = render_exports(strategy, base_url=base_url)
     feed = render_feed(history, feed_settings(strategy, feed_url(os.environ)))
     files: dict[PurePosixPath, str | bytes] = {**site.pages, **site.assets, **downloads}
+    files.update({offers[printed.language].path: printed.data for printed in pdf})
     files[PurePosixPath(FEED_FILE)] = feed
     write_pages(files, project / GENERATED_FOLDER)
     return site

@@ -228,7 +228,7 @@ def test_pdf_has_page_numbers_outline_and_tags(druck_pdf: Any) -> None:
     assert sum(title.startswith("Leitthema ") for title in bookmarks) >= 2, bookmarks[:10]
     assert sum(bool(re.match(r"[A-Z]{2,4}-\d+: ", title)) for title in bookmarks) >= 10
     root = druck_pdf.trailer["/Root"]
-    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"].value is True
     assert str(root["/Lang"]).startswith("de")
 
 
