@@ -173,6 +173,21 @@ def test_druckfassung_offers_the_pdf_with_size_and_pages(edition: Edition) -> No
     assert offer.path.name in edition.output
 
 
+def test_daten_page_offers_the_pdf_from_its_folder(edition: Edition) -> None:
+    """The Daten page, one folder down, links the same PDF with „../“, with size and pages."""
+    offer = PdfOffer(
+        pdf_path(edition.strategy.strategie),
+        edition.pdf.stat().st_size,
+        len(edition.reader.pages),
+        "de",
+    )
+    page = (edition.site / "daten" / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'<div class="druck-nur-bildschirm strategie-pdf">(.*?)</div>', page, re.S)
+    assert link is not None
+    assert f'href="../{offer.path.as_posix()}"' in link.group(1)
+    assert f"(PDF, {offer.size_text}, {offer.pages} Seiten)" in link.group(1)
+
+
 def test_pdf_in_the_site_is_what_its_druckfassung_prints(
     edition: Edition, project: Path, tmp_path: Path
 ) -> None:
