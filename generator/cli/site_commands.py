@@ -30,7 +30,11 @@ def refuse_site_url() -> None:
 def run_build(project: Path, arguments: argparse.Namespace) -> int:
     from generator.site.build import build_site
 
-    show_built(build_site(project, out=arguments.out, offline=arguments.offline))
+    show_built(
+        build_site(
+            project, out=arguments.out, offline=arguments.offline, engine_name=arguments.engine
+        )
+    )
     return EXIT_OK
 
 
@@ -52,7 +56,9 @@ def run_publish(project: Path, arguments: argparse.Namespace) -> int:
 def run_serve(project: Path, arguments: argparse.Namespace) -> int:
     from generator.site.build import serve_site
 
-    return serve_site(project, address=arguments.adresse, quick=arguments.schnell)
+    return serve_site(
+        project, address=arguments.adresse, quick=arguments.schnell, engine_name=arguments.engine
+    )
 
 
 def run_pdf(project: Path, arguments: argparse.Namespace) -> int:
