@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from project_copy import REPO, copy_project, run_strategie
 
 from generator.errors import UserError
 from generator.site import engines
-from project_copy import REPO, copy_project, run_strategie
 
 #: The small valid strategy of the message tests: 35 pages, a build in about 15 s.
 SMALL = REPO / "tests" / "problems" / "base"
