@@ -107,6 +107,71 @@ def test_unknown_engine_is_refused_by_the_command_line(tmp_path: Path) -> None:
     assert "hugo" in result.stderr and "mkdocs" in result.stderr
 
 
+def test_generated_config_inherits_and_puts_the_colours_first(tmp_path: Path) -> None:
+    """The generated configuration INHERITs the one to build, carries the navigation and the
+    edition line as given, and puts the colour stylesheet before the inherited stylesheets."""
+    import yaml
+
+    from generator.site.engine_config import engine_config_text
+
+    (tmp_path / "basis.yml").write_text(
+        "extra_css: [a.css, b.css]\nsite_url: !ENV [SITE_URL, null]\n", encoding="utf-8"
+    )
+    (tmp_path / "online.yml").write_text("INHERIT: basis.yml\n", encoding="utf-8")
+    settings = {
+        "site_name": "Stadt: „Titel“ #1",
+        "site_description": "Beschreibung",
+        "copyright": "Lizenz",
+        "logo": "assets/logo.svg",
+        "stylesheet": "assets/farben.css",
+    }
+    navigation = [{"Start": "index.md"}, {"2030": [{"no": "a/index.md"}]}]
+    text = engine_config_text(
+        tmp_path,
+        "online.yml",
+        navigation,
+        "Fassung 2020",
+        settings,
+        {},
+        engine_settings={"site_dir": ".x", "theme": {"variant": "classic"}},
+    )
+    data = yaml.safe_load(text)
+    assert data["INHERIT"] == "online.yml"
+    assert data["extra_css"] == ["assets/farben.css", "a.css", "b.css"]
+    assert data["nav"] == navigation
+    assert data["site_name"] == "Stadt: „Titel“ #1"
+    assert data["extra"] == {"strategie_fassung": "Fassung 2020", "strategie_hinweis": {}}
+    assert data["theme"] == {
+        "logo": "assets/logo.svg",
+        "favicon": "assets/logo.svg",
+        "variant": "classic",
+    }
+    assert data["site_dir"] == ".x"
+
+
+def test_engine_commands() -> None:
+    """MkDocs and ProperDocs take the output folder and the quick preview; Zensical neither."""
+    mkdocs, zensical = engines.ENGINES["mkdocs"], engines.ENGINES["zensical"]
+    assert engines.build_command(mkdocs, "c.yml", "/tmp/x")[2:] == [
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        "c.yml",
+        "-d",
+        "/tmp/x",
+    ]
+    assert engines.build_command(zensical, "c.yml", "/tmp/x")[2:] == [
+        "zensical",
+        "build",
+        "--strict",
+        "-f",
+        "c.yml",
+    ]
+    assert engines.serve_command(mkdocs, "c.yml", "h:1", quick=True)[-1] == "--dirty"
+    assert "--dirty" not in engines.serve_command(zensical, "c.yml", "h:1", quick=True)
+
+
 def _files(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
 
