@@ -73,15 +73,20 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for size in parse_sizes(arguments.sizes):
         rows.append(measure_size(size, arguments.work, arguments.seed))
-    table = report(rows)
-    print(table)
-    if arguments.readme:
-        readme = HERE / "README.md"
-        text = readme.read_text(encoding="utf-8")
-        head, _, rest = text.partition(START)
-        _, _, tail = rest.partition(END)
-        readme.write_text(f"{head}{START}\n\n{table}\n{END}{tail}", encoding="utf-8")
+        # After each size, so that an interrupted run keeps the sizes it finished.
+        table = report(rows)
+        print(table, flush=True)
+        if arguments.readme:
+            write_readme(table)
     return 0
+
+
+def write_readme(table: str) -> None:
+    readme = HERE / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    head, _, rest = text.partition(START)
+    _, _, tail = rest.partition(END)
+    readme.write_text(f"{head}{START}\n\n{table}\n{END}{tail}", encoding="utf-8")
 
 
 def measure_size(size: Size, work: Path, seed: int) -> list[str]:
