@@ -55,8 +55,6 @@ OFFLINE_CONFIG = "mkdocs.offline.yml"
 FALLBACK_EPOCH = 315_532_800
 #: Exit code after Strg+C or SIGTERM, as shells report a process ended by SIGINT.
 EXIT_INTERRUPTED = 130
-#: How the engines are named in messages.
-_ENGINE_NAMES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs", "zensical": "Zensical"}
 #: Folders a build must never replace (relative to the project).
 _PROTECTED = ("strategy", "docs", "generator", "schemas", "tests", ".github", ".git")
 
@@ -146,10 +144,9 @@ def build_site(
         _release_memory()
         output = run_engine(project, chosen, prepared, staging, epoch)
         if output is not None:
-            shown = _ENGINE_NAMES[chosen.name]
             raise UserError(
-                f"Bau fehlgeschlagen: {shown} meldet Probleme (siehe oben). Die bisherige {kind} "
-                f"in {_shown(target, folder=True)} bleibt unverändert.",
+                f"Bau fehlgeschlagen: {chosen.title} meldet Probleme (siehe oben). Die bisherige "
+                f"{kind} in {_shown(target, folder=True)} bleibt unverändert.",
                 details=output,
             )
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it

@@ -35,7 +35,7 @@ def serve_config(project: Path, chosen: Engine, config: str) -> Prepared | None:
             "Die Vorschau wurde nicht gestartet. Prüfen Sie die Daten mit „strategie check“."
         ) from None
     log.info(
-        f"{chosen.name} erzeugt die Seiten nicht selbst: nach einer Änderung in strategy/ die "
+        f"{chosen.title} erzeugt die Seiten nicht selbst: nach einer Änderung in strategy/ die "
         "Vorschau neu starten."
     )
     inner = Path(tempfile.mkdtemp(prefix=f"{PREFIX}vorschau-", dir=project))

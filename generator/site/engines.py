@@ -25,6 +25,8 @@ class Engine:
     """One engine: its module, the extra that installs it and how it builds."""
 
     name: str
+    #: The name in messages.
+    title: str
     #: The Python module run with `python -m`.
     module: str
     #: The optional dependency group of pyproject.toml that installs it (None: always there).
@@ -37,11 +39,13 @@ class Engine:
 
 
 ENGINES: dict[str, Engine] = {
-    "mkdocs": Engine("mkdocs", "mkdocs", None, site_dir_option=True, runs_hook=True),
+    "mkdocs": Engine("mkdocs", "MkDocs", "mkdocs", None, site_dir_option=True, runs_hook=True),
     "properdocs": Engine(
-        "properdocs", "properdocs", "properdocs", site_dir_option=True, runs_hook=True
+        "properdocs", "ProperDocs", "properdocs", "properdocs", site_dir_option=True, runs_hook=True
     ),
-    "zensical": Engine("zensical", "zensical", "zensical", site_dir_option=False, runs_hook=False),
+    "zensical": Engine(
+        "zensical", "Zensical", "zensical", "zensical", site_dir_option=False, runs_hook=False
+    ),
 }
 DEFAULT_ENGINE = "mkdocs"
 
