@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.site.engines import DEFAULT_ENGINE, ENGINES
+from generator.cli.engine_option import add_engine_option
 from generator.terminal import EXIT_USAGE
 
 
@@ -122,7 +122,7 @@ def _add_build(commands: argparse._SubParsersAction[_GermanParser]) -> None:
         action="store_true",
         help="Offline-Ausgabe bauen (ohne Sofort-Navigation) und als ZIP-Datei verpacken",
     )
-    _add_engine(build)
+    add_engine_option(build)
     build.add_argument(
         "--out",
         type=Path,
@@ -273,20 +273,7 @@ def _add_serve(commands: argparse._SubParsersAction[_GermanParser]) -> None:
         action="store_true",
         help="nach einer Änderung nur die betroffenen Seiten neu bauen (etwa doppelt so schnell)",
     )
-    _add_engine(serve)
-
-
-def _add_engine(command: argparse.ArgumentParser) -> None:
-    """--engine of „strategie build“ and „strategie serve“ (README.md, „Engines“)."""
-    command.add_argument(
-        "--engine",
-        choices=tuple(ENGINES),
-        default=DEFAULT_ENGINE,
-        help=(
-            "womit die Website gebaut wird (Standard: mkdocs); properdocs und zensical sind "
-            "optionale Pakete, siehe README, Abschnitt „Engines“"
-        ),
-    )
+    add_engine_option(serve)
 
 
 def _add_diff(commands: argparse._SubParsersAction[_GermanParser]) -> None:
