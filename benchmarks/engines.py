@@ -68,11 +68,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--work", type=Path, default=HERE / ".work")
     parser.add_argument("--readme", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument(
+        "--warm",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="Zensical a second time with its cache (--no-warm: only cold)",
+    )
     arguments = parser.parse_args(argv)
     arguments.work.mkdir(parents=True, exist_ok=True)
     rows = []
     for size in parse_sizes(arguments.sizes):
-        rows.append(measure_size(size, arguments.work, arguments.seed))
+        rows.append(measure_size(size, arguments.work, arguments.seed, arguments.warm))
         # After each size, so that an interrupted run keeps the sizes it finished.
         table = report(rows)
         print(table, flush=True)
@@ -82,21 +88,35 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_readme(table: str) -> None:
+    """Write `table` into the block. The rows of sizes this run did not measure stay, with
+    their own heading, above it (a run of some sizes adds to a run of the others)."""
     readme = HERE / "README.md"
     text = readme.read_text(encoding="utf-8")
     head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
+    block, _, tail = rest.partition(END)
+    measured = {_label(line) for line in table.splitlines() if _label(line)}
+    earlier = [line for line in block.strip().splitlines() if _label(line) not in measured]
+    if any(_label(line) for line in earlier):
+        table = "\n".join(earlier) + "\n\n" + table
     readme.write_text(f"{head}{START}\n\n{table}\n{END}{tail}", encoding="utf-8")
 
 
-def measure_size(size: Size, work: Path, seed: int) -> list[str]:
+def _label(line: str) -> str | None:
+    """The size of a table row ("bundled", "1000"), None for any other line."""
+    if not line.startswith("| ") or line.startswith("| strategy"):
+        return None
+    return line.split("|")[1].strip()
+
+
+def measure_size(size: Size, work: Path, seed: int, warm: bool = True) -> list[str]:
     project = make_project(work, size, seed)
     logs = work / "logs"
     logs.mkdir(exist_ok=True)
     cells: list[str] = []
     counted = ""
     highest = load_average()
-    for engine, cold in (*((name, True) for name in ENGINES), ("zensical", False)):
+    runs = [(name, True) for name in ENGINES] + ([("zensical", False)] if warm else [])
+    for engine, cold in runs:
         if cold:
             shutil.rmtree(project / ".cache", ignore_errors=True)
         out = work / f"site-{size.label}-{engine}-{'kalt' if cold else 'warm'}"
@@ -108,6 +128,8 @@ def measure_size(size: Size, work: Path, seed: int) -> list[str]:
         if engine == "mkdocs" and not failure:
             counted = f"{pages(out):,}"
         shutil.rmtree(out, ignore_errors=True)
+    if not warm:
+        cells.append("not measured")
     measures = "69" if size.measures is None else f"{size.measures:,}"
     return [size.label, measures, counted, *cells, f"{highest:.2f}"]
 
