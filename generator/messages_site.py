@@ -9,6 +9,14 @@ pinned by a case under tests/problems/).
 from __future__ import annotations
 
 SITE_MESSAGES: dict[str, tuple[str, str]] = {
+    # --- strategie build/serve --engine (site/engines.py) ---
+    "engine_missing": (
+        "Fehler",
+        "Die Engine „{engine}“ ist in dieser Python-Umgebung nicht installiert. Installieren "
+        "Sie sie mit „pip install -e '.[{extra}]'“ (die geprüften Versionen aller Engines "
+        "installiert „pip install -r requirements.lock“, wie scripts/setup.sh) oder bauen Sie "
+        "ohne --engine mit MkDocs.",
+    ),
     # --- erscheinungsbild in strategie.yml (check/appearance.py) ---
     "colour_contrast": (
         "Fehler",

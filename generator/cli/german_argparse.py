@@ -43,3 +43,8 @@ def _translate_argparse(message: str) -> str:
     for english, german in replacements.items():
         message = message.replace(english, german)
     return message
+
+
+def add_help_option(command: argparse.ArgumentParser) -> None:
+    """-h/--help with German help text (the parsers are made with add_help=False)."""
+    command.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")

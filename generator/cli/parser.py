@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from generator.cli.german_argparse import GermanParser
+from generator.cli.engine_option import add_engine_option
+from generator.cli.german_argparse import GermanParser, add_help_option
+from generator.cli.parser_create import add_init, add_new
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -42,10 +44,10 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_publish(commands)
     _add_serve(commands)
     _add_diff(commands)
-    _add_new(commands)
+    add_new(commands)
     _add_reference(commands)
     _add_pdf(commands)
-    _add_init(commands)
+    add_init(commands)
     return parser
 
 
@@ -59,7 +61,7 @@ def _add_check(commands: argparse._SubParsersAction[GermanParser]) -> None:
         ),
         add_help=False,
     )
-    _add_common(check)
+    add_help_option(check)
     check.add_argument(
         "--streng",
         "--strict",
@@ -88,12 +90,13 @@ def _add_build(commands: argparse._SubParsersAction[GermanParser]) -> None:
         ),
         add_help=False,
     )
-    _add_common(build)
+    add_help_option(build)
     build.add_argument(
         "--offline",
         action="store_true",
         help="Offline-Ausgabe bauen (ohne Sofort-Navigation) und als ZIP-Datei verpacken",
     )
+    add_engine_option(build)
     build.add_argument(
         "--ziel",
         "--out",
@@ -129,7 +132,7 @@ def _add_schemas(commands: argparse._SubParsersAction[GermanParser]) -> None:
         ),
         add_help=False,
     )
-    _add_common(schemas)
+    add_help_option(schemas)
 
 
 def _add_export(commands: argparse._SubParsersAction[GermanParser]) -> None:
@@ -143,7 +146,7 @@ def _add_export(commands: argparse._SubParsersAction[GermanParser]) -> None:
         ),
         add_help=False,
     )
-    _add_common(export)
+    add_help_option(export)
     export_formats = export.add_subparsers(
         dest="format", metavar="FORMAT", parser_class=GermanParser
     )
@@ -154,7 +157,7 @@ def _add_export(commands: argparse._SubParsersAction[GermanParser]) -> None:
         description="Schreibt die Arbeitsmappe zum Bearbeiten der Maßnahmen.",
         add_help=False,
     )
-    _add_common(export_xlsx)
+    add_help_option(export_xlsx)
     export_xlsx.add_argument(
         "--ziel",
         "--out",
@@ -180,7 +183,7 @@ def _add_import(commands: argparse._SubParsersAction[GermanParser]) -> None:
         ),
         add_help=False,
     )
-    _add_common(import_)
+    add_help_option(import_)
     import_formats = import_.add_subparsers(
         dest="format", metavar="FORMAT", parser_class=GermanParser
     )
@@ -194,7 +197,7 @@ def _add_import(commands: argparse._SubParsersAction[GermanParser]) -> None:
         ),
         add_help=False,
     )
-    _add_common(import_xlsx)
+    add_help_option(import_xlsx)
     import_xlsx.add_argument("datei", type=Path, metavar="DATEI", help="die Arbeitsmappe")
 
 
@@ -211,7 +214,7 @@ def _add_publish(commands: argparse._SubParsersAction[GermanParser]) -> None:
         ),
         add_help=False,
     )
-    _add_common(publish)
+    add_help_option(publish)
     publish.add_argument(
         "--fassung", metavar="KENNUNG", help="Kennung der Fassung aus strategie.yml, z. B. 2020"
     )
@@ -256,7 +259,7 @@ def _add_serve(commands: argparse._SubParsersAction[GermanParser]) -> None:
         description="Startet eine lokale Vorschau, die sich bei Änderungen an strategy/ erneuert.",
         add_help=False,
     )
-    _add_common(serve)
+    add_help_option(serve)
     serve.add_argument(
         "--adresse", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau"
     )
@@ -265,6 +268,7 @@ def _add_serve(commands: argparse._SubParsersAction[GermanParser]) -> None:
         action="store_true",
         help="nach einer Änderung nur die betroffenen Seiten neu bauen (etwa doppelt so schnell)",
     )
+    add_engine_option(serve)
 
 
 def _add_diff(commands: argparse._SubParsersAction[GermanParser]) -> None:
@@ -280,7 +284,7 @@ def _add_diff(commands: argparse._SubParsersAction[GermanParser]) -> None:
         ),
         add_help=False,
     )
-    _add_common(diff)
+    add_help_option(diff)
     diff.add_argument(
         "stand_a", nargs="?", default="HEAD", metavar="STAND_A", help="früherer Stand (HEAD)"
     )
@@ -299,59 +303,6 @@ def _add_diff(commands: argparse._SubParsersAction[GermanParser]) -> None:
     )
 
 
-_THEME_HELP = "Kennung des Leitthemas (sein Dateiname in strategy/leitthemen/ ohne .yml)"
-_FIELD_HELP = "Kennung des Handlungsfelds (seine id in der Datei des Leitthemas)"
-
-
-def _add_new(commands: argparse._SubParsersAction[GermanParser]) -> None:
-    """„strategie neu“."""
-    new = commands.add_parser(
-        "neu",
-        help="neue Maßnahme oder neues Handlungsfeld anlegen",
-        description=(
-            "Legt eine neue Maßnahme (mit der nächsten freien Kennung) oder ein neues "
-            "Handlungsfeld an und prüft das Ergebnis. Fehlende Angaben werden im Terminal "
-            "erfragt. Vorhandene Dateien werden nie überschrieben."
-        ),
-        add_help=False,
-    )
-    _add_common(new)
-    kinds = new.add_subparsers(dest="art", metavar="ART", parser_class=GermanParser)
-    kinds.required = True
-    measure = kinds.add_parser(
-        "massnahme",
-        help="neue Maßnahme als Datei strategy/massnahmen/<leitthema>/<kennung>.yml",
-        description="Legt eine neue Maßnahme an; jedes Feld ist in der Datei erklärt.",
-        add_help=False,
-    )
-    _add_common(measure)
-    measure.add_argument("--leitthema", metavar="KENNUNG", help=_THEME_HELP)
-    measure.add_argument("--handlungsfeld", metavar="KENNUNG", help=_FIELD_HELP)
-    measure.add_argument("--titel", metavar="TEXT", help="Titel der Maßnahme")
-    measure.add_argument(
-        "--verantwortlich",
-        metavar="KENNUNG",
-        help="verantwortlicher Akteur (Standard: der erste Akteur der Verwaltung in "
-        "verzeichnisse/akteure.yml)",
-    )
-    field = kinds.add_parser(
-        "handlungsfeld",
-        help="neues Handlungsfeld am Ende der Liste in strategy/leitthemen/<leitthema>.yml",
-        description="Ergänzt die Datei des Leitthemas um ein Handlungsfeld; der Rest bleibt.",
-        add_help=False,
-    )
-    _add_common(field)
-    field.add_argument("--leitthema", metavar="KENNUNG", help=_THEME_HELP)
-    field.add_argument("--titel", metavar="TEXT", help="Titel des Handlungsfelds")
-    field.add_argument(
-        "--kennung",
-        "--id",
-        dest="id",
-        metavar="KENNUNG",
-        help="Kennung (Standard: aus dem Titel gebildet)",
-    )
-
-
 def _add_reference(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie feldreferenz“."""
     reference = commands.add_parser(
@@ -364,57 +315,10 @@ def _add_reference(commands: argparse._SubParsersAction[GermanParser]) -> None:
         ),
         add_help=False,
     )
-    _add_common(reference)
+    add_help_option(reference)
     reference.add_argument(
         "--pruefen", action="store_true", help="nur prüfen, ob beide Abschnitte aktuell sind"
     )
-
-
-def _add_init(commands: argparse._SubParsersAction[GermanParser]) -> None:
-    """„strategie init“."""
-    init = commands.add_parser(
-        "init",
-        help="Projekt für eine neue Stadt anlegen (Software, kleinste gültige Strategie, .github)",
-        description=(
-            "Legt in einem leeren Ordner ein Projekt für eine neue Stadt an: die Software aus "
-            "diesem Projekt, eine kleinste gültige Strategie (ein Leitthema, ein Handlungsfeld, "
-            "eine Maßnahme, die Verzeichnisse), strategie.yml mit allen Einstellungen erklärt und "
-            "die Dateien in .github/ aus den neuen Daten. Mit --ohne-beispieldaten ersetzt es "
-            "stattdessen die Daten dieses Projekts (einer Kopie) durch diese Vorlage."
-        ),
-        add_help=False,
-    )
-    _add_common(init)
-    init.add_argument(
-        "ziel",
-        nargs="?",
-        type=Path,
-        metavar="ZIEL",
-        help="leerer oder neuer Ordner für das Projekt (nicht mit --ohne-beispieldaten)",
-    )
-    init.add_argument("--stadt", required=True, metavar="NAME", help="Name der Stadt")
-    init.add_argument("--bundesland", required=True, metavar="LAND", help="Land, z. B. „Sachsen“")
-    init.add_argument(
-        "--gemeindeschluessel",
-        required=True,
-        metavar="SCHLÜSSEL",
-        help="Amtlicher Gemeindeschlüssel, 8 Ziffern",
-    )
-    init.add_argument(
-        "--website", required=True, metavar="URL", help="Website der Stadt (https://…)"
-    )
-    init.add_argument(
-        "--ohne-beispieldaten",
-        action="store_true",
-        help=(
-            "die Daten in strategy/ und die Dateien in .github/ dieses Projekts durch die "
-            "Vorlage ersetzen (nur wenn Git sie verwaltet und nichts ungesichert ist)"
-        ),
-    )
-
-
-def _add_common(command: argparse.ArgumentParser) -> None:
-    command.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
 
 
 def _add_pdf(commands: argparse._SubParsersAction[GermanParser]) -> None:
@@ -429,7 +333,7 @@ def _add_pdf(commands: argparse._SubParsersAction[GermanParser]) -> None:
         ),
         add_help=False,
     )
-    _add_common(pdf)
+    add_help_option(pdf)
     pdf.add_argument(
         "--website-ordner",
         "--site",

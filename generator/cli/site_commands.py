@@ -33,12 +33,18 @@ def run_build(project: Path, arguments: argparse.Namespace) -> int:
     if arguments.pdf:
         from generator.site.pdf_edition import build_with_pdf
 
-        result = build_with_pdf(project, out=arguments.out, offline=arguments.offline)
+        result = build_with_pdf(
+            project, out=arguments.out, offline=arguments.offline, engine_name=arguments.engine
+        )
         show_built(result.built)
         for printed in result.printed:
             show_printed(printed)
         return EXIT_OK
-    show_built(build_site(project, out=arguments.out, offline=arguments.offline))
+    show_built(
+        build_site(
+            project, out=arguments.out, offline=arguments.offline, engine_name=arguments.engine
+        )
+    )
     return EXIT_OK
 
 
@@ -60,7 +66,9 @@ def run_publish(project: Path, arguments: argparse.Namespace) -> int:
 def run_serve(project: Path, arguments: argparse.Namespace) -> int:
     from generator.site.build import serve_site
 
-    return serve_site(project, address=arguments.adresse, quick=arguments.schnell)
+    return serve_site(
+        project, address=arguments.adresse, quick=arguments.schnell, engine_name=arguments.engine
+    )
 
 
 def run_pdf(project: Path, arguments: argparse.Namespace) -> int:

@@ -5,9 +5,10 @@ In: the project folder. Out: `site/` (hosted edition, `mkdocs.yml`) or `site-off
 the site goes to X and the zip beside it (into X's parent folder), so that nothing lands in
 the project when the user asked for another place.
 
-MkDocs runs as a subprocess (`python -m mkdocs build --strict`), never imported here: the
-generator outlives MkDocs 1.x. The data is loaded and validated once: this module generates
-the pages itself and hands their navigation to the hook (generator/site/prepared.py). The
+The engine (MkDocs by default, or ProperDocs or Zensical, see engines.py) runs as a
+subprocess (`python -m mkdocs build --strict`), never imported here: the generator outlives
+MkDocs 1.x. The data is loaded and validated once: the pages are generated in this process
+and handed to the engine with a generated configuration (engine_build.py). The
 build goes to a temporary folder beside the target and is swapped in only when everything
 worked, so a failed build leaves the previous site byte for byte as it was and no temporary
 folder behind. Builds are reproducible: `SOURCE_DATE_EPOCH` is taken from the last commit
@@ -27,7 +28,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import zipfile
@@ -40,6 +40,8 @@ from generator.errors import UserError, log
 from generator.files import write_file_atomically
 from generator.problems import Problem, has_errors
 from generator.site import output_guard
+from generator.site.engine_build import Prepared, clean_up, engine_environment, prepare, run_engine
+from generator.site.engines import DEFAULT_ENGINE, engine
 from generator.site.output_guard import OutputRefused
 from generator.site.write import GENERATED_FOLDER, refuse_generated_folder
 from generator.terminal import EXIT_USAGE, summarise
@@ -81,12 +83,19 @@ class _Edition:
 
 
 def build_site(
-    project: Path, *, out: Path | None = None, offline: bool = False, pdf: Sequence[PdfFile] = ()
+    project: Path,
+    *,
+    out: Path | None = None,
+    offline: bool = False,
+    engine_name: str = DEFAULT_ENGINE,
+    pdf: Sequence[PdfFile] = (),
 ) -> Built:
-    """Validate strictly, build with MkDocs into a temporary folder, swap it in; `pdf`: PDF
-    editions to put into the site and offer (site/pdf_edition.py prints them).
+    """Validate strictly, build with the engine into a temporary folder, swap it in; `pdf`:
+    PDF editions to put into the site and offer (site/pdf_edition.py prints them).
 
-    Raises `UserError` when the target is refused, the data has problems or MkDocs fails."""
+    Raises `UserError` when the engine is missing, the target is refused, the data has
+    problems or the engine fails."""
+    chosen = engine(engine_name)
     project = project.resolve()
     kind = "Offline-Ausgabe" if offline else "Website"
     given = Path(os.path.abspath(out if out is not None else project / _default_folder(offline)))
@@ -129,21 +138,20 @@ def build_site(
     # the `finally` below, which removes the temporary folder and file.
     previous = _interrupt_on_sigterm()
     staging: Path | None = None
-    prepared: Path | None = None
+    prepared: Prepared | None = None
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-neu-", dir=target.parent))
-        prepared = staging.with_name(f"{staging.name}.json")
-        _generate(project, strategy, prepared, pdf)
-        # MkDocs runs for most of the build; what this process still holds (the strategy,
+        config = OFFLINE_CONFIG if offline else ONLINE_CONFIG
+        prepared = prepare(project, strategy, config, chosen, pdf)
+        # The engine runs for most of the build; what this process still holds (the strategy,
         # the parsed files, at 3,000 measures about 300 MB) is released first.
         strategy = None
         _release_memory()
-        config = OFFLINE_CONFIG if offline else ONLINE_CONFIG
-        output = _run_mkdocs(project, config, staging, epoch, prepared)
+        output = run_engine(project, chosen, prepared, staging, epoch)
         if output is not None:
             raise UserError(
-                f"Bau fehlgeschlagen: MkDocs meldet Probleme (siehe oben). Die bisherige {kind} "
-                f"in {_shown(target, folder=True)} bleibt unverändert.",
+                f"Bau fehlgeschlagen: {chosen.title} meldet Probleme (siehe oben). Die bisherige "
+                f"{kind} in {_shown(target, folder=True)} bleibt unverändert.",
                 details=output,
             )
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
@@ -175,27 +183,37 @@ def build_site(
         _restore_sigterm(previous)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-        if prepared is not None:
-            prepared.unlink(missing_ok=True)
+        clean_up(prepared)
 
     pages = sum(1 for page in target.rglob("*.html") if page.name != "404.html")
     return Built(kind, edition.id, pages, time.monotonic() - started, target, archive)
 
 
-def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = False) -> int:
-    """Run `mkdocs serve` with live reload until interrupted; exit code of MkDocs.
+def serve_site(
+    project: Path,
+    address: str = "127.0.0.1:8000",
+    *,
+    quick: bool = False,
+    engine_name: str = DEFAULT_ENGINE,
+) -> int:
+    """Run the engine's preview (`mkdocs serve`) with live reload until interrupted; its exit
+    code.
 
     `quick`: MkDocs' dirty rebuilds, only of the pages whose Markdown changed; the hook
     rebuilds every page when the navigation or the footer changed and keeps the search
-    index whole (generator/site/mkdocs_hook.py)."""
+    index whole (generator/site/mkdocs_hook.py). Zensical runs no hook: the pages are
+    generated once before it starts (engine_serve.py)."""
+    from generator.site.engine_serve import serve_config
+    from generator.site.engines import serve_command
     from generator.site.prepared import QUICK_VARIABLE
 
+    chosen = engine(engine_name)
     project = project.resolve()
     busy = _address_taken(address)
     if busy:
         raise UserError(f"strategie serve: {busy}", exit_code=EXIT_USAGE)
     (project / GENERATED_FOLDER).mkdir(parents=True, exist_ok=True)
-    environment = _environment()
+    environment = engine_environment()
     if environment.get("SOURCE_DATE_EPOCH", "").strip():
         # MkDocs reads it for the sitemap; a malformed value would end in its traceback.
         try:
@@ -208,9 +226,10 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = 
     # Instant navigation needs a site_url whose path matches the served one (see mkdocs.yml).
     environment.setdefault("SITE_URL", f"http://{address}/")
     log.info(f"Vorschau unter http://{address}/ – beenden mit Strg+C.")
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", ONLINE_CONFIG, "-a", address]
-    if quick:
-        command.append("--dirty")
+    prepared = serve_config(project, chosen, ONLINE_CONFIG)
+    config = ONLINE_CONFIG if prepared is None else prepared.config.name
+    command = serve_command(chosen, config, address, quick=quick)
+    if quick and chosen.runs_hook:
         environment[QUICK_VARIABLE] = "1"
         log.info(
             "Schnelle Vorschau: nach einer Änderung werden nur die betroffenen Seiten neu "
@@ -228,6 +247,7 @@ def serve_site(project: Path, address: str = "127.0.0.1:8000", *, quick: bool = 
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
+        clean_up(prepared)
 
 
 def _address_taken(address: str) -> str | None:
@@ -339,28 +359,10 @@ def _validate(project: Path) -> tuple[Strategy | None, _Edition | None, str, lis
     return strategy, edition, summarise(problems), problems
 
 
-def _generate(project: Path, strategy: Strategy, prepared: Path, pdf: Sequence[PdfFile]) -> None:
-    """Generate the pages from the validated strategy, here rather than in MkDocs' hook, so
-    the data is loaded and validated once per build; the hook reads `prepared`."""
-    from generator.site.pipeline import generate_validated
-    from generator.site.prepared import write_prepared
-
-    site = generate_validated(project, strategy, pdf=pdf)
-    write_prepared(prepared, site.navigation, site.edition_line, site.settings, site.notice)
-
-
 def _slug(text: str) -> str:
     for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         text = text.lower().replace(umlaut, spelled)
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "strategie"
-
-
-def _environment() -> dict[str, str]:
-    environment = dict(os.environ)
-    # MkDocs 1.6 prints a multi-line notice about MkDocs 2 on every run; it is known (see
-    # the design notes) and would bury the messages that matter.
-    environment["NO_MKDOCS_2_WARNING"] = "1"
-    return environment
 
 
 def _release_memory() -> None:
@@ -372,31 +374,6 @@ def _release_memory() -> None:
     forget_parsed()
     forget_states()
     gc.collect()
-
-
-def _run_mkdocs(
-    project: Path, config: str, staging: Path, epoch: int, prepared: Path
-) -> str | None:
-    """Build into `staging` from the pages generated before (`prepared`: their navigation);
-    None on success, else MkDocs' output. Never `-q`: it hides the warnings that make a
-    --strict build fail."""
-    from generator.site.prepared import PREPARED_VARIABLE
-
-    environment = _environment()
-    environment["SOURCE_DATE_EPOCH"] = str(epoch)
-    environment[PREPARED_VARIABLE] = str(prepared)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config]
-    command += ["-d", str(staging)]
-    result = subprocess.run(
-        command,
-        cwd=project,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        check=False,
-    )
-    return None if result.returncode == 0 else result.stdout
 
 
 def _swap_in(staging: Path, target: Path) -> None:
@@ -425,7 +402,7 @@ def _remove_leftovers(target: Path) -> None:
             if leftover.is_dir() and not leftover.is_symlink():
                 shutil.rmtree(leftover, ignore_errors=True)
             elif leftover.name.endswith(".json") and leftover.is_file():
-                leftover.unlink()  # the navigation handed to MkDocs (see `prepared` above)
+                leftover.unlink()  # earlier builds handed the navigation over in such a file
 
 
 def _files_sorted(folder: Path) -> Iterator[Path]:

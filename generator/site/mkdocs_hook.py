@@ -1,14 +1,14 @@
 """MkDocs hook: runs the generator before every build. The only module that imports MkDocs.
 
-mkdocs.base.yml names this file under `hooks:`. Before each build (`mkdocs build`, and each
-rebuild of `mkdocs serve`) it regenerates the pages in docs/generiert/ and sets the
-navigation, the edition line of the footer (`extra.strategie_fassung`) and the site's identity
-from strategie.yml: site_name, site_description, copyright, logo, favicon and the stylesheet
-with the city's colours. Pages are rewritten
-only when their content changed, and `mkdocs serve` does not watch that folder, so an edit
-causes one rebuild, not two. Under
-`strategie build` the pages are already generated; the hook only reads their navigation
-(generator/site/prepared.py).
+mkdocs.base.yml names this file under `hooks:`. It does only what MkDocs alone needs. Where
+the pages are generated in MkDocs' own process (`mkdocs build`, each rebuild of
+`mkdocs serve`, mike) it regenerates them in docs/generiert/ and sets the navigation, the
+edition line of the footer (`extra.strategie_fassung`) and the site's identity from
+strategie.yml: site_name, site_description, copyright, logo, favicon and the stylesheet with
+the city's colours. Pages are rewritten only when their content changed, and `mkdocs serve`
+does not watch that folder, so an edit causes one rebuild, not two. Under `strategie build`
+(every engine) the pages are already generated and those settings come from the generated
+configuration (generator/site/engine_config.py); the hook leaves them alone.
 
 Problems in the data are logged in German as `file:line:col: …`; warnings count as failures
 under `mkdocs build --strict`, errors stop the build with a German message.
@@ -29,12 +29,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from generator.site.prepared import (
-    PREPARED_VARIABLE,
-    QUICK_VARIABLE,
-    read_prepared,
-    read_prepared_notice,
-)
+from generator.site.prepared import PREPARED_VARIABLE, QUICK_VARIABLE
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
@@ -64,13 +59,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     site_url = os.environ.get("SITE_URL", "")
     if site_url.strip() and (error := site_url_error(site_url)):
         raise Abort(error)
-    prepared = os.environ.get(PREPARED_VARIABLE)
-    if prepared:
-        # `strategie build` has validated and generated already (generator/site/prepared.py).
-        navigation, edition_line, settings = read_prepared(Path(prepared))
-        config["nav"], config["extra"]["strategie_fassung"] = navigation, edition_line
-        _apply_identity(config, settings)
-        config["extra"]["strategie_hinweis"] = read_prepared_notice(Path(prepared))
+    if os.environ.get(PREPARED_VARIABLE):
+        # `strategie build` has validated and generated already; the navigation, edition line
+        # and identity are in the generated configuration it builds (site/engine_config.py).
         return
     _forget_generator_modules()
     from generator.problems import DataProblems

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.site.build import Built, build_site
+from generator.site.engines import DEFAULT_ENGINE
 from generator.site.pdf import PrintedPdf, find_chromium, print_pdf
 from generator.views.pdf_offer import PDF_FOLDER, SOURCE_LANGUAGE, PdfFile, pdf_name_end
 
@@ -37,12 +38,15 @@ def build_with_pdf(
     out: Path | None = None,
     offline: bool = False,
     languages: Sequence[str] = (SOURCE_LANGUAGE,),
+    engine_name: str = DEFAULT_ENGINE,
 ) -> BuiltWithPdf:
     """Build the site with a PDF edition per language in `languages` (German: the site's
     root; another language: its tree `<language>/`, once the site has one)."""
     chromium = find_chromium()
     with tempfile.TemporaryDirectory(prefix="strategie-pdf-") as folder:
-        first = build_site(project, out=Path(folder) / "site", offline=True)
+        first = build_site(
+            project, out=Path(folder) / "site", offline=True, engine_name=engine_name
+        )
         printed = tuple(
             print_pdf(
                 first.target, Path(folder) / f"{language}.pdf", chromium, project, language=language
@@ -53,7 +57,7 @@ def build_with_pdf(
             PdfFile(language, result.path.read_bytes(), result.pages)
             for language, result in zip(languages, printed, strict=True)
         ]
-        built = build_site(project, out=out, offline=offline, pdf=files)
+        built = build_site(project, out=out, offline=offline, engine_name=engine_name, pdf=files)
     in_site = [
         replace(result, path=next((built.target / PDF_FOLDER).glob(f"*-{pdf_name_end(language)}")))
         for language, result in zip(languages, printed, strict=True)
