@@ -1,5 +1,10 @@
 """The committed JSON Schemas match the models and the data, help editors while typing (German
-descriptions, examples, the project's ids as enums), and every data file points to its schema."""
+descriptions, examples, the project's ids as enums), and every data file points to its schema.
+
+What the schemas say is tested on tests/data/minimal. The tests of strategy/ hold for any
+city's data; those of its committed schemas need strategy/schemas/, which is optional
+(`strategie check` says nothing without it; `strategie schemas` writes it) and are skipped,
+with that reason, where a city keeps none."""
 
 from __future__ import annotations
 
@@ -20,7 +25,12 @@ from generator.model import Strategy
 
 ROOT = Path(__file__).parent.parent
 SCHEMAS = ROOT / "strategy" / "schemas"
-MEASURE = ROOT / "strategy" / "massnahmen" / "energie-umwelt" / "umw-01.yml"
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+MEASURE = MINIMAL / "massnahmen" / "verwaltung" / "ver-01.yml"
+needs_schemas = pytest.mark.skipif(
+    not SCHEMAS.is_dir(),
+    reason="strategy/ hat keinen Ordner schemas/ (optional; „strategie schemas“ legt ihn an)",
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +42,24 @@ def strategy() -> Strategy:
 
 @pytest.fixture(scope="module")
 def schemas(strategy: Strategy) -> dict[str, dict[str, Any]]:
+    """The schemas of the data in strategy/."""
     return {name: json.loads(text) for name, text in render_schemas(strategy).items()}
+
+
+@pytest.fixture(scope="module")
+def minimal_schemas() -> dict[str, dict[str, Any]]:
+    """The schemas of tests/data/minimal."""
+    loaded, problems = load_strategy(MINIMAL)
+    assert loaded is not None, [p.format() for p in problems]
+    return {name: json.loads(text) for name, text in render_schemas(loaded).items()}
+
+
+def _project_with_schemas(target: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A copy of tests/data/minimal as a project's strategy/, with its schemas written."""
+    shutil.copytree(MINIMAL, target / "strategy")
+    assert main(["--projekt", str(target), "schemas"]) == 0
+    capsys.readouterr()
+    return target
 
 
 def _data(path: Path) -> Any:
@@ -46,25 +73,26 @@ def _errors(schema: dict[str, Any], data: Any) -> list[str]:
     return [error.message for error in validator.iter_errors(data)]
 
 
+@needs_schemas
 def test_committed_schemas_are_current(strategy: Strategy) -> None:
     """A model or data change without `strategie schemas` fails here, naming the stale files."""
     assert stale_schemas(strategy, SCHEMAS) == [], "run `strategie schemas`, commit the files"
     assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(render_schemas(strategy))
 
 
-def test_schemas_are_closed_objects(schemas: dict[str, dict[str, Any]]) -> None:
+def test_schemas_are_closed_objects(minimal_schemas: dict[str, dict[str, Any]]) -> None:
     """Schemas forbid unknown keys, so editors see typos in their editor too."""
-    for schema in schemas.values():
+    for schema in minimal_schemas.values():
         assert schema["additionalProperties"] is False
         assert schema["type"] == "object"
 
 
 def test_every_property_has_a_german_description_and_an_example(
-    schemas: dict[str, dict[str, Any]],
+    minimal_schemas: dict[str, dict[str, Any]],
 ) -> None:
     """Hover help: each property of each file type and section is described and exemplified."""
     checked = 0
-    for schema in schemas.values():
+    for schema in minimal_schemas.values():
         for definition in [schema, *schema.get("$defs", {}).values()]:
             for name, prop in definition.get("properties", {}).items():
                 assert prop.get("description"), name
@@ -88,10 +116,10 @@ def test_every_property_has_a_german_description_and_an_example(
     ],
 )
 def test_schema_rejects_misspelled_ids(
-    schemas: dict[str, dict[str, Any]], key: str, value: Any, index: int | None
+    minimal_schemas: dict[str, dict[str, Any]], key: str, value: Any, index: int | None
 ) -> None:
     """A measure with a misspelled registry id fails its schema; the original passes."""
-    schema = schemas["massnahme.schema.json"]
+    schema = minimal_schemas["massnahme.schema.json"]
     data = _data(MEASURE)
     assert _errors(schema, data) == []
     if index is None:
@@ -103,10 +131,10 @@ def test_schema_rejects_misspelled_ids(
 
 
 def test_schema_rejects_unknown_district_and_rating_criterion(
-    schemas: dict[str, dict[str, Any]],
+    minimal_schemas: dict[str, dict[str, Any]],
 ) -> None:
     """Districts in raumbezug and the criteria in bewertung.werte are the project's own."""
-    schema = schemas["massnahme.schema.json"]
+    schema = minimal_schemas["massnahme.schema.json"]
     data = _data(MEASURE)
     data["raumbezug"] = {"ebene": "stadtteil", "stadtteile": ["altstadt", "bueer"]}
     data["bewertung"]["werte"]["wichtigkiet"] = 3
@@ -124,7 +152,7 @@ def test_every_bundled_file_validates_against_its_schema(
         name = schema_name(path.relative_to(ROOT / "strategy"))
         assert _errors(schemas[f"{name}.schema.json"], _data(path)) == [], path
         checked += 1
-    assert checked > 60
+    assert checked > 0
 
 
 def test_new_actor_makes_the_schemas_stale(
@@ -132,8 +160,7 @@ def test_new_actor_makes_the_schemas_stale(
 ) -> None:
     """A new actor: `strategie check` notes that the measure schema is stale (a note, so that
     an editor in the web editor is not blocked), `strategie schemas` brings it up to date."""
-    project = tmp_path / "projekt"
-    shutil.copytree(ROOT / "strategy", project / "strategy")
+    project = _project_with_schemas(tmp_path / "projekt", capsys)
     actors = project / "strategy" / "verzeichnisse" / "akteure.yml"
     text = actors.read_text(encoding="utf-8")
     actors.write_text(
@@ -161,8 +188,7 @@ def test_schemas_are_not_written_from_broken_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`strategie schemas` refuses data with errors (the ids would be incomplete)."""
-    project = tmp_path / "projekt"
-    shutil.copytree(ROOT / "strategy", project / "strategy")
+    project = _project_with_schemas(tmp_path / "projekt", capsys)
     (project / "strategy" / "verzeichnisse" / "akteure.yml").write_text("akteure: [\n")
     before = (project / "strategy/schemas/massnahme.schema.json").read_bytes()
     assert main(["--projekt", str(project), "schemas"]) == 1
@@ -170,6 +196,7 @@ def test_schemas_are_not_written_from_broken_data(
     assert (project / "strategy/schemas/massnahme.schema.json").read_bytes() == before
 
 
+@needs_schemas
 def test_every_bundled_file_names_its_schema() -> None:
     """The first line of each bundled data file is the yaml-language-server schema comment."""
     checked = 0
@@ -179,4 +206,4 @@ def test_every_bundled_file_names_its_schema() -> None:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == schema_comment(relative)
         checked += 1
-    assert checked > 60
+    assert checked > 0
