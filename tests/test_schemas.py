@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -194,6 +195,25 @@ def test_schemas_are_not_written_from_broken_data(
     assert main(["--projekt", str(project), "schemas"]) == 1
     assert "werden erst geschrieben, wenn die Daten fehlerfrei sind" in capsys.readouterr().err
     assert (project / "strategy/schemas/massnahme.schema.json").read_bytes() == before
+
+
+def test_schemas_without_the_optional_charta(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without charta.yml (optional) `strategie schemas` writes schemas that allow no Charta
+    guideline and accept the data."""
+    project = tmp_path / "projekt"
+    shutil.copytree(MINIMAL, project / "strategy")
+    (project / "strategy" / "verzeichnisse" / "charta.yml").unlink()
+    for path in (project / "strategy" / "massnahmen").rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^charta:\n(?:  - .*\n)+", "", text), encoding="utf-8")
+    assert main(["--projekt", str(project), "schemas"]) == 0
+    capsys.readouterr()
+    schema = json.loads((project / "strategy/schemas/massnahme.schema.json").read_text())
+    assert schema["properties"]["charta"]["items"]["enum"] == []
+    measure = project / "strategy" / "massnahmen" / "verwaltung" / "ver-01.yml"
+    assert _errors(schema, _data(measure)) == []
 
 
 @needs_schemas
