@@ -13,7 +13,7 @@ import re
 import shutil
 import subprocess
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
@@ -191,3 +191,22 @@ def test_bundled_github_files_are_generated_from_the_bundled_data() -> None:
     assert strategy is not None, problems
     for path, text in github_files(strategy, REPO).items():
         assert (REPO / path).read_text(encoding="utf-8") == text, path
+
+
+def test_new_city_from_a_project_without_the_charta(tmp_path: Path) -> None:
+    """From a city's project without charta.yml (optional), init plans a strict-valid strategy
+    without it and with the SDG registry of that project."""
+    from generator.editing.city_setup import CityFacts, plan_city
+
+    source = tmp_path / "quelle"
+    shutil.copytree(REPO / "tests" / "data" / "minimal", source / "strategy")
+    shutil.copytree(REPO / ".github", source / ".github")
+    (source / "strategy" / "verzeichnisse" / "charta.yml").unlink()
+    for path in (source / "strategy" / "massnahmen").rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^charta:\n(?:  - .*\n)+", "", text), encoding="utf-8")
+    facts = CityFacts("Dresden", "Sachsen", "14612000", "https://www.dresden.de")
+    plan = plan_city(source, facts, TODAY, with_engine=False)
+    assert Path("strategy", "verzeichnisse", "charta.yml") not in {Path(p) for p in plan.files}
+    sdgs = PurePosixPath("strategy", "verzeichnisse", "sdgs.yml")
+    assert plan.files[sdgs] == (source / "strategy/verzeichnisse/sdgs.yml").read_text("utf-8")
