@@ -10,8 +10,9 @@
 # Beispiel: bash scripts/test-andere-stadt.sh tests/data/zweitstadt -x -q
 #
 # Wie eine Stadt nach dem Einsetzen ihrer Daten (docs/neue-stadt-einrichten.md) erzeugt das
-# Skript, was aus den Daten folgt: die JSON-Schemas (wenn der Ordner keine mitbringt) und die
-# Dateien in .github/, die „strategie init“ aus den Daten schreibt (Themenliste, CODEOWNERS …).
+# Skript, was aus den Daten folgt: die JSON-Schemas (wenn der Ordner keine mitbringt), die
+# Dateien in .github/, die „strategie init“ aus den Daten schreibt (Themenliste, CODEOWNERS …),
+# und mit „strategie feldreferenz“ die Tabellen der erlaubten Werte in CONTRIBUTING.md.
 # Braucht .venv (bash scripts/setup.sh) und git.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,6 +73,8 @@ for path, text in github_files(strategy, project).items():
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8", newline="\n")
 PY
+# Die Tabellen der erlaubten Werte in CONTRIBUTING.md (Status, Akteure … dieser Stadt).
+strategie feldreferenz
 strategie check --strict
 
 # Ein frisches Repository mit einem Commit, wie es eine neue Stadt anlegt.
