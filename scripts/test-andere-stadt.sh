@@ -15,6 +15,9 @@
 # und mit „strategie feldreferenz“ die Tabellen der erlaubten Werte in CONTRIBUTING.md.
 # Braucht .venv (bash scripts/setup.sh) und git.
 set -euo pipefail
+# Alles in einem Block: bash liest ihn ganz, bevor er läuft, sodass eine Änderung am Skript
+# während eines langen Laufs diesen nicht stört.
+{
 cd "$(dirname "$0")/.."
 REPO="$PWD"
 PYTHON="$REPO/.venv/bin/python"
@@ -89,3 +92,4 @@ STATUS=0
 "$PYTHON" -m pytest -p no:cacheprovider --ignore=tests/browser -m "not browser" "$@" || STATUS=$?
 echo "== Andere Stadt: pytest fertig nach $((SECONDS - START)) s (Rückgabewert $STATUS) =="
 exit "$STATUS"
+}
