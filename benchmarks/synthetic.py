@@ -394,8 +394,11 @@ def theme_count(measures: int) -> int:
     return wanted
 
 
-def write_strategy(target: Path, measures: int, seed: int = 2020) -> Summary:
-    """Write a valid strategy folder with `measures` measures to `target` (replaced)."""
+def write_strategy(
+    target: Path, measures: int, seed: int = 2020, source: Path = REAL_STRATEGY
+) -> Summary:
+    """Write a valid strategy folder with `measures` measures to `target` (replaced), with the
+    settings and registries of the strategy folder `source` (the optional ones only if there)."""
     if measures < MIN_THEMES:
         raise ValueError(f"at least {MIN_THEMES} measures (one per Leitthema)")
     rng = random.Random(f"{seed}:{measures}")
@@ -403,16 +406,23 @@ def write_strategy(target: Path, measures: int, seed: int = 2020) -> Summary:
         shutil.rmtree(target)
     (target / "leitthemen").mkdir(parents=True)
     (target / "verzeichnisse").mkdir()
-    shutil.copy2(REAL_STRATEGY / "strategie.yml", target / "strategie.yml")
-    shutil.copytree(REAL_STRATEGY / "schemas", target / "schemas")
-    document = yaml.safe_load((REAL_STRATEGY / "strategie.yml").read_text(encoding="utf-8"))
+    shutil.copy2(source / "strategie.yml", target / "strategie.yml")
+    if (source / "schemas").is_dir():
+        shutil.copytree(source / "schemas", target / "schemas")
+    document = yaml.safe_load((source / "strategie.yml").read_text(encoding="utf-8"))
+    registries = source / "verzeichnisse"
     for name in ("stadtteile.yml", "sdgs.yml", "charta.yml"):
-        shutil.copy2(REAL_STRATEGY / "verzeichnisse" / name, target / "verzeichnisse" / name)
-    registries = REAL_STRATEGY / "verzeichnisse"
+        if (registries / name).is_file():
+            shutil.copy2(registries / name, target / "verzeichnisse" / name)
     district_entries = _registry(registries / "stadtteile.yml")["stadtteile"]
     districts = [d["id"] for d in district_entries]
-    guidelines = [g["id"] for g in _registry(registries / "charta.yml")["leitlinien"]]
-    actors = _write_actors(target, measures, rng)
+    guidelines: list[str] = []
+    if (registries / "charta.yml").is_file():
+        guidelines = [g["id"] for g in _registry(registries / "charta.yml")["leitlinien"]]
+    sdgs: list[int] = []
+    if (registries / "sdgs.yml").is_file():
+        sdgs = [g["nummer"] for g in _registry(registries / "sdgs.yml")["sdgs"]]
+    actors = _write_actors(target, measures, rng, registries / "akteure.yml")
 
     plan = _plan(measures, rng)
     context = _Context(
@@ -425,6 +435,7 @@ def write_strategy(target: Path, measures: int, seed: int = 2020) -> Summary:
         district_names=[d["name"] for d in district_entries],
         guidelines=guidelines,
         actors=actors,
+        sdgs=sdgs,
     )
     field_total = 0
     for theme in plan:
@@ -475,6 +486,8 @@ class _Context:
     district_names: list[str]
     guidelines: list[str]
     actors: list[str]
+    #: The SDG numbers of the registry (empty without sdgs.yml).
+    sdgs: list[int]
 
 
 def _slug(text: str) -> str:
@@ -672,8 +685,10 @@ def _measure(
             "stand": stand,
             "werte": {c: rng.randint(low, high) for c in context.criteria},
         }
-    data["sdgs"] = sorted(rng.sample(range(1, 18), rng.randint(1, 3)))
-    data["charta"] = sorted(rng.sample(context.guidelines, rng.randint(1, 2)))
+    if context.sdgs:  # the SDG registry is optional
+        data["sdgs"] = sorted(rng.sample(context.sdgs, rng.randint(1, min(3, len(context.sdgs)))))
+    if context.guidelines:  # the Charta registry is optional
+        data["charta"] = sorted(rng.sample(context.guidelines, rng.randint(1, 2)))
     funder, programme = rng.choice(FUNDERS)
     funding: dict[str, Any] = {"quelle": funder}
     if programme:
@@ -739,9 +754,8 @@ def _milestones(rng: random.Random, begin: int, updated: date) -> list[dict[str,
     return milestones
 
 
-def _write_actors(target: Path, measures: int, rng: random.Random) -> list[str]:
-    """The real actors plus generated ones: about one per MEASURES_PER_ACTOR measures."""
-    source = REAL_STRATEGY / "verzeichnisse" / "akteure.yml"
+def _write_actors(target: Path, measures: int, rng: random.Random, source: Path) -> list[str]:
+    """The actors of `source` plus generated ones: about one per MEASURES_PER_ACTOR measures."""
     real = _registry(source)["akteure"]
     wanted = max(len(real), measures // MEASURES_PER_ACTOR)
     actors = list(real)

@@ -1,8 +1,12 @@
-"""The benchmarks' synthetic strategies are valid, deterministic and shaped like the real one."""
+"""The benchmarks' synthetic strategies are valid, deterministic and shaped like the real one.
+
+They are generated from the settings and registries of tests/data/minimal, not of strategy/,
+so that these tests hold whatever city's strategy the repository carries."""
 
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -13,6 +17,7 @@ from generator.check.validate import load_strategy
 from generator.model import Measure, NotRated, Rating, Strategy
 
 SYNTHETIC = Path(__file__).parent.parent / "benchmarks" / "synthetic.py"
+MINIMAL = Path(__file__).parent / "data" / "minimal"
 
 
 def _synthetic() -> ModuleType:
@@ -30,7 +35,7 @@ synthetic = _synthetic()
 @pytest.fixture(scope="module", params=[50, 300])
 def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Strategy:
     folder = tmp_path_factory.mktemp(f"synthetisch-{request.param}") / "strategy"
-    synthetic.write_strategy(folder, request.param, seed=7)
+    synthetic.write_strategy(folder, request.param, seed=7, source=MINIMAL)
     strategy, problems = load_strategy(folder)
     assert [p.format() for p in problems] == []  # no warnings either: valid under --strict
     assert strategy is not None
@@ -69,14 +74,14 @@ def test_measures_fill_every_field(generated: Strategy) -> None:
 def test_same_seed_same_files(tmp_path: Path) -> None:
     """The generator is deterministic: the same size and seed give byte-identical files."""
     first, second = tmp_path / "a", tmp_path / "b"
-    synthetic.write_strategy(first, 40, seed=3)
-    synthetic.write_strategy(second, 40, seed=3)
+    synthetic.write_strategy(first, 40, seed=3, source=MINIMAL)
+    synthetic.write_strategy(second, 40, seed=3, source=MINIMAL)
 
     def files(root: Path) -> dict[str, bytes]:
         return {str(f.relative_to(root)): f.read_bytes() for f in root.rglob("*") if f.is_file()}
 
     assert files(first) == files(second)
-    synthetic.write_strategy(second, 40, seed=4)
+    synthetic.write_strategy(second, 40, seed=4, source=MINIMAL)
     assert files(first) != files(second)
 
 
@@ -87,3 +92,16 @@ def test_theme_count_grows_with_size_within_the_id_pattern() -> None:
     assert synthetic.theme_count(10_000) == 20
     with pytest.raises(ValueError):
         synthetic.theme_count(20 * 999 + 1)
+
+
+def test_source_without_optional_registries(tmp_path: Path) -> None:
+    """A source without sdgs.yml and charta.yml gives a valid strategy without SDGs and Charta."""
+    source = tmp_path / "quelle"
+    shutil.copytree(MINIMAL, source)
+    (source / "verzeichnisse" / "sdgs.yml").unlink()
+    (source / "verzeichnisse" / "charta.yml").unlink()
+    synthetic.write_strategy(tmp_path / "strategy", 40, seed=3, source=source)
+    strategy, problems = load_strategy(tmp_path / "strategy")
+    assert [p.format() for p in problems] == []
+    assert strategy is not None and len(strategy.massnahmen) == 40
+    assert all(not m.sdgs and not m.charta for m in strategy.massnahmen)

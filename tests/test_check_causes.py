@@ -48,11 +48,13 @@ BREAKS: dict[str, Callable[[bytes], bytes]] = {
     "not_utf8": _not_utf8,
 }
 
-#: Files that others refer to: a measure (verwandte_massnahmen), a Leitthema (leitthema of
-#: its measures), a registry (verantwortlich, partner) and strategie.yml (status).
+#: The data the files are broken in (a fixture, so that the tests hold whatever strategy/ holds).
+MINIMAL = REPO / "tests" / "data" / "minimal"
+#: Files of MINIMAL that others refer to: a measure (verwandte_massnahmen), a Leitthema
+#: (leitthema of its measures), a registry (verantwortlich, partner) and strategie.yml (status).
 TARGETS = [
-    "massnahmen/open-innovation-lab/oil-01.yml",
-    "leitthemen/open-innovation-lab.yml",
+    "massnahmen/labor/lab-01.yml",
+    "leitthemen/labor.yml",
     "verzeichnisse/akteure.yml",
     "strategie.yml",
 ]
@@ -67,7 +69,7 @@ def _problem_lines(stderr: str) -> list[str]:
 def test_broken_file_is_the_only_cause(tmp_path: Path, target: str, kind: str) -> None:
     """A referred-to file broken by a parse error is named first; no problem stands elsewhere."""
     strategy = tmp_path / "strategy"
-    shutil.copytree(REPO / "strategy", strategy)
+    shutil.copytree(MINIMAL, strategy)
     path = strategy / target
     broken = BREAKS[kind](path.read_bytes())
     assert broken != path.read_bytes()
@@ -85,8 +87,8 @@ def test_broken_file_is_the_only_cause(tmp_path: Path, target: str, kind: str) -
 def test_check_command_names_the_cause_first(tmp_path: Path) -> None:
     """`strategie check` in a copy of the project: a measure others refer to is broken by a
     tab; its error comes first, then one note at that file on the references it blocks."""
-    project = copy_project(tmp_path / "projekt")
-    target = "massnahmen/open-innovation-lab/oil-01.yml"
+    project = copy_project(tmp_path / "projekt", MINIMAL)
+    target = "massnahmen/labor/lab-01.yml"
     path = project / "strategy" / target
     path.write_bytes(_tab(path.read_bytes()))
     result = run_strategie(project, "check")
@@ -94,9 +96,11 @@ def test_check_command_names_the_cause_first(tmp_path: Path) -> None:
     lines = _problem_lines(result.stderr)
     assert len(lines) == 2, lines
     assert ": Fehler: Tabulatorzeichen" in lines[0]
-    assert lines[1].startswith(f"strategy/{target}:1:1: Warnung: Die Verweise auf „OIL-01“ (")
-    assert "strategy/massnahmen/energie-umwelt/umw-01.yml:" in lines[1]
-    assert "weitere) werden erst geprüft" in lines[1]
+    assert lines[1] == (
+        f"strategy/{target}:1:1: Warnung: Die Verweise auf „LAB-01“ "
+        "(strategy/massnahmen/verwaltung/ver-01.yml:79) werden erst geprüft, wenn diese Datei "
+        "fehlerfrei ist. Beheben Sie zuerst den Fehler hier."
+    )
 
 
 def test_notes_never_fail_and_are_github_notices() -> None:

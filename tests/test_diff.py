@@ -80,15 +80,17 @@ def test_real_strategy_changes_between_commits(
     new_status = next(s for s in statuses if s != status_measure.status)
     replace_line(files[status_measure.id], r"^status: .*$", f"status: {new_status}")
 
+    scheme = before.strategie.bewertung
+    criterion = scheme.kriterien[0]  # the city's own criteria and scale
     rated = next(
         m
         for m in before.massnahmen[1:]
-        if isinstance(m.bewertung, model.Rating) and "dringlichkeit" in m.bewertung.werte
+        if isinstance(m.bewertung, model.Rating) and criterion.id in m.bewertung.werte
     )
     assert isinstance(rated.bewertung, model.Rating)
-    old_value = rated.bewertung.werte["dringlichkeit"]
-    new_value = old_value - 1 if old_value > 1 else old_value + 1
-    replace_line(files[rated.id], r"^    dringlichkeit: .*$", f"    dringlichkeit: {new_value}")
+    old_value = rated.bewertung.werte[criterion.id]
+    new_value = old_value - 1 if old_value > scheme.minimum else old_value + 1
+    replace_line(files[rated.id], rf"^    {criterion.id}: .*$", f"    {criterion.id}: {new_value}")
 
     referenced = {ref for m in before.massnahmen for ref in m.verwandte_massnahmen}
     removed = next(
@@ -113,7 +115,7 @@ def test_real_strategy_changes_between_commits(
         [
             f"  {status_measure.id}: Status {statuses[status_measure.status]} → "
             f"{statuses[new_status]}",
-            f"  {rated.id}: Bewertung Dringlichkeit {old_value} → {new_value}",
+            f"  {rated.id}: Bewertung {criterion.bezeichnung} {old_value} → {new_value}",
         ]
     )
     assert out == "\n".join(

@@ -6,6 +6,9 @@ from __future__ import annotations
 import configparser
 import json
 from pathlib import Path, PurePosixPath
+from typing import Any
+
+import pytest
 
 from generator.check.translations import KINDS, german_kind, is_translation
 from generator.check.validate import schema_name
@@ -18,12 +21,29 @@ def _matches(path: PurePosixPath, glob: str) -> bool:
     return len(path.parts) == len(PurePosixPath(glob).parts) and path.match(glob)
 
 
-def test_vscode_maps_every_data_file_to_its_schema() -> None:
-    """yaml.schemas names existing schemas, and each bundled file matches exactly its own."""
-    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    mapping = settings["yaml.schemas"]
+def _settings() -> dict[str, Any]:
+    settings: dict[str, Any] = json.loads(
+        (ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8")
+    )
+    return settings
+
+
+@pytest.mark.skipif(
+    not (ROOT / "strategy" / "schemas").is_dir(),
+    reason="strategy/ hat keinen Ordner schemas/ (optional; „strategie schemas“ legt ihn an)",
+)
+def test_vscode_names_existing_schemas() -> None:
+    """Each schema yaml.schemas names is a file in strategy/schemas/."""
+    mapping = _settings()["yaml.schemas"]
+    assert mapping
     for schema in mapping:
         assert (ROOT / schema).is_file(), schema
+
+
+def test_vscode_maps_every_data_file_to_its_schema() -> None:
+    """Each data file in strategy/ matches exactly its own schema in yaml.schemas."""
+    settings = _settings()
+    mapping = settings["yaml.schemas"]
     checked = 0
     for path in sorted((ROOT / "strategy").rglob("*.yml")):
         relative = PurePosixPath(path.relative_to(ROOT).as_posix())
@@ -37,7 +57,7 @@ def test_vscode_maps_every_data_file_to_its_schema() -> None:
             name = schema_name(inner)
         assert matching == [f"./strategy/schemas/{name}.schema.json"], relative
         checked += 1
-    assert checked > 60
+    assert checked > 0
     assert settings["[yaml]"]["editor.insertSpaces"] is True
     assert settings["[yaml]"]["editor.tabSize"] == 2
     assert settings["files.eol"] == "\n"

@@ -120,7 +120,7 @@ def test_command_rewrites_stale_sections(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--pruefen fails on a stale section; without it both sections are rewritten."""
-    shutil.copytree(ROOT / "strategy", tmp_path / "strategy")
+    shutil.copytree(ROOT / "tests" / "data" / "minimal", tmp_path / "strategy")
     (tmp_path / "docs").mkdir()
     stale = "# Anleitung\n\n<!-- feldreferenz:start -->\nalt\n<!-- feldreferenz:end -->\n\nEnde\n"
     (tmp_path / "docs" / "feldreferenz.md").write_text(stale, encoding="utf-8")
@@ -150,7 +150,7 @@ def test_command_refuses_a_file_without_markers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A guide without the markers is a usage error (exit 2) that names the markers."""
-    shutil.copytree(ROOT / "strategy", tmp_path / "strategy")
+    shutil.copytree(ROOT / "tests" / "data" / "minimal", tmp_path / "strategy")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "feldreferenz.md").write_text("# ohne\n", encoding="utf-8")
     assert main(["--projekt", str(tmp_path), "feldreferenz"]) == 2

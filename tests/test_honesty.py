@@ -1,9 +1,11 @@
 """Honest demonstration content on the built site: every listing marks example measures, every
 page carries the demonstration notice, and no measure rests on the city's overview page alone.
 
-The site checks read the HTML of one build of the bundled strategy (as `strategie build` makes
-it); the notice and the listings are parts of that HTML, so a template, a view or the theme
-that drops them fails here.
+The site checks read the HTML of one build of the strategy in strategy/ (as `strategie build`
+makes it); the notice and the listings are parts of that HTML, so a template, a view or the
+theme that drops them fails here. They follow the data: another city's strategy may have no
+example measures and no `hinweis`, and then no page may show either. Only the check of the
+bundled sources against Gelsenkirchen's overview page is about the bundled data alone.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 import pytest
+from bundled import bundled_demo_only
 from project_copy import copy_project, run_strategie
 from render_fixtures import load_case
 
@@ -172,7 +175,9 @@ def pages(built_site: Path, strategy: Strategy) -> dict[str, _Listings]:
 # --- example measures ---------------------------------------------------------------------------
 
 
-def test_every_listing_marks_example_measures(pages: dict[str, _Listings]) -> None:
+def test_every_listing_marks_example_measures(
+    pages: dict[str, _Listings], strategy: Strategy
+) -> None:
     """Wherever a page links an example measure (tables, cards, lists, navigation, charts),
     the same entry says „Beispielmaßnahme“."""
     unmarked = [line for parser in pages.values() for line in parser.unmarked]
@@ -180,7 +185,8 @@ def test_every_listing_marks_example_measures(pages: dict[str, _Listings]) -> No
     marked = sum(parser.marked for parser in pages.values())
     # The catalogue, the Leitthema and Handlungsfeld pages and the navigation alone link every
     # example measure several times.
-    assert marked > 300
+    invented = sum(1 for m in strategy.massnahmen if m.beispielmassnahme)
+    assert marked > 3 * invented if invented else marked == 0
 
 
 def test_catalogue_filters_by_origin(built_site: Path, strategy: Strategy) -> None:
@@ -204,23 +210,28 @@ def test_key_figures_separate_examples(built_site: Path, strategy: Strategy) -> 
     """Start page and Auswertung count sourced and example measures apart."""
     invented = sum(1 for m in strategy.massnahmen if m.beispielmassnahme)
     sourced = len(strategy.massnahmen) - invented
-    split = f"{sourced} aus öffentlichen Quellen, {invented} Beispielmaßnahmen"
+    noun = "Beispielmaßnahme" if invented == 1 else "Beispielmaßnahmen"
+    split = f": {sourced} aus öffentlichen Quellen, {invented} {noun}" if invented else ""
     for page in ("index.html", "auswertung/index.html"):
         html = (built_site / page).read_text(encoding="utf-8")
-        assert f'kennzahl">{len(strategy.massnahmen)}</span> Maßnahmen: {split}</li>' in html
+        assert f'kennzahl">{len(strategy.massnahmen)}</span> Maßnahmen{split}</li>' in html
     evaluation = (built_site / "auswertung/index.html").read_text(encoding="utf-8")
-    assert '<h2 id="ohne-beispielmaßnahmen">Ohne Beispielmaßnahmen' in evaluation
-    assert 'id="tabelle-status-leitthemen-quellen"' in evaluation
+    apart = '<h2 id="ohne-beispielmaßnahmen">Ohne Beispielmaßnahmen' in evaluation
+    assert apart == bool(invented)
+    assert ('id="tabelle-status-leitthemen-quellen"' in evaluation) == bool(invented)
 
 
 # --- the demonstration notice -------------------------------------------------------------------
 
 
 def test_every_page_carries_the_notice(built_site: Path, pages: dict[str, _Listings]) -> None:
-    """Every page but the 404 page has one notice (role note) whose link reaches the full text."""
+    """Every page but the 404 page has one notice (role note) whose link reaches the full text;
+    without `hinweis` in the data, none."""
     strategy_file = (REPO / "strategy" / "strategie.yml").read_text(encoding="utf-8")
-    assert "\nhinweis:" in strategy_file
-    assert len(pages) > 100
+    assert len(pages) > 20
+    if "\nhinweis:" not in strategy_file:
+        assert [page for page, parser in pages.items() if parser.notices] == []
+        return
     for page, parser in pages.items():
         if page == "404.html":
             continue  # the error page has no content of its own
@@ -239,9 +250,11 @@ def test_notice_texts(pages: dict[str, _Listings], strategy: Strategy) -> None:
     """The notice is the first sentence of `hinweis`; on the Leichte-Sprache page it is a line
     in Leichte Sprache that leads to the notice in Leichte Sprache on that page."""
     hinweis = strategy.strategie.hinweis
-    assert hinweis
+    if not hinweis:
+        pytest.skip("die Daten in strategy/ haben keinen hinweis (siehe die Tests ohne hinweis)")
     sentence = first_sentence(hinweis)
-    assert pages["massnahmen/ver-01.html"].notices[0]["text"].split() == [
+    measure_page = f"massnahmen/{strategy.massnahmen[0].id.lower()}.html"
+    assert pages[measure_page].notices[0]["text"].split() == [
         "Hinweis:",
         *sentence.split(),
         "Zum",
@@ -314,6 +327,7 @@ def _overview_only(strategy: Strategy) -> set[str]:
     }
 
 
+@bundled_demo_only
 def test_no_measure_cites_only_the_overview_page(strategy: Strategy) -> None:
     """A measure's source is a page about that measure, not the city's overview of all
     projects; the known remainder may only shrink."""

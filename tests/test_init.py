@@ -13,10 +13,11 @@ import re
 import shutil
 import subprocess
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
+from bundled import bundled_demo_only
 from git_env import GIT_ENV
 from project_copy import copy_project, run_strategie
 
@@ -69,7 +70,8 @@ def test_new_strategy_passes_the_strict_check(new_city: Path) -> None:
     assert [m.id for m in strategy.massnahmen] == ["ERS-01"]
     assert strategy.strategie.stadt.bundesland == "Sachsen"
     assert strategy.strategie.historie_ab == TODAY
-    assert len(strategy.sdgs) == 17
+    registry = Path("strategy", "verzeichnisse", "sdgs.yml")  # shared, copied as it is
+    assert (new_city / registry).read_bytes() == (REPO / registry).read_bytes()
 
 
 def test_strategy_settings_list_every_setting(new_city: Path) -> None:
@@ -177,13 +179,35 @@ def test_without_example_data_refuses_outside_git(tmp_path: Path) -> None:
     assert (project / "strategy" / "massnahmen").is_dir()
 
 
+@bundled_demo_only
 def test_bundled_github_files_are_generated_from_the_bundled_data() -> None:
     """The repository's own CODEOWNERS, issue forms, contact link and pull-request template
     are exactly what `strategie init` writes for its data (regenerate them after a change
-    with generator.editing.github_files.github_files)."""
+    with generator.editing.github_files.github_files). Bundled data only: another city
+    replaces the placeholder teams and contact by its own (tests/test_workflows.py checks
+    that its files fit its data)."""
     from generator.editing.github_files import github_files
 
     strategy, problems = load_strategy(REPO / "strategy")
     assert strategy is not None, problems
     for path, text in github_files(strategy, REPO).items():
         assert (REPO / path).read_text(encoding="utf-8") == text, path
+
+
+def test_new_city_from_a_project_without_the_charta(tmp_path: Path) -> None:
+    """From a city's project without charta.yml (optional), init plans a strict-valid strategy
+    without it and with the SDG registry of that project."""
+    from generator.editing.city_setup import CityFacts, plan_city
+
+    source = tmp_path / "quelle"
+    shutil.copytree(REPO / "tests" / "data" / "minimal", source / "strategy")
+    shutil.copytree(REPO / ".github", source / ".github")
+    (source / "strategy" / "verzeichnisse" / "charta.yml").unlink()
+    for path in (source / "strategy" / "massnahmen").rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^charta:\n(?:  - .*\n)+", "", text), encoding="utf-8")
+    facts = CityFacts("Dresden", "Sachsen", "14612000", "https://www.dresden.de")
+    plan = plan_city(source, facts, TODAY, with_engine=False)
+    assert Path("strategy", "verzeichnisse", "charta.yml") not in {Path(p) for p in plan.files}
+    sdgs = PurePosixPath("strategy", "verzeichnisse", "sdgs.yml")
+    assert plan.files[sdgs] == (source / "strategy/verzeichnisse/sdgs.yml").read_text("utf-8")

@@ -410,7 +410,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def test_every_built_page_links_the_legal_pages_in_its_footer(built_site: Path) -> None:
     """Every HTML page of the build has the footer links, and each resolves to a built page."""
     pages = sorted(built_site.rglob("*.html"))
-    assert len(pages) > 100
+    assert len(pages) > 20  # any strategy: start, legal, method, evaluation, measure pages …
     wanted = {str(p.with_suffix(".html")) for p in FOOTER_PAGES}
     for page in pages:
         if page.name == "404.html":

@@ -18,12 +18,18 @@ from generator.editing import scaffold
 from generator.render.engine import render_site
 
 ROOT = Path(__file__).parent.parent
+MINIMAL = Path(__file__).parent / "data" / "minimal"
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the real strategy; standard input is not a terminal."""
-    shutil.copytree(ROOT / "strategy", tmp_path / "strategy")
+def project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Path:
+    """A copy of tests/data/minimal with its schemas written; standard input is not a
+    terminal."""
+    shutil.copytree(MINIMAL, tmp_path / "strategy")
+    assert main(["--projekt", str(tmp_path), "schemas"]) == 0
+    capsys.readouterr()
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     return tmp_path
 
@@ -81,7 +87,7 @@ def test_new_measure_passes_strict_check_and_is_rendered(
     assert measure.titel == "Digitale Bauakte: online"
     assert measure.status == "geplant"
     assert isinstance(measure.bewertung, model.NotRated)
-    assert measure.verantwortlich == "stabsstelle-vernetzte-stadt"
+    assert measure.verantwortlich == "amt-digital"  # the first unit of the administration
     pages = render_site(after).pages
     assert any(identifier.lower() in str(page) for page in pages), "no page for the measure"
 
@@ -158,7 +164,7 @@ def test_interactive_questions(
     """In a terminal the command asks for theme, field, title and responsible unit."""
     strategy = load(project)
     theme = strategy.leitthemen[0]
-    answers = iter(["99", "1", "2", "Frage und Antwort", "referat-verkehr"])
+    answers = iter(["99", "1", "2", "Frage und Antwort", "hochschule"])
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
     assert main(["--projekt", str(project), "neu", "massnahme"]) == 0
@@ -169,7 +175,7 @@ def test_interactive_questions(
     measure = next(m for m in created.massnahmen if m.titel == "Frage und Antwort")
     assert measure.leitthema == theme.id
     assert measure.handlungsfeld == theme.handlungsfelder[1].id
-    assert measure.verantwortlich == "referat-verkehr"
+    assert measure.verantwortlich == "hochschule"
 
 
 def test_invalid_title_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,10 +1,16 @@
 """The committed JSON Schemas match the models and the data, help editors while typing (German
-descriptions, examples, the project's ids as enums), and every data file points to its schema."""
+descriptions, examples, the project's ids as enums), and every data file points to its schema.
+
+What the schemas say is tested on tests/data/minimal. The tests of strategy/ hold for any
+city's data; those of its committed schemas need strategy/schemas/, which is optional
+(`strategie check` says nothing without it; `strategie schemas` writes it) and are skipped,
+with that reason, where a city keeps none."""
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -27,7 +33,12 @@ from generator.model import Strategy
 
 ROOT = Path(__file__).parent.parent
 SCHEMAS = ROOT / "strategy" / "schemas"
-MEASURE = ROOT / "strategy" / "massnahmen" / "energie-umwelt" / "umw-01.yml"
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+MEASURE = MINIMAL / "massnahmen" / "verwaltung" / "ver-01.yml"
+needs_schemas = pytest.mark.skipif(
+    not SCHEMAS.is_dir(),
+    reason="strategy/ hat keinen Ordner schemas/ (optional; „strategie schemas“ legt ihn an)",
+)
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +50,7 @@ def strategy() -> Strategy:
 
 @pytest.fixture(scope="module")
 def schemas(strategy: Strategy) -> dict[str, dict[str, Any]]:
+    """The schemas of the data in strategy/."""
     return {name: json.loads(text) for name, text in render_schemas(strategy).items()}
 
 
@@ -52,6 +64,22 @@ def _schema_and_comment(relative: Path) -> tuple[str | None, str]:
     return schema_name(posix), schema_comment(posix)
 
 
+@pytest.fixture(scope="module")
+def minimal_schemas() -> dict[str, dict[str, Any]]:
+    """The schemas of tests/data/minimal."""
+    loaded, problems = load_strategy(MINIMAL)
+    assert loaded is not None, [p.format() for p in problems]
+    return {name: json.loads(text) for name, text in render_schemas(loaded).items()}
+
+
+def _project_with_schemas(target: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A copy of tests/data/minimal as a project's strategy/, with its schemas written."""
+    shutil.copytree(MINIMAL, target / "strategy")
+    assert main(["--projekt", str(target), "schemas"]) == 0
+    capsys.readouterr()
+    return target
+
+
 def _data(path: Path) -> Any:
     loaded, problems = load_file(path, path.name)
     assert loaded is not None, problems
@@ -63,6 +91,7 @@ def _errors(schema: dict[str, Any], data: Any) -> list[str]:
     return [error.message for error in validator.iter_errors(data)]
 
 
+@needs_schemas
 def test_committed_schemas_are_current(strategy: Strategy) -> None:
     """A model or data change without `strategie schemas` fails here, naming the stale files."""
     assert stale_schemas(strategy, SCHEMAS) == [], "run `strategie schemas`, commit the files"
@@ -70,19 +99,19 @@ def test_committed_schemas_are_current(strategy: Strategy) -> None:
     assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(expected)
 
 
-def test_schemas_are_closed_objects(schemas: dict[str, dict[str, Any]]) -> None:
+def test_schemas_are_closed_objects(minimal_schemas: dict[str, dict[str, Any]]) -> None:
     """Schemas forbid unknown keys, so editors see typos in their editor too."""
-    for schema in schemas.values():
+    for schema in minimal_schemas.values():
         assert schema["additionalProperties"] is False
         assert schema["type"] == "object"
 
 
 def test_every_property_has_a_german_description_and_an_example(
-    schemas: dict[str, dict[str, Any]],
+    minimal_schemas: dict[str, dict[str, Any]],
 ) -> None:
     """Hover help: each property of each file type and section is described and exemplified."""
     checked = 0
-    for schema in schemas.values():
+    for schema in minimal_schemas.values():
         for definition in [schema, *schema.get("$defs", {}).values()]:
             for name, prop in definition.get("properties", {}).items():
                 assert prop.get("description"), name
@@ -106,10 +135,10 @@ def test_every_property_has_a_german_description_and_an_example(
     ],
 )
 def test_schema_rejects_misspelled_ids(
-    schemas: dict[str, dict[str, Any]], key: str, value: Any, index: int | None
+    minimal_schemas: dict[str, dict[str, Any]], key: str, value: Any, index: int | None
 ) -> None:
     """A measure with a misspelled registry id fails its schema; the original passes."""
-    schema = schemas["massnahme.schema.json"]
+    schema = minimal_schemas["massnahme.schema.json"]
     data = _data(MEASURE)
     assert _errors(schema, data) == []
     if index is None:
@@ -121,10 +150,10 @@ def test_schema_rejects_misspelled_ids(
 
 
 def test_schema_rejects_unknown_district_and_rating_criterion(
-    schemas: dict[str, dict[str, Any]],
+    minimal_schemas: dict[str, dict[str, Any]],
 ) -> None:
     """Districts in raumbezug and the criteria in bewertung.werte are the project's own."""
-    schema = schemas["massnahme.schema.json"]
+    schema = minimal_schemas["massnahme.schema.json"]
     data = _data(MEASURE)
     data["raumbezug"] = {"ebene": "stadtteil", "stadtteile": ["altstadt", "bueer"]}
     data["bewertung"]["werte"]["wichtigkiet"] = 3
@@ -143,7 +172,7 @@ def test_every_bundled_file_validates_against_its_schema(
         name = _schema_and_comment(path.relative_to(ROOT / "strategy"))[0]
         assert _errors(every[f"{name}.schema.json"], _data(path)) == [], path
         checked += 1
-    assert checked > 60
+    assert checked > 0
 
 
 def test_new_actor_makes_the_schemas_stale(
@@ -151,8 +180,7 @@ def test_new_actor_makes_the_schemas_stale(
 ) -> None:
     """A new actor: `strategie check` notes that the measure schema is stale (a note, so that
     an editor in the web editor is not blocked), `strategie schemas` brings it up to date."""
-    project = tmp_path / "projekt"
-    shutil.copytree(ROOT / "strategy", project / "strategy")
+    project = _project_with_schemas(tmp_path / "projekt", capsys)
     actors = project / "strategy" / "verzeichnisse" / "akteure.yml"
     text = actors.read_text(encoding="utf-8")
     actors.write_text(
@@ -180,8 +208,7 @@ def test_schemas_are_not_written_from_broken_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`strategie schemas` refuses data with errors (the ids would be incomplete)."""
-    project = tmp_path / "projekt"
-    shutil.copytree(ROOT / "strategy", project / "strategy")
+    project = _project_with_schemas(tmp_path / "projekt", capsys)
     (project / "strategy" / "verzeichnisse" / "akteure.yml").write_text("akteure: [\n")
     before = (project / "strategy/schemas/massnahme.schema.json").read_bytes()
     assert main(["--projekt", str(project), "schemas"]) == 1
@@ -189,6 +216,26 @@ def test_schemas_are_not_written_from_broken_data(
     assert (project / "strategy/schemas/massnahme.schema.json").read_bytes() == before
 
 
+def test_schemas_without_the_optional_charta(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without charta.yml (optional) `strategie schemas` writes schemas that allow no Charta
+    guideline and accept the data."""
+    project = tmp_path / "projekt"
+    shutil.copytree(MINIMAL, project / "strategy")
+    (project / "strategy" / "verzeichnisse" / "charta.yml").unlink()
+    for path in (project / "strategy" / "massnahmen").rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^charta:\n(?:  - .*\n)+", "", text), encoding="utf-8")
+    assert main(["--projekt", str(project), "schemas"]) == 0
+    capsys.readouterr()
+    schema = json.loads((project / "strategy/schemas/massnahme.schema.json").read_text())
+    assert schema["properties"]["charta"]["items"]["enum"] == []
+    measure = project / "strategy" / "massnahmen" / "verwaltung" / "ver-01.yml"
+    assert _errors(schema, _data(measure)) == []
+
+
+@needs_schemas
 def test_every_bundled_file_names_its_schema() -> None:
     """The first line of each bundled data file is the yaml-language-server schema comment."""
     checked = 0
@@ -199,7 +246,7 @@ def test_every_bundled_file_names_its_schema() -> None:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == comment
         checked += 1
-    assert checked > 60
+    assert checked > 0
 
 
 def test_translation_schemas_describe_every_property_in_german() -> None:

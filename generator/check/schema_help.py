@@ -153,7 +153,8 @@ def _shorten(value: Any) -> Any:
 
 def _made_up(prop: dict[str, Any], schema: dict[str, Any]) -> Any:
     """An example for a property the data does not use, from its schema."""
-    if "enum" in prop:  # empty when a registry is absent (no Charta: no guideline id)
+    if "enum" in prop:
+        # Empty when the registry is absent (charta.yml is optional): no example then.
         return prop["enum"][0] if prop["enum"] else None
     if "$ref" in prop:
         section = schema["$defs"][prop["$ref"].rsplit("/", 1)[-1]]

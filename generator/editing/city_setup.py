@@ -66,12 +66,8 @@ def plan_city(source: Path, facts: CityFacts, today: date, *, with_engine: bool)
     shared = {}
     for name in SHARED_REGISTRIES:
         path = source / "strategy" / "verzeichnisse" / name
-        if not path.is_file():
-            raise ScaffoldError(
-                f"strategie init: {path} fehlt; die Vorlage braucht die Verzeichnisse der SDGs "
-                "und der Smart City Charta aus dem Projekt, von dem aus Sie starten."
-            )
-        shared[PurePosixPath("verzeichnisse", name)] = path.read_text(encoding="utf-8")
+        if path.is_file():  # both are optional: a project without one passes none on
+            shared[PurePosixPath("verzeichnisse", name)] = path.read_text(encoding="utf-8")
     texts = city_template.strategy_files(
         city=facts.name, land=facts.land, key=facts.key, website=facts.website, today=today
     )
