@@ -69,3 +69,14 @@ def _mode_for(file: Path) -> int:
 def is_temporary(name: str) -> bool:
     """Whether a file name is one of our temporary files (left behind by an interrupted run)."""
     return name.startswith(TEMPORARY_PREFIX) and name.endswith(TEMPORARY_SUFFIX)
+
+
+def write_new_file(folder: Path, prefix: str, suffix: str, data: bytes) -> Path:
+    """Write `data` to a new file with a unique name (`<prefix><random><suffix>`) in `folder`;
+    its path. Nothing is replaced: the name did not exist before (the generated engine
+    configuration of a build, removed when the build ends)."""
+    handle, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    os.chmod(name, NEW_FILE_MODE)
+    return Path(name)

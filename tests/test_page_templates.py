@@ -30,10 +30,15 @@ def test_every_page_is_a_template_view(minimal: Strategy) -> None:
 
 
 def test_data_page_field_meanings_are_the_field_references(minimal: Strategy) -> None:
-    """Each Maßnahme field on the Daten page carries the field reference's description."""
+    """Each Maßnahme field on the Daten page carries the field reference's description, but
+    the three that name the levels: they use the city's labels (default: Leitthema)."""
     page = render_data_page(minimal)
+    level_fields = {"leitthema", "handlungsfeld", "operative_ziele"}
     for name, description in DESCRIPTIONS[Measure].items():
-        assert f"| `{name}` | {field_table_cell(description)} |" in page
+        if name not in level_fields:
+            assert f"| `{name}` | {field_table_cell(description)} |" in page
+    assert "| `leitthema` | Kennung des Leitthemas; muss der Ordner sein" in page
+    assert "| `handlungsfeld` | Kennung des Handlungsfelds; leer bei Leitthemen ohne" in page
 
 
 def test_editors_page_carries_the_field_reference(minimal: Strategy) -> None:

@@ -18,12 +18,12 @@ MkDocs' process (`mkdocs serve`, mike).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from generator.files import write_new_file
 
 #: Prefix of the generated files in the project folder (git-ignored).
 PREFIX = ".strategie-"
@@ -74,10 +74,7 @@ def engine_config_text(
 
 def write_engine_config(project: Path, text: str) -> Path:
     """Write the generated configuration to a new file in the project folder; its path."""
-    handle, name = tempfile.mkstemp(prefix=PREFIX, suffix=".yml", dir=project)
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(text)
-    return Path(name)
+    return write_new_file(project, PREFIX, ".yml", text.encode("utf-8"))
 
 
 def inherited_setting(config: Path, key: str) -> Any:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from generator.model import StrategyDocument
+from generator.wording import format_decimal
 
 #: Folder of the PDF editions in the site (relative to the docs folder).
 PDF_FOLDER = "downloads"
@@ -49,7 +50,7 @@ class PdfOffer:
         """The size as a German reader expects it: „850 KB“, „1,4 MB“."""
         if self.size < 1_000_000:
             return f"{max(1, round(self.size / 1000))} KB"
-        return f"{self.size / 1_000_000:.1f} MB".replace(".", ",")
+        return f"{format_decimal(self.size / 1_000_000, 1)} MB"
 
 
 def pdf_path(document: StrategyDocument, language: str = SOURCE_LANGUAGE) -> PurePosixPath:
