@@ -64,20 +64,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # and identity are in the generated configuration it builds (site/engine_config.py).
         return
     _forget_generator_modules()
-    from generator.problems import DataProblems
-    from generator.site.output_guard import OutputRefused
+    from generator.errors import DataProblems, UserError
     from generator.site.pipeline import generate
 
     project = Path(config.config_file_path).resolve().parent
     try:
         site = generate(project, strict=False, on_problems=_log_problems)
-    except OutputRefused as refusal:
-        raise Abort(str(refusal)) from None
-    except DataProblems as failure:
+    except DataProblems as failure:  # its problems were logged above, one by one
         raise Abort(
             f"Die Daten in strategy/ enthalten {len(failure.problems)} Problem(e), siehe oben. "
             "Die Website wurde nicht gebaut. Prüfen Sie die Daten mit „strategie check“."
         ) from None
+    except UserError as error:  # any other failure the user can fix (OutputRefused, …)
+        raise Abort(error.message) from None
     config["nav"] = site.navigation
     # Shown in the footer of every page (docs/theme/partials/copyright.html).
     config["extra"]["strategie_fassung"] = site.edition_line

@@ -21,10 +21,11 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 from generator.check.validate import load_strategy
+from generator.errors import DataProblems
 from generator.exports.downloads import render_exports
 from generator.history.describe import read_history
 from generator.model import Strategy
-from generator.problems import DataProblems, Problem, has_errors
+from generator.problems import Problem, has_errors
 from generator.render.engine import RenderedSite, render_site
 from generator.site.write import GENERATED_FOLDER, write_pages
 from generator.views.changes import FEED_FILE
