@@ -39,3 +39,18 @@ class UserError(Exception):
         self.exit_code = exit_code
         self.problems = list(problems)
         self.details = details
+
+
+class DataProblems(UserError):
+    """The data has problems a stage cannot go on with (`site.pipeline.generate`).
+
+    A `UserError` like every failure the user can fix; it lives here, not beside `Problem` in
+    problems.py, because problems.py is below this module. The commands and the MkDocs hook
+    that expect it catch it first to say what was not done (preview, site)."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(
+            f"Die Daten in strategy/ enthalten {len(problems)} Problem(e). Prüfen Sie die Daten "
+            "mit „strategie check“.",
+            problems=sorted(problems),
+        )

@@ -438,11 +438,3 @@ def has_errors(problems: Iterable[Problem], *, strict: bool) -> bool:
     """Whether the run fails: any error, or under --strict any warning as well (notes never)."""
     failing = (Severity.ERROR, Severity.WARNING) if strict else (Severity.ERROR,)
     return any(p.severity in failing for p in problems)
-
-
-class DataProblems(Exception):
-    """Raised by a stage that cannot go on because the data has problems."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = sorted(problems)

@@ -42,7 +42,7 @@ from types import SimpleNamespace as N
 from generator.problems import problem
 
 
-def load_strategy(strategy_dir):
+def load_strategy(strategy_dir, *, cache=None):
     if (strategy_dir / "fehler").exists():
         return None, [problem("file_empty", "strategy/strategie.yml", 3, 1, expected="Text")]
     warnings = []

@@ -21,9 +21,17 @@ from render_fixtures import load_case
 from render_html import dangers, parse, to_html
 
 from generator import urls
+from generator.check.load import ParseCache
 from generator.check.validate import load_strategy
 from generator.history import describe as history_module
-from generator.history.describe import ChangeSet, History, MeasureChanges, Revision, read_history
+from generator.history.describe import (
+    ChangeSet,
+    History,
+    HistoryCache,
+    MeasureChanges,
+    Revision,
+    read_history,
+)
 from generator.model import Strategy
 from generator.render.engine import render_site
 from generator.site.pipeline import generate
@@ -173,21 +181,28 @@ def test_states_are_loaded_once_per_tree(
     repository: Path, strategy: Strategy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Three distinct states of strategy/ are loaded three times, however often compared;
-    a second build in the same process (a rebuild of `strategie serve`) loads none again."""
+    a second build with the same cache (a rebuild of `strategie serve`) loads none again,
+    one without a cache (a cold build) loads all three again."""
     calls: list[str] = []
     real = history_module.load_strategy_at
 
-    def counting(project: Path, revision: str, *, known: bool = False) -> object:
+    def counting(
+        project: Path, revision: str, *, known: bool = False, cache: ParseCache | None = None
+    ) -> object:
         calls.append(revision)
-        return real(project, revision, known=known)
+        return real(project, revision, known=known, cache=cache)
 
     monkeypatch.setattr(history_module, "load_strategy_at", counting)
-    monkeypatch.setattr(history_module, "_LOADED", {})
-    first = read_history(repository, strategy.strategie.fortschreibungen)
+    session = HistoryCache()
+    first = read_history(repository, strategy.strategie.fortschreibungen, cache=session)
     assert len(calls) == 3
-    again = read_history(repository, strategy.strategie.fortschreibungen)
+    assert len(session.states) == 3 and len(session.parsed) > 0
+    again = read_history(repository, strategy.strategie.fortschreibungen, cache=session)
     assert len(calls) == 3
     assert again == first
+    cold = read_history(repository, strategy.strategie.fortschreibungen)
+    assert len(calls) == 6
+    assert cold == first
 
 
 def test_history_is_deterministic(repository: Path, strategy: Strategy, history: History) -> None:

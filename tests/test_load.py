@@ -19,7 +19,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check.load import MAX_BYTES, load_bytes, load_file, load_tree, resolve_plain
+from generator.check.load import (
+    MAX_BYTES,
+    ParseCache,
+    load_bytes,
+    load_file,
+    load_tree,
+    resolve_plain,
+)
 from generator.check.tree import LoadedFile, Position
 from generator.problems import Problem, Severity
 
@@ -537,18 +544,41 @@ def test_pyyaml_emitter_loses_next_line_character() -> None:
 
 
 def test_parsed_files_are_reused_by_content_and_path() -> None:
-    """load_bytes keeps what it parsed (serve rebuilds, earlier states in the history): the
+    """A ParseCache keeps what it parsed (serve rebuilds, earlier states in the history): the
     same bytes at the same path give the same data without parsing again; problems come as
     a new list each time, so a caller cannot change what the next one gets."""
+    cache = ParseCache()
     good = b"id: VER-01\ntitel: Ein Titel\n"
-    first, problems = load_bytes(good, "strategy/a.yml")
-    again, _ = load_bytes(good, "strategy/a.yml")
+    first, problems = load_bytes(good, "strategy/a.yml", cache)
+    again, _ = load_bytes(good, "strategy/a.yml", cache)
     assert first is not None and again is first and problems == []
-    elsewhere, _ = load_bytes(good, "strategy/b.yml")
+    elsewhere, _ = load_bytes(good, "strategy/b.yml", cache)
     assert elsewhere is not None and elsewhere.path == "strategy/b.yml"
     bad = b"id: [\n"
-    _, reported = load_bytes(bad, "strategy/c.yml")
+    _, reported = load_bytes(bad, "strategy/c.yml", cache)
     assert reported
     reported.clear()
-    _, reported_again = load_bytes(bad, "strategy/c.yml")
+    _, reported_again = load_bytes(bad, "strategy/c.yml", cache)
     assert reported_again and reported_again[0].file == "strategy/c.yml"
+    assert len(cache) == 3
+
+
+def test_without_a_cache_every_call_parses_anew() -> None:
+    """Without a ParseCache nothing outlives the call (a cold build): the same bytes give
+    equal data, but a new object, and no module keeps what was parsed."""
+    good = b"id: VER-01\ntitel: Ein Titel\n"
+    first, _ = load_bytes(good, "strategy/a.yml")
+    again, _ = load_bytes(good, "strategy/a.yml")
+    assert first is not None and again is not None
+    assert again is not first and again.data == first.data
+
+
+def test_parse_cache_drops_the_oldest_file_at_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ParseCache holds at most LIMIT files; the oldest is parsed again, the newest not."""
+    monkeypatch.setattr(ParseCache, "LIMIT", 2)
+    cache = ParseCache()
+    texts = [f"id: VER-0{n}\n".encode() for n in (1, 2, 3)]
+    parsed = [load_bytes(text, "strategy/a.yml", cache)[0] for text in texts]
+    assert len(cache) == 2
+    assert load_bytes(texts[2], "strategy/a.yml", cache)[0] is parsed[2]
+    assert load_bytes(texts[0], "strategy/a.yml", cache)[0] is not parsed[0]

@@ -52,6 +52,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
     "LoadedFile",
+    "ParseCache",
     "Position",
     "load_bytes",
     "load_file",
@@ -63,30 +64,47 @@ __all__ = [
 # --- files and folders ------------------------------------------------------------------------
 
 
-#: Parsed files by path and content. Parsing is a pure function of both, and the same file
-#: is read again and again: by each rebuild of `strategie serve`, and in every earlier state
-#: of the data the history compares (history.py), where most files are unchanged. Callers
-#: treat a `LoadedFile` as read-only.
-_PARSED: dict[tuple[str, bytes], tuple[LoadedFile | None, list[Problem]]] = {}
-_PARSED_LIMIT = 20_000
+class ParseCache:
+    """Parsed files by path and content, kept as long as its owner keeps the cache.
+
+    Parsing is a pure function of both, and the same file is read again and again: in every
+    earlier state of the data the history compares (history/), where most files are unchanged,
+    and by each rebuild of `mkdocs serve`. So a build makes one and hands it to the loading
+    of the data and of the history; the serve session keeps one across its rebuilds
+    (site/pipeline.py `BuildCache`). Without one, every file is parsed anew, as in a cold
+    build. Callers treat a `LoadedFile` as read-only."""
+
+    #: At most this many files are kept; the oldest goes first.
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self._parsed: dict[tuple[str, bytes], tuple[LoadedFile | None, list[Problem]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._parsed)
+
+    def parse(self, raw: bytes, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
+        """`load_bytes`'s result, parsed once per path and content."""
+        key = (display_path, raw)
+        cached = self._parsed.get(key)
+        if cached is None:
+            cached = _load_bytes(raw, display_path)
+            if len(self._parsed) >= self.LIMIT:
+                del self._parsed[next(iter(self._parsed))]  # the oldest entry
+            self._parsed[key] = cached
+        loaded, problems = cached
+        return loaded, list(problems)
 
 
-def load_bytes(raw: bytes, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
-    """Check and parse one file's bytes: the data with positions, or the problems found."""
-    key = (display_path, raw)
-    cached = _PARSED.get(key)
-    if cached is None:
-        cached = _load_bytes(raw, display_path)
-        if len(_PARSED) >= _PARSED_LIMIT:
-            del _PARSED[next(iter(_PARSED))]  # the oldest entry
-        _PARSED[key] = cached
-    loaded, problems = cached
-    return loaded, list(problems)
-
-
-def forget_parsed() -> None:
-    """Drop the parsed files kept by `load_bytes` (a one-off build needs them no more)."""
-    _PARSED.clear()
+def load_bytes(
+    raw: bytes, display_path: str, cache: ParseCache | None = None
+) -> tuple[LoadedFile | None, list[Problem]]:
+    """Check and parse one file's bytes: the data with positions, or the problems found.
+    `cache`: where parsed files are kept (default: none, every file is parsed)."""
+    if cache is None:
+        loaded, problems = _load_bytes(raw, display_path)
+        return loaded, list(problems)
+    return cache.parse(raw, display_path)
 
 
 def _load_bytes(raw: bytes, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
@@ -185,7 +203,9 @@ def _os_reason(error: OSError) -> str:
     return _OS_REASONS.get(code, f"Systemfehler {errno.errorcode.get(code, code)}")
 
 
-def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
+def load_file(
+    path: Path, display_path: str, cache: ParseCache | None = None
+) -> tuple[LoadedFile | None, list[Problem]]:
     """Read and parse one file; reads at most one byte more than the size limit."""
     try:
         with path.open("rb") as stream:
@@ -195,11 +215,14 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Pr
         return None, [problem("file_unreadable", display_path, 1, 1, reason=_os_reason(error))]
     if len(raw) > MAX_BYTES:
         return None, [too_large(display_path, max(size, len(raw)))]
-    return load_bytes(raw, display_path)
+    return load_bytes(raw, display_path, cache)
 
 
-def load_tree(root: Path, display_root: str = "strategy") -> tuple[list[LoadedFile], list[Problem]]:
-    """Load every *.yml below root (sorted by path, root/schemas skipped); warn about strays."""
+def load_tree(
+    root: Path, display_root: str = "strategy", cache: ParseCache | None = None
+) -> tuple[list[LoadedFile], list[Problem]]:
+    """Load every *.yml below root (sorted by path, root/schemas skipped); warn about strays.
+    `cache`: where parsed files are kept (see `ParseCache`)."""
     problems: list[Problem] = []
     found: list[tuple[str, Path]] = []
 
@@ -224,7 +247,7 @@ def load_tree(root: Path, display_root: str = "strategy") -> tuple[list[LoadedFi
             continue
         reason = None if _is_logo(root, path) else _stray_reason(path)
         if reason == "":
-            file, file_problems = load_file(path, display)
+            file, file_problems = load_file(path, display, cache)
             problems.extend(file_problems)
             if file is not None:
                 loaded.append(file)

@@ -18,7 +18,7 @@ from generator.check.crosscheck import cross_check
 from generator.check.examples import Examples, examples_from
 from generator.check.honesty import honesty_checks
 from generator.check.laender import check_city
-from generator.check.load import load_tree
+from generator.check.load import ParseCache, load_tree
 from generator.check.placeholders import find_placeholders
 from generator.check.shape import validate_shape
 from generator.check.translations import check_translations, is_translation, split_language_setting
@@ -59,14 +59,19 @@ def schema_comment(relative: PurePosixPath) -> str:
 
 
 def load_strategy(
-    strategy_dir: Path, display_root: str = "strategy", *, editorial: bool = True
+    strategy_dir: Path,
+    display_root: str = "strategy",
+    *,
+    editorial: bool = True,
+    cache: ParseCache | None = None,
 ) -> tuple[model.Strategy | None, list[Problem]]:
     """Load, shape-check and cross-check a whole strategy folder.
 
     `editorial=False` leaves out the rules for how data is written today (check/honesty.py:
     dates and example ratings) — for earlier states in the history, which were valid data
-    when they were committed."""
-    every_file, problems = load_tree(strategy_dir, display_root)
+    when they were committed. `cache`: the parsed files kept by the caller's build or serve
+    session (check/load.py `ParseCache`); without it every file is parsed."""
+    every_file, problems = load_tree(strategy_dir, display_root, cache)
     files, translated = _split(every_file, display_root)
     collected = Collected()
     unreadable = _note_unreadable(problems, display_root, collected)

@@ -108,9 +108,8 @@ def _run_diff(project: Path, old_name: str, new_name: str | None, output: str) -
             strategy, problems = (
                 load_strategy_at(project, name) if name else load_strategy(project / "strategy")
             )
-        except RevisionError as error:
-            print(f"strategie diff: {error}", file=sys.stderr)
-            return EXIT_USAGE
+        except RevisionError as error:  # shown by main(), named for this command
+            raise UserError(f"strategie diff: {error.message}", exit_code=EXIT_USAGE) from None
         shown = name or "Arbeitsverzeichnis"
         if strategy is None:
             for found in sorted(problems):
@@ -175,9 +174,8 @@ def _import_xlsx(project: Path, workbook: Path) -> int:
 
     try:
         plan = plan_import(project / "strategy", workbook)
-    except WorkbookUnreadable as error:
-        print(f"Import abgebrochen: {error}", file=sys.stderr)
-        return EXIT_PROBLEMS
+    except WorkbookUnreadable as error:  # shown by main(), named for this command
+        raise UserError(f"Import abgebrochen: {error.message}") from None
     if plan.data_problems:
         print_problems(plan.data_problems)
         print(
@@ -304,11 +302,8 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
             planned = scaffold.plan_field_of_action(
                 strategy, project / "strategy", theme_id=theme, title=title, identifier=arguments.id
             )
-    except scaffold.ScaffoldError as error:
-        for found in error.problems:
-            print(found.format(), file=sys.stderr)
-        print(f"{command}: {error}", file=sys.stderr)
-        return EXIT_PROBLEMS
+    except scaffold.ScaffoldError as error:  # shown by main(), named for this command
+        raise UserError(f"{command}: {error.message}", problems=error.problems) from None
     target = project / planned.path
     if arguments.art == "massnahme":
         try:

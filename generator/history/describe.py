@@ -8,8 +8,9 @@ the render stage, which stays pure and only shows the result.
 
 Each state is loaded and validated with `revisions.load_strategy_at` and compared with
 `diff.diff_strategies`; the wording is `diff_format.describe_change`'s, the same as
-`strategie diff` prints. Loaded states are cached by the hash of their `strategy/` tree, so a
-state shared by two comparisons is loaded once.
+`strategie diff` prints. Loaded states are kept by the hash of their `strategy/` tree in a
+`HistoryCache` that the caller owns (a build, a serve session), so a state shared by two
+comparisons, or by two rebuilds of the preview, is loaded once.
 
 Nothing here fails a build: outside Git, in a shallow clone or with a state that no longer
 validates, the history says in German what is missing (`History.notes`, `ChangeSet.note`).
@@ -25,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from generator.check.load import ParseCache
 from generator.git import GitError, records
 from generator.history.diff import CollectionDiff, StrategyDiff, diff_strategies, quoted
 from generator.history.diff_format import describe_change
@@ -118,26 +120,33 @@ def unavailable(reason: str) -> History:
 
 # --- Reading Git ------------------------------------------------------------------------------
 
-#: Strategies by the Git object id of their strategy/ tree. An id names its content, so an
-#: entry never goes stale; kept across builds, so that each rebuild of `strategie serve`
-#: does not load up to twenty earlier states of the data again (0.7 s for the bundled data).
-_LOADED: dict[str, Strategy | None] = {}
-_LOADED_LIMIT = 4 * REVISION_LIMIT
 
+class HistoryCache:
+    """Earlier states of the data, kept as long as its owner keeps the cache.
 
-def forget_states() -> None:
-    """Drop the earlier states kept between builds (a one-off build needs them no more)."""
-    _LOADED.clear()
+    `states`: strategies by the Git object id of their strategy/ tree (None: it did not
+    validate). An id names its content, so an entry never goes stale. A build makes one (in
+    site/pipeline.py `BuildCache`); the serve session keeps one across its rebuilds, so that
+    a rebuild does not load up to twenty earlier states again (0.7 s for the bundled data).
+    `parsed`: the parsed files those states are loaded with, shared with the loading of the
+    current data (most files are the same)."""
+
+    #: At most this many states are kept; the oldest goes first.
+    LIMIT = 4 * REVISION_LIMIT
+
+    def __init__(self, parsed: ParseCache | None = None) -> None:
+        self.parsed = ParseCache() if parsed is None else parsed
+        self.states: dict[str, Strategy | None] = {}
 
 
 class _States:
     """Strategies at commits, loaded once per distinct strategy/ tree."""
 
-    def __init__(self, git: GitRepository, trees: dict[str, str | None]) -> None:
+    def __init__(self, git: GitRepository, trees: dict[str, str | None], cache: HistoryCache):
         self.git = git
         #: The strategy/ tree of each commit, looked up beforehand in one batch.
         self.trees = trees
-        self.cache = _LOADED
+        self.cache = cache
 
     def tree(self, commit: str) -> str | None:
         name = f"{commit}:strategy"
@@ -150,15 +159,18 @@ class _States:
         tree = self.tree(commit)
         if tree is None:
             return None
-        if tree not in self.cache:
+        states = self.cache.states
+        if tree not in states:
             try:
-                strategy, _ = load_strategy_at(self.git.project, commit, known=True)
+                strategy, _ = load_strategy_at(
+                    self.git.project, commit, known=True, cache=self.cache.parsed
+                )
             except RevisionError:
                 strategy = None
-            if len(self.cache) >= _LOADED_LIMIT:
-                del self.cache[next(iter(self.cache))]  # the oldest entry
-            self.cache[tree] = strategy
-        return self.cache[tree]
+            if len(states) >= HistoryCache.LIMIT:
+                del states[next(iter(states))]  # the oldest entry
+            states[tree] = strategy
+        return states[tree]
 
 
 _UNREADABLE = (
@@ -174,10 +186,13 @@ def read_history(
     *,
     limit: int = REVISION_LIMIT,
     since: date | None = None,
+    cache: HistoryCache | None = None,
 ) -> History:
     """The history of `project`'s strategy/ from Git; a German note instead of an error.
     `since` (strategie.yml: historie_ab) leaves out commits before that day; the oldest one
-    kept then counts as the first state, so another city's earlier data never shows."""
+    kept then counts as the first state, so another city's earlier data never shows.
+    `cache`: the earlier states kept by the caller's build or serve session (default: a
+    fresh one, as in a cold build)."""
     git = GitRepository(project)
     try:
         shallow = git.shallow_commits()
@@ -209,7 +224,7 @@ def read_history(
             commit = tagged[edition.id]
             if commit is not None:
                 trees[f"{commit}:strategy"] = found[f"{tag}:strategy"]
-        states = _States(git, trees)
+        states = _States(git, trees, HistoryCache() if cache is None else cache)
         revisions, cut_short = _revisions(states, logged, shallow)
         dated = git.revisions([commit for commit in tagged.values() if commit])
         edition_sets = _editions(states, ordered, tagged, dated)

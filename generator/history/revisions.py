@@ -20,6 +20,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from generator.check.load import ParseCache
 from generator.check.validate import load_strategy
 from generator.check.yamltext import MAX_BYTES
 from generator.git import GitError, clean_text, records, run_git
@@ -37,12 +38,13 @@ class RevisionError(GitError):
 
 
 def load_strategy_at(
-    project: Path, revision: str, *, known: bool = False
+    project: Path, revision: str, *, known: bool = False, cache: ParseCache | None = None
 ) -> tuple[Strategy | None, list[Problem]]:
     """Load and validate `strategy/` as it was at `revision` (relative to the project).
 
     `known`: the caller has found the commit in the repository already (history.py, for up
-    to twenty commits per build), so the two checks that explain a wrong name are skipped."""
+    to twenty commits per build), so the two checks that explain a wrong name are skipped.
+    `cache`: the parsed files kept by the caller (see check/load.py `ParseCache`)."""
     if not revision or revision.startswith("-"):
         raise RevisionError(f"„{revision}“ ist keine Revision.")
     if not known:
@@ -61,7 +63,7 @@ def load_strategy_at(
         for entry in files:
             _lay_out(target, entry, contents)
         upgrade_old_forms(target)
-        return load_strategy(target, editorial=False)
+        return load_strategy(target, editorial=False, cache=cache)
 
 
 def _lay_out(target: Path, entry: _TreeFile, contents: dict[str, bytes]) -> None:

@@ -21,6 +21,7 @@ returned as `Built`; the command line shows all of them (generator/cli/report.py
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import re
@@ -48,6 +49,7 @@ from generator.terminal import EXIT_USAGE, summarise
 from generator.timestamps import EpochError, clamp_epoch, parse_epoch, zip_date_time
 
 if TYPE_CHECKING:
+    from generator.check.load import ParseCache
     from generator.model import Strategy
     from generator.views.pdf_offer import PdfFile
 
@@ -109,7 +111,11 @@ def build_site(
     if refusal:
         raise UserError(f"strategie build: {refusal}", exit_code=EXIT_USAGE)
 
-    strategy, edition, summary, problems = _validate(project)
+    from generator.site.pipeline import BuildCache
+
+    # The parsed files and earlier states this build keeps; dropped with the build.
+    cache = BuildCache()
+    strategy, edition, summary, problems = _validate(project, cache.parsed)
     if strategy is None or edition is None:
         raise UserError(
             f"Bau abgebrochen: {summary} in den Daten (Warnungen zählen beim Bauen als Fehler). "
@@ -142,11 +148,12 @@ def build_site(
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-neu-", dir=target.parent))
         config = OFFLINE_CONFIG if offline else ONLINE_CONFIG
-        prepared = prepare(project, strategy, config, chosen, pdf)
+        prepared = prepare(project, strategy, config, chosen, pdf, cache)
         # The engine runs for most of the build; what this process still holds (the strategy,
         # the parsed files, at 3,000 measures about 300 MB) is released first.
         strategy = None
-        _release_memory()
+        del cache
+        gc.collect()
         output = run_engine(project, chosen, prepared, staging, epoch)
         if output is not None:
             raise UserError(
@@ -346,12 +353,14 @@ def _restore_sigterm(previous: object) -> None:
         signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
 
 
-def _validate(project: Path) -> tuple[Strategy | None, _Edition | None, str, list[Problem]]:
+def _validate(
+    project: Path, cache: ParseCache
+) -> tuple[Strategy | None, _Edition | None, str, list[Problem]]:
     """Check the data strictly; the strategy and its edition (None when a problem was
     found), a count of problems, and the problems."""
     from generator.check.validate import load_strategy
 
-    strategy, problems = load_strategy(project / "strategy")
+    strategy, problems = load_strategy(project / "strategy", cache=cache)
     if strategy is None or has_errors(problems, strict=True):
         return None, None, summarise(problems), problems
     newest = max(strategy.strategie.fortschreibungen, key=lambda edition: edition.datum)
@@ -363,17 +372,6 @@ def _slug(text: str) -> str:
     for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         text = text.lower().replace(umlaut, spelled)
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "strategie"
-
-
-def _release_memory() -> None:
-    import gc
-
-    from generator.check.load import forget_parsed
-    from generator.history.describe import forget_states
-
-    forget_parsed()
-    forget_states()
-    gc.collect()
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from generator.model import Strategy
+    from generator.site.pipeline import BuildCache
     from generator.views.pdf_offer import PdfFile
 
 
@@ -45,13 +46,15 @@ def prepare(
     config: str,
     chosen: Engine,
     pdf: Sequence[PdfFile] = (),
+    cache: BuildCache | None = None,
 ) -> Prepared:
     """Generate the pages from the validated strategy (here rather than in MkDocs' hook, so
     the data is loaded and validated once per build) and write the generated configuration;
-    `pdf`: the printed PDF editions the site gets and offers."""
+    `pdf`: the printed PDF editions the site gets and offers; `cache`: the build's, which
+    the strategy was loaded with."""
     from generator.site.pipeline import generate_validated
 
-    site = generate_validated(project, strategy, pdf=pdf)
+    site = generate_validated(project, strategy, pdf=pdf, cache=cache)
     inner = None
     settings = None
     if not chosen.site_dir_option:

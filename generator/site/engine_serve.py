@@ -13,8 +13,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.errors import UserError, log
-from generator.problems import DataProblems, Problem
+from generator.errors import DataProblems, UserError, log
+from generator.problems import Problem
 from generator.site.engine_build import Prepared
 from generator.site.engine_config import PREFIX, engine_config_text, write_engine_config
 from generator.site.engines import ZENSICAL_THEME, Engine

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from generator.problems import Problem
     from generator.render.engine import RenderedSite
+    from generator.site.pipeline import BuildCache
 
 log = get_plugin_logger("strategie")
 
@@ -64,20 +65,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # and identity are in the generated configuration it builds (site/engine_config.py).
         return
     _forget_generator_modules()
-    from generator.problems import DataProblems
-    from generator.site.output_guard import OutputRefused
+    from generator.errors import DataProblems, UserError
     from generator.site.pipeline import generate
 
     project = Path(config.config_file_path).resolve().parent
     try:
-        site = generate(project, strict=False, on_problems=_log_problems)
-    except OutputRefused as refusal:
-        raise Abort(str(refusal)) from None
-    except DataProblems as failure:
+        site = generate(project, strict=False, on_problems=_log_problems, cache=_build_cache())
+    except DataProblems as failure:  # its problems were logged above, one by one
         raise Abort(
             f"Die Daten in strategy/ enthalten {len(failure.problems)} Problem(e), siehe oben. "
             "Die Website wurde nicht gebaut. Prüfen Sie die Daten mit „strategie check“."
         ) from None
+    except UserError as error:  # any other failure the user can fix (OutputRefused, …)
+        raise Abort(error.message) from None
     config["nav"] = site.navigation
     # Shown in the footer of every page (docs/theme/partials/copyright.html).
     config["extra"]["strategie_fassung"] = site.edition_line
@@ -86,14 +86,27 @@ def on_pre_build(config: MkDocsConfig) -> None:
     config["extra"]["strategie_hinweis"] = site.notice
     if os.environ.get(QUICK_VARIABLE):
         _mark_all_changed_if_shared_parts_changed(Path(config.docs_dir), site)
-    if _command == "build":
-        # One build (mike's too): the parsed files and earlier states kept for rebuilds
-        # would only stay in memory while MkDocs works (about 60 MB at 3,000 measures).
-        from generator.check.load import forget_parsed
-        from generator.history.describe import forget_states
 
-        forget_parsed()
-        forget_states()
+
+def _build_cache() -> BuildCache:
+    """The parsed files and earlier states this build may reuse (site/pipeline.py).
+
+    `mkdocs build` (mike's too): a fresh one, dropped with this build; kept, it would only
+    stay in memory while MkDocs works (about 60 MB at 3,000 measures). `mkdocs serve`: the
+    session's, kept across rebuilds on the imported generator package (this module is loaded
+    anew for each rebuild, the package is not). After an edit of the generator's code,
+    `_forget_generator_modules` imports a fresh package, and with it the session starts a
+    fresh cache: the old one holds objects of the old code."""
+    import generator
+    from generator.site.pipeline import BuildCache
+
+    if _command == "build":
+        return BuildCache()
+    cache = getattr(generator, _CACHE, None)
+    if not isinstance(cache, BuildCache):
+        cache = BuildCache()
+        setattr(generator, _CACHE, cache)
+    return cache
 
 
 def _apply_identity(config: MkDocsConfig, settings: dict[str, Any]) -> None:
@@ -155,7 +168,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     Under dirty builds Material keeps the index entries of the pages not rebuilt, and
     replaces those of only one rebuilt page, the first (it expects one edited page per
     rebuild). One edit of the data rewrites several pages, whose old entries would stay
-    beside the new ones. So the kept entries of every rebuilt page are dropped here."""
+    beside the new ones. So the kept entries of every rebuilt page are dropped here.
+    `search_index_prev` is Material's private state, not an interface: this is the one place
+    that touches it (see ARCHITECTURE.md), and only where it is found; a Material without it
+    leaves the index as Material merged it. tests/test_build.py's quick-serve test checks
+    the index after an edit."""
     if not os.environ.get(QUICK_VARIABLE):
         return
     for plugin in config.plugins.values():
@@ -235,14 +252,18 @@ _SOURCES = "_strategie_quellen"
 #: Attribute of the imported `generator` package: navigation and edition line of the last
 #: build of the quick preview.
 _SHARED_PARTS = "_strategie_gemeinsam"
+#: Attribute of the imported `generator` package: the serve session's `BuildCache`.
+_CACHE = "_strategie_cache"
 
 
 def _forget_generator_modules() -> None:
     """Make `mkdocs serve` run the current generator code after an edit under generator/.
 
-    Only when a file there changed: importing the generator anew takes about 0.3 s, and its
-    modules keep what stays valid between rebuilds (earlier states of the data, by their Git
-    tree, in history.py)."""
+    The one place that touches `sys.modules` (see ARCHITECTURE.md): MkDocs loads this hook
+    file anew for every rebuild, but Python would keep serving the generator modules the
+    first rebuild imported, so an edit of the generator's code would need a restart of the
+    preview. Only when a file there changed: importing the generator anew takes about 0.3 s,
+    and the session's cache on the package (`_build_cache`) is dropped with it."""
     sources = _generator_sources()
     package = sys.modules.get("generator")
     if package is not None and getattr(package, _SOURCES, None) == sources:

@@ -20,11 +20,13 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
+from generator.check.load import ParseCache
 from generator.check.validate import load_strategy
+from generator.errors import DataProblems
 from generator.exports.downloads import render_exports
-from generator.history.describe import read_history
+from generator.history.describe import HistoryCache, read_history
 from generator.model import Strategy
-from generator.problems import DataProblems, Problem, has_errors
+from generator.problems import Problem, has_errors
 from generator.render.engine import RenderedSite, render_site
 from generator.site.write import GENERATED_FOLDER, write_pages
 from generator.views.changes import FEED_FILE
@@ -32,35 +34,58 @@ from generator.views.feed import FeedSettings, render_feed
 from generator.views.pdf_offer import SOURCE_LANGUAGE, PdfFile, offer_pdf
 
 
+class BuildCache:
+    """What a build keeps while it runs: the parsed files (check/load.py `ParseCache`) and the
+    earlier states of the data (history/describe.py `HistoryCache`, which parses with the same
+    files). Owned by whoever owns the lifetime: `strategie build` and `mkdocs build` make one
+    per build and drop it with the build; the preview of `mkdocs serve` keeps one across its
+    rebuilds (site/mkdocs_hook.py). Output never depends on what it holds."""
+
+    def __init__(self) -> None:
+        self.parsed = ParseCache()
+        self.history = HistoryCache(self.parsed)
+
+
 def generate(
     project: Path,
     *,
     strict: bool = True,
     on_problems: Callable[[Sequence[Problem]], None] | None = None,
+    cache: BuildCache | None = None,
 ) -> RenderedSite:
     """Validate the strategy, render its pages and write those that changed.
 
     Every problem found goes to `on_problems` (if given) before anything else happens;
     errors (and under `strict` warnings too) then raise `DataProblems` and nothing is written.
+    `cache`: kept by the caller across builds (default: a fresh one, a cold build).
     """
-    strategy, problems = load_strategy(project / "strategy")
+    cache = BuildCache() if cache is None else cache
+    strategy, problems = load_strategy(project / "strategy", cache=cache.parsed)
     if problems and on_problems is not None:
         on_problems(problems)
     if strategy is None or has_errors(problems, strict=strict):
         raise DataProblems(problems)
-    return generate_validated(project, strategy)
+    return generate_validated(project, strategy, cache=cache)
 
 
 def generate_validated(
-    project: Path, strategy: Strategy, *, pdf: Sequence[PdfFile] = ()
+    project: Path,
+    strategy: Strategy,
+    *,
+    pdf: Sequence[PdfFile] = (),
+    cache: BuildCache | None = None,
 ) -> RenderedSite:
     """Render a strategy that was already loaded and validated; write the files that changed.
 
     `pdf`: the PDF editions printed for this build (strategie build --pdf), one per language;
-    each is written into the site and the pages of its language offer it."""
+    each is written into the site and the pages of its language offer it. `cache`: the one
+    the strategy was loaded with (default: a fresh one)."""
+    cache = BuildCache() if cache is None else cache
     base_url = published_url(os.environ)
     document = strategy.strategie
-    history = read_history(project, document.fortschreibungen, since=document.historie_ab)
+    history = read_history(
+        project, document.fortschreibungen, since=document.historie_ab, cache=cache.history
+    )
     history = replace(history, feed=base_url is not None)
     offers = {printed.language: offer_pdf(document, printed) for printed in pdf}
     site = render_site(strategy, history=history, pdf=offers.get(SOURCE_LANGUAGE))
