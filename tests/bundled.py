@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from repo_paths import STRATEGY
 
-STRATEGY = Path(__file__).resolve().parent.parent / "strategy"
 #: The Amtlicher Gemeindeschlüssel of the bundled city; another city's data has its own.
 BUNDLED_KEY = "05513000"
 

@@ -1,5 +1,5 @@
 """The hostile fixture (tests/data/hostile/) built end to end, online and offline, and a reader
-of the built HTML that finds anything active in it. Used by tests/test_hostile_html.py and
+of the built HTML that finds anything active in it. Used by tests/project/test_hostile_html.py and
 tests/browser/test_hostile.py."""
 
 from __future__ import annotations

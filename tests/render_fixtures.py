@@ -7,13 +7,10 @@ broken fixture.
 
 from __future__ import annotations
 
-from pathlib import Path
+from repo_paths import DATA
 
 from generator import model
 from generator.check.validate import load_strategy
-
-DATA = Path(__file__).parent / "data"
-GOLDEN = Path(__file__).parent / "golden"
 
 
 def load_case(name: str) -> model.Strategy:

@@ -14,7 +14,7 @@ Accessibility, for every chart:
 - colour never carries meaning alone: series also differ by pattern, counts stand in the
   segments and cells, and a legend names each series;
 - colours have at least 3:1 contrast against the white page, text at least 4.5:1 against
-  what it stands on (tests/test_charts.py checks both);
+  what it stands on (tests/charts/test_charts.py checks both);
 - drawn labels that repeat the title or the table are hidden from screen readers
   (aria-hidden), the table below each chart is the text alternative.
 """

@@ -1,7 +1,8 @@
 """The registry of the 16 Länder (generator/data/bundeslaender.yml) as typed, frozen values.
 
-In: the package's data file (trusted, shipped with the software; tests/test_bundeslaender.py pins
-its shape). Out: `Land` values by name or by the first two digits of a Gemeindeschlüssel, and
+In: the package's data file (trusted, shipped with the software;
+tests/project/test_bundeslaender.py pins its shape). Out: `Land` values by name or by the first
+two digits of a Gemeindeschlüssel, and
 the checks of `stadt.bundesland` and `stadt.gemeindeschluessel` against them. The legal pages
 (views/legal.py) and the publication gate (check/publication.py) read the facts from here.
 A fact the registry could not verify is None; its section's `offen` says what is missing.

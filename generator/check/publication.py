@@ -7,7 +7,7 @@ and `strategie veroeffentlichen --fassung` refuse while any is found; `strategie
 preview do not ask, so a city can look at its site before everything is entered.
 
 The rule: every detail the legal pages would otherwise show as „vom Herausgeber auszufüllen“
-or „noch offen“ is a missing fact here (tests/test_publication.py holds both sides together).
+or „noch offen“ is a missing fact here (tests/check/test_publication.py holds both sides together).
 The Land's bodies come from the registry of the Länder (check/laender.py); where it lacks a
 contact route, the city enters the body itself.
 """

@@ -312,7 +312,7 @@ def export_document(strategy: Strategy) -> ExportedStrategy:
 def render_json(strategy: Strategy) -> bytes:
     """strategie.json: every field of every file, nested Leitthema → Maßnahmen."""
     # pydantic writes the JSON itself, byte for byte what json.dumps(model_dump(mode="json"),
-    # ensure_ascii=False, indent=2) gives (tests/test_exports.py), five times as fast: with
+    # ensure_ascii=False, indent=2) gives (tests/exports/test_exports.py), five times as fast: with
     # an indent json.dumps falls back to its pure-Python encoder.
     return export_document(strategy).model_dump_json(indent=2).encode("utf-8") + b"\n"
 
