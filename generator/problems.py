@@ -16,6 +16,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.messages_derived import DERIVED_MESSAGES
 from generator.messages_site import SITE_MESSAGES
 from generator.problems_translation import TRANSLATION_MESSAGES
 from generator.problems_workbook import WORKBOOK_MESSAGES
@@ -336,6 +337,7 @@ MESSAGES.update({code: (Severity(kind), text) for code, (kind, text) in SITE_MES
 MESSAGES.update(
     {code: (Severity(kind), text) for code, (kind, text) in TRANSLATION_MESSAGES.items()}
 )
+MESSAGES.update({code: (Severity(kind), text) for code, (kind, text) in DERIVED_MESSAGES.items()})
 
 
 #: Problems that keep a file from being read at all (or a required file from existing).

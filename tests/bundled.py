@@ -32,3 +32,28 @@ bundled_demo_only = pytest.mark.skipif(
     reason="prüft Fakten der mitgelieferten Gelsenkirchener Daten; strategy/ enthält eine "
     "andere Stadt",
 )
+
+
+def check_notes(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The notes („Hinweis“) that `strategie check` prints on this project's strategy/.
+
+    A test of a derived file (CONTRIBUTING.md's tables, the proposal form, CODEOWNERS, the
+    schemas) is strict on the bundled demonstration, whose committed files must be current;
+    on another city's data dropped in without regenerating them, it asserts instead that
+    `strategie check` reports each stale file with the command that renews it.
+    """
+    from generator.cli.commands import main
+
+    capsys.readouterr()
+    main(["--projekt", str(STRATEGY.parent), "check"])
+    return [line for line in capsys.readouterr().err.splitlines() if ": Hinweis: " in line]
+
+
+def assert_noted(notes: list[str], where: str, *named: str, command: str) -> None:
+    """A note at `where` (a path, optionally with its line) names `named` and `command`."""
+    matching = [
+        note
+        for note in notes
+        if note.startswith(f"{where}:") and f"„{command}“" in note and all(n in note for n in named)
+    ]
+    assert matching, f"strategie check does not note {where} {named}: {notes}"

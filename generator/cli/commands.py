@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator.cli.parser import _build_parser
+from generator.cli.reference_command import write_field_reference
 from generator.cli.report import show_log_notes, show_user_error
 from generator.cli.site_commands import (
     refuse_site_url,
@@ -35,6 +36,7 @@ from generator.terminal import (
 
 
 def _run_check(project: Path, strict: bool, publication: bool = False) -> int:
+    from generator.check.derived_files import derived_file_problems
     from generator.check.publication import publication_problems
     from generator.check.schemas import stale_schemas
     from generator.check.validate import load_strategy
@@ -42,6 +44,7 @@ def _run_check(project: Path, strict: bool, publication: bool = False) -> int:
     strategy, problems = load_strategy(project / "strategy")
     if strategy is not None:
         problems += stale_schemas(strategy, project / "strategy" / "schemas")
+        problems += derived_file_problems(strategy, project)
     if publication and strategy is not None:
         problems += publication_problems(strategy.strategie, project / "strategy")
     print_problems(problems)
@@ -326,68 +329,6 @@ def _run_new(project: Path, arguments: argparse.Namespace) -> int:
     return _run_check(project, strict=False)
 
 
-def _write_field_reference(project: Path, check_only: bool) -> int:
-    """docs/feldreferenz.md from the models, the tables of allowed values in CONTRIBUTING.md
-    from the data; each between its two markers."""
-    from generator.check import allowed_values, fieldref, translation_reference
-    from generator.check.validate import load_strategy
-
-    strategy, problems = load_strategy(project / "strategy")
-    if strategy is None or has_errors(problems, strict=False):
-        print(
-            "strategie feldreferenz: Die Daten enthalten Fehler; erst „strategie check“ "
-            "beheben, dann die erlaubten Werte erneuern.",
-            file=sys.stderr,
-        )
-        return EXIT_PROBLEMS
-    parts = [
-        (FIELD_REFERENCE, "Die Feldreferenz ist", fieldref, fieldref.update_document),
-        (
-            FIELD_REFERENCE,
-            "Die Feldreferenz der Übersetzungen ist",
-            translation_reference,
-            translation_reference.update_document,
-        ),
-        (
-            "CONTRIBUTING.md",
-            "Die Tabellen der erlaubten Werte sind",
-            allowed_values,
-            lambda text: allowed_values.update_document(text, strategy),
-        ),
-    ]
-    code = EXIT_OK
-    for name, subject, module, update in parts:
-        what, verb = subject.rsplit(" ", 1)
-        path = project / name
-        try:
-            text = path.read_text(encoding="utf-8")
-            updated = update(text)
-        except (OSError, ValueError):
-            print(
-                f"strategie feldreferenz: {name} fehlt oder enthält die Markierungen "
-                f"{module.START_MARKER} und {module.END_MARKER} nicht.",
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
-        if updated == text:
-            print(f"{what} in {name} {verb} aktuell.")
-        elif check_only:
-            print(
-                f"{what} in {name} {verb} veraltet. Erneuern Sie sie mit „strategie feldreferenz“.",
-                file=sys.stderr,
-            )
-            code = EXIT_PROBLEMS
-        else:
-            write_file_atomically(path, updated.encode("utf-8"))
-            print(f"{what} in {name} {'wurde' if verb == 'ist' else 'wurden'} erneuert.")
-    return code
-
-
-#: The field reference of all data files, generated from the models (outside the site's
-#: docs_dir; the site's „Daten pflegen“ page renders the same text).
-FIELD_REFERENCE = "docs/feldreferenz.md"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; a `UserError` from any stage is shown here, in one place."""
     arguments = _build_parser().parse_args(argv)
@@ -427,7 +368,7 @@ _COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     ),
     "neu": _run_new,
     "pdf": run_pdf,
-    "feldreferenz": lambda project, arguments: _write_field_reference(project, arguments.pruefen),
+    "feldreferenz": lambda project, arguments: write_field_reference(project, arguments.pruefen),
     "init": lambda project, arguments: _init(project, arguments),
 }
 

@@ -307,17 +307,22 @@ def _add_reference(commands: argparse._SubParsersAction[GermanParser]) -> None:
     """„strategie feldreferenz“."""
     reference = commands.add_parser(
         "feldreferenz",
-        help="Feldreferenz und Tabellen der erlaubten Werte neu schreiben",
+        help="Feldreferenz und alles, was aus den Daten folgt, neu schreiben",
         description=(
             "Schreibt die Feldreferenz in docs/feldreferenz.md (zwischen „feldreferenz:start“ "
-            "und „feldreferenz:end“) aus dem Datenmodell und die Tabellen der erlaubten Werte "
-            "in CONTRIBUTING.md (zwischen „werte:start“ und „werte:end“) aus den Daten neu."
+            "und „feldreferenz:end“) aus dem Datenmodell neu, aus den Daten die Tabellen der "
+            "erlaubten Werte in CONTRIBUTING.md (zwischen „werte:start“ und „werte:end“) und "
+            "die Themenliste des Vorschlagsformulars in .github/ISSUE_TEMPLATE/ und ergänzt in "
+            ".github/CODEOWNERS eine Zeile je neuem Maßnahmenordner (vorhandene Zeilen bleiben "
+            "unverändert). Nach einem neuen Leitthema oder nach dem Einsetzen der Daten einer "
+            "Stadt führen Sie „strategie schemas“ und „strategie feldreferenz“ aus; was "
+            "veraltet ist, meldet „strategie check“ als Hinweis."
         ),
         add_help=False,
     )
     add_help_option(reference)
     reference.add_argument(
-        "--pruefen", action="store_true", help="nur prüfen, ob beide Abschnitte aktuell sind"
+        "--pruefen", action="store_true", help="nur prüfen, ob alle diese Teile aktuell sind"
     )
 
 

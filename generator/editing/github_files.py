@@ -15,6 +15,12 @@ import re
 from pathlib import Path, PurePosixPath
 
 from generator import model
+from generator.check.derived_files import (
+    UNSURE_OPTION,
+    codeowners_paths,
+    expected_options,
+    measure_folders,
+)
 from generator.errors import UserError
 
 GITHUB = PurePosixPath(".github")
@@ -107,14 +113,55 @@ def issue_config(strategy: model.Strategy) -> str:
     )
 
 
-def proposal_form(strategy: model.Strategy, frame: str) -> str:
-    """The proposal form with the themes' titles (and „Weiß ich nicht“) as choices."""
-    options = [theme.titel for theme in strategy.leitthemen] + ["Weiß ich nicht"]
+def proposal_form(strategy: model.Strategy, frame: str, command: str = "strategie init") -> str:
+    """The proposal form with the themes' titles (and „Weiß ich nicht“) as choices; only the
+    list of choices changes."""
+    options = expected_options(strategy)
+    assert options[-1] == UNSURE_OPTION
     listed = "".join(f"        - {json.dumps(o, ensure_ascii=False)}\n" for o in options)
     text, count = _OPTIONS.subn(lambda match: match.group(1) + listed, frame, count=1)
     if count != 1:
         raise UserError(
-            f"strategie init: In {PROPOSAL_FORM} fehlt die Auswahl „leitthema“ mit „options:“; "
+            f"{command}: In {PROPOSAL_FORM} fehlt die Auswahl „leitthema“ mit „options:“; "
             "stellen Sie die Datei aus diesem Projekt wieder her und starten Sie erneut."
         )
     return text
+
+
+def add_codeowners_lines(
+    text: str, strategy: model.Strategy, project: Path
+) -> tuple[str, list[str]]:
+    """CODEOWNERS with a line added for each measures folder that has none, and the folders
+    added. Existing lines stay as they are (the city's real teams are there); a new line gets
+    the owners of the `/strategy/` line, or else of the `*` line, and follows the last line of
+    a measures folder (or ends the file). Without either line nothing is added."""
+    rules = codeowners_paths(text)
+    named = {path for _, path in rules}
+    missing = [folder for folder in measure_folders(strategy, project) if folder not in named]
+    lines = text.splitlines()
+    owners = _default_owners(lines, rules)
+    if not missing or not owners:
+        return text, []
+    measures = [number for number, path in rules if path.startswith("/strategy/massnahmen/")]
+    if measures:
+        previous = lines[measures[-1] - 1]
+        owners_start = re.match(r"\s*\S+\s+", previous)
+        column = owners_start.end() if owners_start else 0
+        position = measures[-1]
+    else:
+        column, position = 0, len(lines)
+        if lines and lines[-1].strip():
+            lines.append("")
+            position += 1
+    added = [f"{folder:<{max(column, len(folder) + 1)}}{owners}" for folder in missing]
+    lines[position:position] = added
+    return "\n".join(lines) + "\n", missing
+
+
+def _default_owners(lines: list[str], rules: list[tuple[int, str]]) -> str:
+    """The owners of the last `/strategy/` line, or else of the last `*` line."""
+    for wanted in (("/strategy/", "/strategy"), ("*",)):
+        for number, path in reversed(rules):
+            if path in wanted:
+                return " ".join(lines[number - 1].split()[1:])
+    return ""

@@ -17,6 +17,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from bundled import assert_noted, check_notes, is_bundled_demo
 from repo_paths import MINIMAL
 from repo_paths import REPO as ROOT
 
@@ -92,9 +93,17 @@ def _errors(schema: dict[str, Any], data: Any) -> list[str]:
 
 
 @needs_schemas
-def test_committed_schemas_are_current(strategy: Strategy) -> None:
-    """A model or data change without `strategie schemas` fails here, naming the stale files."""
-    assert stale_schemas(strategy, SCHEMAS) == [], "run `strategie schemas`, commit the files"
+def test_committed_schemas_are_current(
+    strategy: Strategy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Stale schemas fail here on the bundled data; elsewhere `check` must note each of them."""
+    stale = stale_schemas(strategy, SCHEMAS)
+    if stale and not is_bundled_demo():
+        notes = check_notes(capsys)
+        for found in stale:
+            assert_noted(notes, found.file, command="strategie schemas")
+        return
+    assert stale == [], "run `strategie schemas`, commit the files"
     expected = {**render_schemas(strategy), **render_translation_schemas()}
     assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(expected)
 
