@@ -60,6 +60,11 @@ class CityPlan:
     measure_id: str
 
 
+#: A measure id in the guides' text („VER-03“); the placeholder „ABC-01“ stays.
+_EXAMPLE_ID = re.compile(r"\b[A-Z]{2,4}-[0-9]{2}\b")
+PLACEHOLDER_ID = "ABC-01"
+
+
 def plan_city(source: Path, facts: CityFacts, today: date, *, with_engine: bool) -> CityPlan:
     """The new city's files; raises `ScaffoldError` (with the problems) if the result would
     not pass `strategie check --strict`."""
@@ -96,6 +101,10 @@ def plan_city(source: Path, facts: CityFacts, today: date, *, with_engine: bool)
     guides = {path: source / path for path in CITY_DOCS if (source / path).is_file()}
     source_ids = [p.stem.upper() for p in (source / "strategy" / "massnahmen").glob("*/*.yml")]
     texts_of_guides = {path: file.read_text(encoding="utf-8") for path, file in guides.items()}
+    # The guides' examples may name measures the source's data no longer has (its guides were
+    # written for the bundled data, its strategy/ holds another city's): those are examples too.
+    for text in texts_of_guides.values():
+        source_ids += [i for i in _EXAMPLE_ID.findall(text) if i != PLACEHOLDER_ID]
     files.update(city_docs(texts_of_guides, source_ids, strategy))
     copies = engine_files(source) if with_engine else ()
     return CityPlan(tuple(copies), files, measure.id)
