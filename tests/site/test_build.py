@@ -1062,6 +1062,31 @@ def test_real_render_search_index_lists_each_measure_once(real_build: Path) -> N
         and measure_id.search(doc["title"] + " " + doc["text"])
     ]
     assert repeated == []
+    # On a measure page, its rating table (the same criteria on every page) and the list of
+    # related measures (each of them has its own page) are left out too.
+    titles = {doc["title"] for doc in docs if doc["location"].startswith("massnahmen/")}
+    assert not {"Bewertung", "Verwandte Maßnahmen"} & titles
+    assert "Beschreibung" in titles
+
+
+def test_fresh_clone_index_with_history_stays_lean(tmp_path: Path) -> None:
+    """In a clone of the project with its Git history (Änderungen page and Verlauf filled),
+    the bundled index stays under 600 KB and the Änderungen page names no measure in it."""
+    clone = tmp_path / "klon"
+    done = subprocess.run(
+        ["git", "clone", "-q", str(REPO), str(clone)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    result = strategie(clone, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    index_file = clone / "site" / "search" / "search_index.json"
+    size = index_file.stat().st_size
+    assert size < 600 * 1024, f"search index {size / 1024:.0f} KB"
+    docs = json.loads(index_file.read_text("utf-8"))["docs"]
+    changes = [doc for doc in docs if doc["location"].startswith("aenderungen.html")]
+    assert changes, "the Änderungen page itself is gone from the index"
+    measure_id = re.compile(r"\b[A-Z]{2,5}-\d{2,3}\b")
+    assert [d["location"] for d in changes if measure_id.search(d["title"] + d["text"])] == []
 
 
 def test_real_render_builds_are_byte_identical(real_build: Path, tmp_path: Path) -> None:
