@@ -279,8 +279,12 @@ def test_changes_page_lists_editions_and_revisions_with_links(
     page = site.pages[urls.CHANGES]
     assert page.startswith("<!-- Erzeugt aus ")
     excluded = "data-search-exclude }"  # each change set stays out of the search index
-    assert f"### Fassung 2024: Fortschreibung 2024 (14. März 2024) {{ #fassung-2024 {excluded}" in page
-    assert f"### Fassung 2020: Ratsbeschluss 2020 (25. Juni 2020) {{ #fassung-2020 {excluded}" in page
+    assert f"### Fassung 2024: Fortschreibung 2024 (14. März 2024) {{ #fassung-2024 {excluded}" in (
+        page
+    )
+    assert f"### Fassung 2020: Ratsbeschluss 2020 (25. Juni 2020) {{ #fassung-2020 {excluded}" in (
+        page
+    )
     commit = history.revisions[1].key
     assert f"### 1. Juni 2024: VER-01 geändert {{ #{commit} data-search-exclude }}" in page
     assert "### 25. Juni 2020: Erster Stand der Daten { #" in page
